@@ -1,0 +1,330 @@
+package io.ferry.demo;
+
+import io.ferry.testkit.LocalMariaDb;
+import io.ferry.testkit.MigrationStack;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs Ferry on a local migration stack: the old cluster (primary and replica), the new cluster
+ * (primary and replica, its primary joined master/master with the old one), InfluxDB, the
+ * packaged collector and one packaged agent per database server, plus a small write workload.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Runs Ferry against a local migration stack until Ctrl-C (or once, with --once).")
+public final class DemoMain implements Callable<Integer> {
+
+  static final String DATABASE = "ferry";
+
+  @Option(
+      names = "--once",
+      description = "Run for --duration, print a summary, exit 0 only if the data arrived.")
+  boolean once;
+
+  @Option(
+      names = "--duration",
+      defaultValue = "PT60S",
+      description = "How long --once runs (ISO-8601, default ${DEFAULT-VALUE}).")
+  Duration duration;
+
+  @Option(
+      names = "--interval",
+      defaultValue = "5s",
+      description = "Agents' collection interval (default ${DEFAULT-VALUE}).")
+  String interval;
+
+  @Option(names = "--state-dir", required = true, description = "Where servers keep their data.")
+  Path stateDir;
+
+  @Option(names = "--agent-jar", required = true, description = "The packaged agent.")
+  Path agentJar;
+
+  @Option(names = "--collector-jar", required = true, description = "The packaged collector.")
+  Path collectorJar;
+
+  private final PrintStream out;
+  private final List<AutoCloseable> running = new ArrayList<>();
+
+  DemoMain(PrintStream out) {
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    var demo = new DemoMain(System.out);
+    int code = new CommandLine(demo).execute(args);
+    System.exit(code);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Thread hook = new Thread(this::stopAll, "demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return run();
+    } finally {
+      stopAll();
+      Runtime.getRuntime().removeShutdownHook(hook);
+    }
+  }
+
+  private int run() throws Exception {
+    Files.createDirectories(stateDir);
+    say("Starting the local migration stack in " + stateDir + " ...");
+    MigrationStack stack = MigrationStack.start(stateDir.resolve("stack"));
+    running.add(stack);
+    describeStack(stack);
+
+    String token = randomToken();
+    int collectorPort = freePort();
+    ManagedProcess collector = startCollector(stack, collectorPort, token);
+    String collectorUrl = "http://127.0.0.1:" + collectorPort;
+    awaitCollector(collector, collectorUrl, token);
+    say("collector   " + collectorUrl + " (writes to InfluxDB database '" + DATABASE + "')");
+
+    for (DemoHost host : DemoHost.of(stack)) {
+      ManagedProcess agent = startAgent(host, collectorUrl, token);
+      say("agent       " + host.name() + " (log " + agent.log().getFileName() + ")");
+    }
+
+    var workload = new WriteWorkload(stack.oldPrimary());
+    running.add(0, workload);
+    workload.start(20);
+    say("workload    20 transactions/s into blog.posts on old-primary");
+    printHowToLook(stack);
+
+    var report = new DemoReport(stack.influx(), DATABASE);
+    Instant end = once ? Instant.now().plus(duration) : Instant.MAX;
+    Instant faultAt = Instant.now().plus(duration.dividedBy(3));
+    Instant healAt = Instant.now().plus(duration.dividedBy(3).multipliedBy(2));
+    boolean faultInjected = false;
+    boolean healed = false;
+    while (Instant.now().isBefore(end)) {
+      Thread.sleep(Math.min(10_000, Math.max(1, Duration.between(Instant.now(), end).toMillis())));
+      checkAlive();
+      if (!faultInjected && Instant.now().isAfter(faultAt)) {
+        say("");
+        say("Fault: stopping the SQL thread of old-replica (STOP REPLICA SQL_THREAD) ...");
+        stack.oldReplica().execute("STOP REPLICA SQL_THREAD");
+        faultInjected = true;
+      } else if (faultInjected && !healed && Instant.now().isAfter(healAt)) {
+        say("Healing: START REPLICA SQL_THREAD on old-replica ...");
+        stack.oldReplica().execute("START REPLICA SQL_THREAD");
+        healed = true;
+      }
+      say(
+          "["
+              + Instant.now().toString().substring(11, 19)
+              + "] workload "
+              + workload.written()
+              + " transactions, "
+              + workload.failed()
+              + " failed");
+      report.printReplication(out);
+    }
+    if (faultInjected && !healed) {
+      stack.oldReplica().execute("START REPLICA SQL_THREAD");
+    }
+    say("");
+    say("Summary of what arrived in InfluxDB:");
+    boolean complete = report.printSummary(out, DemoHost.of(stack), faultInjected);
+    say(complete ? "RESULT: all data arrived." : "RESULT: data is missing (see above).");
+    return complete ? 0 : 1;
+  }
+
+  private ManagedProcess startCollector(MigrationStack stack, int port, String token)
+      throws IOException {
+    Path config = stateDir.resolve("collector.yml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "# Written by the Ferry demo.",
+            "listen: {host: 127.0.0.1, port: " + port + "}",
+            "auth:",
+            "  tokens:",
+            "    - {name: demo-fleet, token: \"${FERRY_DEMO_TOKEN}\"}",
+            "influxdb:",
+            "  url: " + stack.influx().url(),
+            "  api: auto",
+            "  database: " + DATABASE,
+            ""),
+        StandardCharsets.UTF_8);
+    var process =
+        ManagedProcess.start(
+            "collector",
+            List.of(javaBin(), "-Xmx256m", "-jar", collectorJar.toString(), "collector", "--config", config.toString()),
+            Map.of("FERRY_DEMO_TOKEN", token),
+            stateDir.resolve("collector.log"));
+    running.add(0, process);
+    return process;
+  }
+
+  private ManagedProcess startAgent(DemoHost host, String collectorUrl, String token)
+      throws IOException {
+    Path config = stateDir.resolve("agent-" + host.name() + ".yml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "# Written by the Ferry demo: one agent per database server.",
+            "agent:",
+            "  host: " + host.name(),
+            "  interval: " + interval,
+            "  tags: {cluster: " + host.cluster() + ", role: " + host.role() + "}",
+            "collector:",
+            "  url: " + collectorUrl,
+            "  token: \"${FERRY_DEMO_TOKEN}\"",
+            "inputs:",
+            "  os: {enabled: true}",
+            "  mysql:",
+            "    - name: " + host.name(),
+            "      host: 127.0.0.1",
+            "      port: " + host.server().port(),
+            "      user: " + MigrationStack.AGENT_USER,
+            "      password: \"${FERRY_MYSQL_PASSWORD}\"",
+            ""),
+        StandardCharsets.UTF_8);
+    var process =
+        ManagedProcess.start(
+            "agent " + host.name(),
+            List.of(
+                javaBin(),
+                "-Xmx32m",
+                "-XX:+UseSerialGC",
+                "-Xss256k",
+                "-XX:TieredStopAtLevel=1",
+                "-Dio.netty.allocator.type=unpooled",
+                "-jar",
+                agentJar.toString(),
+                "--config",
+                config.toString()),
+            Map.of("FERRY_DEMO_TOKEN", token, "FERRY_MYSQL_PASSWORD", MigrationStack.AGENT_PASSWORD),
+            stateDir.resolve("agent-" + host.name() + ".log"));
+    running.add(0, process);
+    return process;
+  }
+
+  private void awaitCollector(ManagedProcess collector, String url, String token)
+      throws InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create(url + "/health"))
+            .header("Authorization", "Token " + token)
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      if (!collector.isAlive()) {
+        throw new IllegalStateException(
+            "the collector stopped while starting; its log ends with:\n" + collector.logTail(20));
+      }
+      try {
+        if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // Not listening yet: try again shortly.
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(
+        "the collector did not answer " + url + "/health within 60 s; log:\n" + collector.logTail(20));
+  }
+
+  private void checkAlive() {
+    for (AutoCloseable c : running) {
+      if (c instanceof ManagedProcess p && !p.isAlive()) {
+        throw new IllegalStateException(
+            p.name() + " stopped unexpectedly; its log ends with:\n" + p.logTail(20));
+      }
+    }
+  }
+
+  private void describeStack(MigrationStack stack) {
+    say("influxdb    " + stack.influx().url());
+    for (DemoHost host : DemoHost.of(stack)) {
+      LocalMariaDb db = host.server();
+      say(
+          String.format(
+              "%-11s 127.0.0.1:%d server_id=%d cluster=%s role=%s",
+              host.name(), db.port(), db.serverId(), host.cluster(), host.role()));
+    }
+  }
+
+  private void printHowToLook(MigrationStack stack) {
+    String influx =
+        "influx -host 127.0.0.1 -port " + stack.influx().port() + " -database " + DATABASE;
+    say("");
+    say("Look at the data while it runs (InfluxQL with the influx CLI):");
+    say(
+        "  "
+            + influx
+            + " -execute \"SELECT last(state), last(lag_seconds), last(lag_known) FROM"
+            + " mysql_replication GROUP BY host, channel\"");
+    say(
+        "  "
+            + influx
+            + " -execute \"SELECT mean(usage_user) FROM cpu WHERE time > now() - 5m GROUP BY"
+            + " host, time(30s)\"");
+    say("  " + influx + " -execute \"SHOW MEASUREMENTS\"");
+    say(once ? "Running for " + duration.toSeconds() + " s ..." : "Press Ctrl-C to stop.");
+    say("");
+  }
+
+  private synchronized void stopAll() {
+    if (running.isEmpty()) {
+      return;
+    }
+    say("Stopping everything the demo started ...");
+    for (AutoCloseable c : List.copyOf(running)) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        say("  could not stop " + c + ": " + e.getMessage());
+      }
+    }
+    running.clear();
+  }
+
+  private void say(String line) {
+    out.println(line);
+    out.flush();
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}

@@ -1,0 +1,78 @@
+package io.ferry.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child process the demo started (the collector or an agent), with its output in a log file.
+ * Secrets reach it through the environment, never its command line.
+ */
+final class ManagedProcess implements AutoCloseable {
+
+  private final String name;
+  private final Process process;
+  private final Path log;
+
+  private ManagedProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+  }
+
+  static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path log)
+      throws IOException {
+    var builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(log.toFile());
+    return new ManagedProcess(name, builder.start(), log);
+  }
+
+  String name() {
+    return name;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The last lines of the process's log, to explain why it stopped. */
+  String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(log " + log + " unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Asks the process to stop (SIGTERM), then kills it if it has not stopped in time. */
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(10));
+  }
+
+  void stop(Duration grace) {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
