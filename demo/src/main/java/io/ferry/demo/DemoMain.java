@@ -2,21 +2,12 @@ package io.ferry.demo;
 
 import io.ferry.testkit.LocalMariaDb;
 import io.ferry.testkit.MigrationStack;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -95,15 +86,19 @@ public final class DemoMain implements Callable<Integer> {
     running.add(stack);
     describeStack(stack);
 
-    String token = randomToken();
-    int collectorPort = freePort();
-    ManagedProcess collector = startCollector(stack, collectorPort, token);
-    String collectorUrl = "http://127.0.0.1:" + collectorPort;
-    awaitCollector(collector, collectorUrl, token);
+    var ferry = new PackagedFerry(stateDir, agentJar, collectorJar);
+    running.add(0, ferry);
+    String collectorUrl = ferry.startCollector(stack.influx().url(), DATABASE);
     say("collector   " + collectorUrl + " (writes to InfluxDB database '" + DATABASE + "')");
-
     for (DemoHost host : DemoHost.of(stack)) {
-      ManagedProcess agent = startAgent(host, collectorUrl, token);
+      var spec =
+          new PackagedFerry.AgentSpec(
+              host.name(),
+              Map.of("cluster", host.cluster(), "role", host.role()),
+              host.server().port(),
+              MigrationStack.AGENT_USER,
+              interval);
+      ManagedProcess agent = ferry.startAgent(spec, collectorUrl, MigrationStack.AGENT_PASSWORD);
       say("agent       " + host.name() + " (log " + agent.log().getFileName() + ")");
     }
 
@@ -121,7 +116,7 @@ public final class DemoMain implements Callable<Integer> {
     boolean healed = false;
     while (Instant.now().isBefore(end)) {
       Thread.sleep(Math.min(10_000, Math.max(1, Duration.between(Instant.now(), end).toMillis())));
-      checkAlive();
+      ferry.checkAlive();
       if (!faultInjected && Instant.now().isAfter(faultAt)) {
         say("");
         say("Fault: stopping the SQL thread of old-replica (STOP REPLICA SQL_THREAD) ...");
@@ -150,115 +145,6 @@ public final class DemoMain implements Callable<Integer> {
     boolean complete = report.printSummary(out, DemoHost.of(stack), faultInjected);
     say(complete ? "RESULT: all data arrived." : "RESULT: data is missing (see above).");
     return complete ? 0 : 1;
-  }
-
-  private ManagedProcess startCollector(MigrationStack stack, int port, String token)
-      throws IOException {
-    Path config = stateDir.resolve("collector.yml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "# Written by the Ferry demo.",
-            "listen: {host: 127.0.0.1, port: " + port + "}",
-            "auth:",
-            "  tokens:",
-            "    - {name: demo-fleet, token: \"${FERRY_DEMO_TOKEN}\"}",
-            "influxdb:",
-            "  url: " + stack.influx().url(),
-            "  api: auto",
-            "  database: " + DATABASE,
-            ""),
-        StandardCharsets.UTF_8);
-    var process =
-        ManagedProcess.start(
-            "collector",
-            List.of(javaBin(), "-Xmx256m", "-jar", collectorJar.toString(), "collector", "--config", config.toString()),
-            Map.of("FERRY_DEMO_TOKEN", token),
-            stateDir.resolve("collector.log"));
-    running.add(0, process);
-    return process;
-  }
-
-  private ManagedProcess startAgent(DemoHost host, String collectorUrl, String token)
-      throws IOException {
-    Path config = stateDir.resolve("agent-" + host.name() + ".yml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "# Written by the Ferry demo: one agent per database server.",
-            "agent:",
-            "  host: " + host.name(),
-            "  interval: " + interval,
-            "  tags: {cluster: " + host.cluster() + ", role: " + host.role() + "}",
-            "collector:",
-            "  url: " + collectorUrl,
-            "  token: \"${FERRY_DEMO_TOKEN}\"",
-            "inputs:",
-            "  os: {enabled: true}",
-            "  mysql:",
-            "    - name: " + host.name(),
-            "      host: 127.0.0.1",
-            "      port: " + host.server().port(),
-            "      user: " + MigrationStack.AGENT_USER,
-            "      password: \"${FERRY_MYSQL_PASSWORD}\"",
-            ""),
-        StandardCharsets.UTF_8);
-    var process =
-        ManagedProcess.start(
-            "agent " + host.name(),
-            List.of(
-                javaBin(),
-                "-Xmx32m",
-                "-XX:+UseSerialGC",
-                "-Xss256k",
-                "-XX:TieredStopAtLevel=1",
-                "-Dio.netty.allocator.type=unpooled",
-                "-jar",
-                agentJar.toString(),
-                "--config",
-                config.toString()),
-            Map.of("FERRY_DEMO_TOKEN", token, "FERRY_MYSQL_PASSWORD", MigrationStack.AGENT_PASSWORD),
-            stateDir.resolve("agent-" + host.name() + ".log"));
-    running.add(0, process);
-    return process;
-  }
-
-  private void awaitCollector(ManagedProcess collector, String url, String token)
-      throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest health =
-        HttpRequest.newBuilder(URI.create(url + "/health"))
-            .header("Authorization", "Token " + token)
-            .timeout(Duration.ofSeconds(2))
-            .build();
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (Instant.now().isBefore(deadline)) {
-      if (!collector.isAlive()) {
-        throw new IllegalStateException(
-            "the collector stopped while starting; its log ends with:\n" + collector.logTail(20));
-      }
-      try {
-        if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // Not listening yet: try again shortly.
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException(
-        "the collector did not answer " + url + "/health within 60 s; log:\n" + collector.logTail(20));
-  }
-
-  private void checkAlive() {
-    for (AutoCloseable c : running) {
-      if (c instanceof ManagedProcess p && !p.isAlive()) {
-        throw new IllegalStateException(
-            p.name() + " stopped unexpectedly; its log ends with:\n" + p.logTail(20));
-      }
-    }
   }
 
   private void describeStack(MigrationStack stack) {
@@ -312,19 +198,4 @@ public final class DemoMain implements Callable<Integer> {
     out.flush();
   }
 
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static String randomToken() {
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A child process the demo started (the collector or an agent), with its output in a log file.
  * Secrets reach it through the environment, never its command line.
  */
-final class ManagedProcess implements AutoCloseable {
+public final class ManagedProcess implements AutoCloseable {
 
   private final String name;
   private final Process process;
@@ -33,20 +33,20 @@ final class ManagedProcess implements AutoCloseable {
     return new ManagedProcess(name, builder.start(), log);
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** The last lines of the process's log, to explain why it stopped. */
-  String logTail(int lines) {
+  public String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(log);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -1,0 +1,229 @@
+package io.ferry.demo;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the packaged programs — the {@code ferry} collector and {@code ferry-agent} — as child
+ * processes with configuration files written into a state directory, as an operator would run
+ * them. Used by the demo and by the end-to-end tests.
+ */
+public final class PackagedFerry implements AutoCloseable {
+
+  /** The settings of one agent: which server it watches and the tags it gives its points. */
+  public record AgentSpec(
+      String host, Map<String, String> tags, int mysqlPort, String mysqlUser, String interval) {}
+
+  private final Path stateDir;
+  private final Path agentJar;
+  private final Path collectorJar;
+  private final String token = randomToken();
+  private final List<ManagedProcess> processes = new ArrayList<>();
+
+  public PackagedFerry(Path stateDir, Path agentJar, Path collectorJar) throws IOException {
+    this.stateDir = Files.createDirectories(stateDir);
+    this.agentJar = requireFile(agentJar);
+    this.collectorJar = requireFile(collectorJar);
+  }
+
+  /** The fleet token the collector accepts and the agents send. */
+  public String token() {
+    return token;
+  }
+
+  /**
+   * Starts the collector on a free loopback port, writing to {@code database} on the InfluxDB at
+   * {@code influxUrl}, and waits until its health endpoint answers.
+   *
+   * @return the collector's base URL
+   */
+  public String startCollector(String influxUrl, String database)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    Path config = stateDir.resolve("collector.yml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "# Written by the Ferry demo.",
+            "listen: {host: 127.0.0.1, port: " + port + "}",
+            "auth:",
+            "  tokens:",
+            "    - {name: demo-fleet, token: \"${FERRY_DEMO_TOKEN}\"}",
+            "influxdb:",
+            "  url: " + influxUrl,
+            "  api: auto",
+            "  database: " + database,
+            ""),
+        StandardCharsets.UTF_8);
+    ManagedProcess collector =
+        start(
+            "collector",
+            List.of(
+                javaBin(),
+                "-Xmx256m",
+                "-jar",
+                collectorJar.toString(),
+                "collector",
+                "--config",
+                config.toString()),
+            Map.of("FERRY_DEMO_TOKEN", token),
+            stateDir.resolve("collector.log"));
+    String url = "http://127.0.0.1:" + port;
+    awaitHealthy(collector, url);
+    return url;
+  }
+
+  /** Starts one agent that pushes to the collector at {@code collectorUrl}. */
+  public ManagedProcess startAgent(AgentSpec spec, String collectorUrl, String mysqlPassword)
+      throws IOException {
+    Path config = stateDir.resolve("agent-" + spec.host() + ".yml");
+    var yaml = new StringBuilder();
+    yaml.append("# Written by the Ferry demo: one agent per database server.\n")
+        .append("agent:\n")
+        .append("  host: ")
+        .append(spec.host())
+        .append('\n')
+        .append("  interval: ")
+        .append(spec.interval())
+        .append('\n')
+        .append("  tags: {");
+    yaml.append(
+        String.join(
+            ", ", spec.tags().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+    yaml.append("}\n")
+        .append("collector:\n")
+        .append("  url: ")
+        .append(collectorUrl)
+        .append('\n')
+        .append("  token: \"${FERRY_DEMO_TOKEN}\"\n")
+        .append("inputs:\n")
+        .append("  os: {enabled: true}\n")
+        .append("  mysql:\n")
+        .append("    - name: ")
+        .append(spec.host())
+        .append('\n')
+        .append("      host: 127.0.0.1\n")
+        .append("      port: ")
+        .append(spec.mysqlPort())
+        .append('\n')
+        .append("      user: ")
+        .append(spec.mysqlUser())
+        .append('\n')
+        .append("      password: \"${FERRY_MYSQL_PASSWORD}\"\n");
+    Files.writeString(config, yaml, StandardCharsets.UTF_8);
+    return start(
+        "agent " + spec.host(),
+        List.of(
+            javaBin(),
+            "-Xmx32m",
+            "-XX:+UseSerialGC",
+            "-Xss256k",
+            "-XX:TieredStopAtLevel=1",
+            "-Dio.netty.allocator.type=unpooled",
+            "-jar",
+            agentJar.toString(),
+            "--config",
+            config.toString()),
+        Map.of("FERRY_DEMO_TOKEN", token, "FERRY_MYSQL_PASSWORD", mysqlPassword),
+        stateDir.resolve("agent-" + spec.host() + ".log"));
+  }
+
+  /**
+   * Throws when a process stopped on its own, with the end of its log.
+   *
+   * @throws IllegalStateException naming the process that stopped
+   */
+  public void checkAlive() {
+    for (ManagedProcess p : processes) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException(
+            p.name() + " stopped unexpectedly; its log ends with:\n" + p.logTail(20));
+      }
+    }
+  }
+
+  /** Stops the agents first, then the collector. */
+  @Override
+  public void close() {
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).close();
+    }
+    processes.clear();
+  }
+
+  private ManagedProcess start(String name, List<String> command, Map<String, String> env, Path log)
+      throws IOException {
+    ManagedProcess process = ManagedProcess.start(name, command, env, log);
+    processes.add(process);
+    return process;
+  }
+
+  private void awaitHealthy(ManagedProcess collector, String url) throws InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create(url + "/health"))
+            .header("Authorization", "Token " + token)
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      if (!collector.isAlive()) {
+        throw new IllegalStateException(
+            "the collector stopped while starting; its log ends with:\n" + collector.logTail(20));
+      }
+      try {
+        if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // Not listening yet: ask again shortly.
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(
+        "the collector did not answer "
+            + url
+            + "/health within 60 s; its log ends with:\n"
+            + collector.logTail(20));
+  }
+
+  private static Path requireFile(Path jar) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalArgumentException(
+          jar + " does not exist: build it first (mvn install -DskipTests)");
+    }
+    return jar;
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}
