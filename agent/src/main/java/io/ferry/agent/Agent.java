@@ -1,0 +1,91 @@
+package io.ferry.agent;
+
+import io.ferry.agent.input.SourceRunner;
+import io.ferry.lineprotocol.Point;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One agent's work at each tick: collect every source, stamp the points (global tags, the tick's
+ * time where a point has none), add the agent's own {@code ferry_agent} points, buffer them all and
+ * push. Confined to one event loop.
+ */
+public final class Agent {
+
+  private final List<SourceRunner> runners;
+  private final PushPipeline pipeline;
+  private final Map<String, String> globalTags;
+  private final Clock clock;
+  private boolean pushing = true;
+
+  /**
+   * @param runners the sources, each in its runner
+   * @param pipeline where the points go
+   * @param globalTags tags added to every point that does not set them itself
+   * @param clock gives the tick's time
+   */
+  public Agent(
+      List<SourceRunner> runners,
+      PushPipeline pipeline,
+      Map<String, String> globalTags,
+      Clock clock) {
+    this.runners = List.copyOf(runners);
+    this.pipeline = pipeline;
+    this.globalTags = Map.copyOf(globalTags);
+    this.clock = clock;
+  }
+
+  /** Collects all sources, buffers what they read, and pushes; never fails. */
+  public Future<PushResult> tick() {
+    long tickNanos = nanos(clock.instant());
+    List<Future<List<Point>>> collections = runners.stream().map(SourceRunner::collect).toList();
+    return Future.join(collections)
+        .transform(
+            ignored -> {
+              List<Point> points = new ArrayList<>();
+              for (Future<List<Point>> collection : collections) {
+                if (collection.succeeded()) {
+                  points.addAll(collection.result());
+                }
+              }
+              points.addAll(
+                  AgentSelfMetrics.points(
+                      runners.stream().map(SourceRunner::stats).toList(), pipeline.stats()));
+              pipeline.offer(points.stream().map(p -> stamp(p, tickNanos)).toList());
+              return pushing ? pipeline.push() : Future.succeededFuture(PushResult.BUSY);
+            });
+  }
+
+  /** From now on ticks only buffer their points; {@link #flush()} sends them. */
+  public void stopPushing() {
+    pushing = false;
+  }
+
+  /** Sends what is still buffered, once. */
+  public Future<PushResult> flush() {
+    return pipeline.flush();
+  }
+
+  /** Closes every source; never fails. */
+  public Future<Void> closeSources() {
+    return Future.join(runners.stream().map(SourceRunner::close).toList())
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
+  public PushStats pushStats() {
+    return pipeline.stats();
+  }
+
+  private Point stamp(Point point, long tickNanos) {
+    return point.withDefaultTags(globalTags).withDefaultTimestamp(tickNanos);
+  }
+
+  private static long nanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+  }
+}

@@ -1,0 +1,172 @@
+package io.ferry.agent;
+
+import io.ferry.agent.config.AgentSettings;
+import io.ferry.agent.config.EffectiveConfig;
+import io.ferry.agent.input.MetricSource;
+import io.ferry.agent.input.SourceRunner;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The deployable agent: {@link #start()} loads the configuration, builds the sources, then either
+ * collects and pushes at every interval or, in once mode, does it a single time. {@link #stop()}
+ * flushes what is buffered (bounded by {@code collector.timeout}) and closes the sources.
+ */
+public final class AgentVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgentVerticle.class);
+  private static final String WORKER_POOL = "ferry-agent-workers";
+
+  private final Callable<AgentSettings> configuration;
+  private final SourceFactory sourceFactory;
+  private final boolean once;
+  private final Promise<PushResult> onceResult = Promise.promise();
+  private AgentSettings settings;
+  private WorkerExecutor workers;
+  private WebClient webClient;
+  private Agent agent;
+  private long timerId = -1;
+  private Future<PushResult> currentTick = Future.succeededFuture(PushResult.DELIVERED);
+
+  /**
+   * @param configuration loads the settings (may read files: it runs on a worker thread)
+   * @param sourceFactory builds the sources the settings ask for
+   * @param once collect and push a single time instead of at every interval
+   */
+  public AgentVerticle(
+      Callable<AgentSettings> configuration, SourceFactory sourceFactory, boolean once) {
+    this.configuration = configuration;
+    this.sourceFactory = sourceFactory;
+    this.once = once;
+  }
+
+  @Override
+  public Future<?> start() {
+    return vertx
+        .executeBlocking(configuration, false)
+        .compose(this::createAgent)
+        .compose(ignored -> once ? runOnce() : schedule());
+  }
+
+  /** In once mode, how the single push ended; completes after {@link #start()}. */
+  public Future<PushResult> onceResult() {
+    return onceResult.future();
+  }
+
+  /** The push pipeline's figures, for tests and the once mode's report. */
+  public PushStats pushStats() {
+    return agent.pushStats();
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+    if (agent == null) {
+      return closeClients();
+    }
+    long flushMillis = settings.collector().timeout().toMillis();
+    // Ticks still collecting only buffer from now on; the latest one may finish, then one flush
+    // sends what is left before the worker pool closes.
+    agent.stopPushing();
+    return currentTick
+        .timeout(flushMillis, TimeUnit.MILLISECONDS)
+        .transform(ignored -> agent.flush())
+        .timeout(flushMillis, TimeUnit.MILLISECONDS)
+        .onFailure(e -> LOG.warn("flush at stop did not finish in {} ms", flushMillis))
+        .onSuccess(this::logUnsent)
+        .transform(ignored -> agent.closeSources().timeout(flushMillis, TimeUnit.MILLISECONDS))
+        .transform(ignored -> closeClients());
+  }
+
+  private Future<Void> createAgent(AgentSettings loaded) {
+    settings = loaded;
+    int sourceCount = (loaded.os().enabled() ? 1 : 0) + loaded.mysql().size();
+    Duration interval = loaded.agent().interval();
+    long maxExecuteMillis = Math.max(interval.toMillis() * 2, 10_000);
+    // One thread per source, since a runner never runs its source twice at once, plus one for
+    // encoding batches, so a hung source cannot hold up the push.
+    workers =
+        vertx.createSharedWorkerExecutor(
+            WORKER_POOL, sourceCount + 1, maxExecuteMillis, TimeUnit.MILLISECONDS);
+    webClient =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setUserAgent("ferry-agent")
+                .setConnectTimeout((int) loaded.collector().timeout().toMillis()));
+    return workers
+        .executeBlocking(() -> sourceFactory.create(loaded), false)
+        .map(
+            sources -> {
+              agent = buildAgent(loaded, sources);
+              LOG.info(
+                  "agent {} collecting {} every {} and pushing to {}",
+                  loaded.agent().host(),
+                  sources.stream().map(MetricSource::name).toList(),
+                  EffectiveConfig.duration(interval),
+                  loaded.collector().url());
+              return null;
+            });
+  }
+
+  private Agent buildAgent(AgentSettings loaded, List<MetricSource> sources) {
+    var pipeline =
+        new PushPipeline(
+            new PointBuffer(loaded.agent().bufferMaxPoints()),
+            new CollectorClient(webClient, loaded.collector()),
+            workers,
+            loaded.collector().batchMaxPoints());
+    List<SourceRunner> runners =
+        sources.stream().map(source -> new SourceRunner(source, workers)).toList();
+    return new Agent(runners, pipeline, loaded.agent().globalTags(), Clock.systemUTC());
+  }
+
+  private Future<Void> schedule() {
+    long interval = settings.agent().interval().toMillis();
+    long firstDelay =
+        settings.agent().jitter() ? 1 + ThreadLocalRandom.current().nextLong(interval) : 1;
+    timerId =
+        vertx.setPeriodic(
+            firstDelay,
+            interval,
+            id ->
+                currentTick =
+                    agent
+                        .tick()
+                        .onFailure(e -> LOG.error("tick failed unexpectedly: {}", e.toString())));
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> runOnce() {
+    currentTick = agent.tick().onComplete(onceResult);
+    return currentTick.mapEmpty();
+  }
+
+  private void logUnsent(PushResult result) {
+    long left = agent.pushStats().bufferedPoints();
+    if (left > 0) {
+      LOG.warn("stopping with {} points not delivered ({})", left, result);
+    }
+  }
+
+  private Future<Void> closeClients() {
+    if (webClient != null) {
+      webClient.close();
+    }
+    return workers == null ? Future.succeededFuture() : workers.close().otherwiseEmpty();
+  }
+}

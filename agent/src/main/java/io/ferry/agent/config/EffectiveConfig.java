@@ -1,0 +1,127 @@
+package io.ferry.agent.config;
+
+import io.ferry.agent.input.mysql.MySqlSourceConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders {@link AgentSettings} as YAML in the layout of the configuration file, with every default
+ * filled in and secrets masked; {@code ferry-agent --check-config} prints it.
+ */
+public final class EffectiveConfig {
+
+  private static final String MASK = "'****'";
+
+  private EffectiveConfig() {}
+
+  public static String render(AgentSettings settings) {
+    var out = new StringBuilder();
+    AgentConfig agent = settings.agent();
+    out.append("agent:\n")
+        .append("  host: ")
+        .append(quote(agent.host()))
+        .append('\n')
+        .append("  interval: ")
+        .append(duration(agent.interval()))
+        .append('\n')
+        .append("  jitter: ")
+        .append(agent.jitter())
+        .append('\n')
+        .append("  tags: ")
+        .append(map(agent.tags()))
+        .append('\n')
+        .append("  buffer_max_points: ")
+        .append(agent.bufferMaxPoints())
+        .append('\n');
+    CollectorConfig collector = settings.collector();
+    out.append("collector:\n")
+        .append("  url: ")
+        .append(quote(collector.url().toString()))
+        .append('\n')
+        .append("  token: ")
+        .append(MASK)
+        .append('\n')
+        .append("  timeout: ")
+        .append(duration(collector.timeout()))
+        .append('\n')
+        .append("  batch_max_points: ")
+        .append(collector.batchMaxPoints())
+        .append('\n');
+    OsInputConfig os = settings.os();
+    out.append("inputs:\n")
+        .append("  os:\n")
+        .append("    enabled: ")
+        .append(os.enabled())
+        .append('\n')
+        .append("    per_cpu: ")
+        .append(os.perCpu())
+        .append('\n')
+        .append("    fs_exclude_types: ")
+        .append(list(os.fsExcludeTypes()))
+        .append('\n')
+        .append("    net_include_loopback: ")
+        .append(os.netIncludeLoopback())
+        .append('\n');
+    out.append("  mysql:").append(settings.mysql().isEmpty() ? " []\n" : "\n");
+    for (MySqlSourceConfig server : settings.mysql()) {
+      out.append("    - name: ")
+          .append(quote(server.name()))
+          .append('\n')
+          .append("      host: ")
+          .append(quote(server.host()))
+          .append('\n')
+          .append("      port: ")
+          .append(server.port())
+          .append('\n')
+          .append("      user: ")
+          .append(quote(server.user()))
+          .append('\n')
+          .append("      password: ")
+          .append(server.password().isEmpty() ? "''" : MASK)
+          .append('\n')
+          .append("      connect_timeout: ")
+          .append(duration(server.connectTimeout()))
+          .append('\n')
+          .append("      query_timeout: ")
+          .append(duration(server.queryTimeout()))
+          .append('\n')
+          .append("      tags: ")
+          .append(map(server.tags()))
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  /** A duration in the largest unit that writes it exactly: 10s, 500ms, 1m, 2h. */
+  public static String duration(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 3_600_000 == 0) {
+      return millis / 3_600_000 + "h";
+    }
+    if (millis % 60_000 == 0) {
+      return millis / 60_000 + "m";
+    }
+    if (millis % 1_000 == 0) {
+      return millis / 1_000 + "s";
+    }
+    return millis + "ms";
+  }
+
+  private static String map(Map<String, String> map) {
+    return map.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> quote(e.getKey()) + ": " + quote(e.getValue()))
+        .collect(Collectors.joining(", ", "{", "}"));
+  }
+
+  private static String list(List<String> items) {
+    return items.stream().map(EffectiveConfig::quote).collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  /** Single-quoted YAML scalar, so that any text reads back as the same string. */
+  private static String quote(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+}

@@ -1,0 +1,106 @@
+package io.ferry.agent.input;
+
+import io.ferry.lineprotocol.Point;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs one {@link MetricSource} for the agent: calls {@link MetricSource#collect} on a worker pool
+ * (never on an event loop), times it, counts its errors, and skips a tick while the previous
+ * collection still runs. The returned future never fails: a failing source yields the points it
+ * managed to add (often none), and the agent goes on with the others.
+ */
+public final class SourceRunner {
+
+  private static final String WHOLE_SOURCE = "collect";
+
+  private final MetricSource source;
+  private final WorkerExecutor workers;
+  private final FailureLog failureLog;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
+  private volatile double lastCollectMillis = -1;
+  private volatile long lastPoints;
+
+  /**
+   * @param source the source to run; the runner calls it from one worker thread at a time
+   * @param workers the pool the collections run on
+   */
+  public SourceRunner(MetricSource source, WorkerExecutor workers) {
+    this.source = source;
+    this.workers = workers;
+    this.failureLog = new FailureLog(source.name());
+  }
+
+  public String name() {
+    return source.name();
+  }
+
+  /**
+   * Collects once, unless the previous collection is still running (then the tick is counted as
+   * skipped and no points are returned).
+   *
+   * @return the points read, without global tags or default timestamps; never a failed future
+   */
+  public Future<List<Point>> collect() {
+    if (!running.compareAndSet(false, true)) {
+      skipped.incrementAndGet();
+      return Future.succeededFuture(List.of());
+    }
+    return workers
+        .executeBlocking(this::collectNow, false)
+        .recover(
+            rejected -> {
+              running.set(false);
+              countFailures(Map.of(WHOLE_SOURCE, rejected), 1);
+              return Future.succeededFuture(List.of());
+            });
+  }
+
+  /** The source's figures so far. */
+  public SourceStats stats() {
+    return new SourceStats(
+        source.name(), lastCollectMillis, errors.get(), skipped.get(), lastPoints);
+  }
+
+  /** Closes the source on the worker pool, since closing may block (JDBC). */
+  public Future<Void> close() {
+    return workers.executeBlocking(
+        () -> {
+          source.close();
+          return null;
+        },
+        false);
+  }
+
+  private List<Point> collectNow() {
+    var accumulator = new CollectingAccumulator();
+    Map<String, Throwable> failures = new HashMap<>();
+    long started = System.nanoTime();
+    try {
+      source.collect(accumulator);
+    } catch (Exception | LinkageError e) {
+      failures.put(WHOLE_SOURCE, e);
+    } finally {
+      lastCollectMillis = (System.nanoTime() - started) / 1e6;
+      running.set(false);
+    }
+    failures.putAll(accumulator.errors());
+    countFailures(
+        failures, accumulator.errorCount() + (failures.containsKey(WHOLE_SOURCE) ? 1 : 0));
+    List<Point> points = accumulator.points();
+    lastPoints = points.size();
+    return points;
+  }
+
+  private void countFailures(Map<String, Throwable> failures, int count) {
+    errors.addAndGet(count);
+    failureLog.collectionFinished(failures);
+  }
+}

@@ -1,0 +1,143 @@
+package io.ferry.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.ferry.agent.config.AgentSettings;
+import io.ferry.agent.config.ConfigException;
+import io.ferry.agent.config.ConfigLoader;
+import io.ferry.agent.config.Environment;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole agent, OS input included, pushing to a real HTTP server. */
+@ExtendWith(VertxExtension.class)
+class AgentVerticleTest {
+
+  @TempDir Path dir;
+  private FakeCollector collector;
+
+  @BeforeEach
+  void startCollector(Vertx vertx) throws Exception {
+    collector = new FakeCollector(vertx);
+  }
+
+  @AfterEach
+  void stopCollector() throws Exception {
+    collector.close();
+  }
+
+  @Test
+  void collectsAndPushesEveryInterval(Vertx vertx) throws Exception {
+    var verticle = new AgentVerticle(config("200ms"), new SourceFactory(), false);
+    String id = vertx.deployVerticle(verticle).await(20, TimeUnit.SECONDS);
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> allLines().stream().anyMatch(line -> line.startsWith("cpu,")));
+    vertx.undeploy(id).await(20, TimeUnit.SECONDS);
+
+    List<String> lines = allLines();
+    assertThat(lines)
+        .anySatisfy(line -> assertThat(line).startsWith("mem,cluster=old,host=test-host "))
+        .anySatisfy(line -> assertThat(line).startsWith("disk,"))
+        .anySatisfy(
+            line ->
+                assertThat(line).startsWith("ferry_agent,cluster=old,host=test-host,source=os "))
+        .allSatisfy(line -> assertThat(line).contains("host=test-host"));
+    assertThat(collector.received())
+        .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Token t0k"));
+  }
+
+  @Test
+  void onceModeReportsWhetherThePushWasDelivered(Vertx vertx) throws Exception {
+    var verticle = new AgentVerticle(config("10s"), new SourceFactory(), true);
+    vertx.deployVerticle(verticle).await(20, TimeUnit.SECONDS);
+
+    assertThat(verticle.onceResult().await(20, TimeUnit.SECONDS)).isEqualTo(PushResult.DELIVERED);
+    assertThat(allLines()).anySatisfy(line -> assertThat(line).startsWith("mem,"));
+  }
+
+  @Test
+  void onceModeFailsWhenTheTokenIsRefused(Vertx vertx) throws Exception {
+    collector.answer(401, 401);
+    var verticle = new AgentVerticle(config("10s"), new SourceFactory(), true);
+    String id = vertx.deployVerticle(verticle).await(20, TimeUnit.SECONDS);
+
+    assertThat(verticle.onceResult().await(20, TimeUnit.SECONDS)).isEqualTo(PushResult.FAILED);
+    assertThat(verticle.pushStats().bufferedPoints()).isPositive();
+    vertx.undeploy(id).await(20, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void stopFlushesWhatIsStillBuffered(Vertx vertx) throws Exception {
+    collector.answer(503);
+    var verticle = new AgentVerticle(config("10s"), new SourceFactory(), true);
+    String id = vertx.deployVerticle(verticle).await(20, TimeUnit.SECONDS);
+    assertThat(verticle.onceResult().await(20, TimeUnit.SECONDS)).isEqualTo(PushResult.FAILED);
+
+    vertx.undeploy(id).await(20, TimeUnit.SECONDS);
+
+    assertThat(collector.received()).hasSize(2);
+    assertThat(collector.received().get(1).body()).isEqualTo(collector.received().get(0).body());
+    assertThat(verticle.pushStats().bufferedPoints()).isZero();
+  }
+
+  @Test
+  void aBadConfigurationFailsTheDeploymentWithItsMessage(Vertx vertx) throws Exception {
+    Path file = dir.resolve("agent.yml");
+    Files.writeString(file, "agent:\n  interval: soon\n");
+    Callable<AgentSettings> config = () -> loader().load(file);
+
+    assertThatThrownBy(
+            () ->
+                vertx
+                    .deployVerticle(new AgentVerticle(config, new SourceFactory(), false))
+                    .await(20, TimeUnit.SECONDS))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            file + " line 2: agent.interval: \"soon\" is not a duration (use e.g. 10s, 500ms, 1m)");
+  }
+
+  private Callable<AgentSettings> config(String interval) throws Exception {
+    Path file = dir.resolve("agent.yml");
+    Files.writeString(
+        file,
+        """
+        agent:
+          interval: %s
+          jitter: false
+          tags: {cluster: old}
+        collector:
+          url: %s
+          token: t0k
+          timeout: 5s
+        inputs:
+          os: {enabled: true}
+        """
+            .formatted(interval, collector.url()));
+    return () -> loader().load(file);
+  }
+
+  private static ConfigLoader loader() {
+    return new ConfigLoader(Environment.of(Map.of()), () -> Optional.of("test-host"));
+  }
+
+  private List<String> allLines() {
+    return collector.received().stream().flatMap(r -> r.lines().stream()).toList();
+  }
+}

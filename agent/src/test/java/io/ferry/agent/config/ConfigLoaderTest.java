@@ -1,0 +1,283 @@
+package io.ferry.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ferry.agent.input.mysql.MySqlSourceConfig;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  private static final String MINIMAL =
+      """
+      collector:
+        url: http://127.0.0.1:8086
+        token: secret-token
+      """;
+
+  private static AgentSettings parse(String yaml, Map<String, String> env) {
+    return new ConfigLoader(Environment.of(env), () -> Optional.of("this-host"))
+        .parse(yaml, "agent.yml");
+  }
+
+  private static AgentSettings parse(String yaml) {
+    return parse(yaml, Map.of());
+  }
+
+  @Test
+  void readsEveryOptionOfAFullFile() {
+    AgentSettings settings =
+        parse(
+            """
+            agent:
+              host: db1
+              interval: 500ms
+              jitter: false
+              tags: {cluster: old, role: replica}
+              buffer_max_points: 2000
+            collector:
+              url: https://collector.example:8086/
+              token: abc
+              timeout: 1m
+              batch_max_points: 100
+            inputs:
+              os: {enabled: false, per_cpu: true, fs_exclude_types: [tmpfs], net_include_loopback: true}
+              mysql:
+                - name: old-replica
+                  host: 10.0.0.5
+                  port: 3307
+                  user: ferry_agent
+                  password: pw
+                  connect_timeout: 2s
+                  query_timeout: 3s
+                  tags: {dc: east}
+            """);
+
+    assertThat(settings.agent())
+        .isEqualTo(
+            new AgentConfig(
+                "db1",
+                Duration.ofMillis(500),
+                false,
+                Map.of("cluster", "old", "role", "replica"),
+                2000));
+    assertThat(settings.agent().globalTags())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("host", "db1", "cluster", "old", "role", "replica"));
+    assertThat(settings.collector())
+        .isEqualTo(
+            new CollectorConfig(
+                URI.create("https://collector.example:8086"), "abc", Duration.ofMinutes(1), 100));
+    assertThat(settings.collector().writeUri())
+        .hasToString("https://collector.example:8086/api/v2/write?precision=ns");
+    assertThat(settings.os()).isEqualTo(new OsInputConfig(false, true, List.of("tmpfs"), true));
+    assertThat(settings.mysql())
+        .containsExactly(
+            new MySqlSourceConfig(
+                "old-replica",
+                "10.0.0.5",
+                3307,
+                "ferry_agent",
+                "pw",
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(3),
+                Map.of("dc", "east")));
+  }
+
+  @Test
+  void fillsDefaultsForEverythingLeftOut() {
+    AgentSettings settings = parse(MINIMAL);
+
+    assertThat(settings.agent())
+        .isEqualTo(
+            new AgentConfig(
+                "this-host",
+                AgentConfig.DEFAULT_INTERVAL,
+                AgentConfig.DEFAULT_JITTER,
+                Map.of(),
+                AgentConfig.DEFAULT_BUFFER_MAX_POINTS));
+    assertThat(settings.collector().timeout()).isEqualTo(CollectorConfig.DEFAULT_TIMEOUT);
+    assertThat(settings.collector().batchMaxPoints())
+        .isEqualTo(CollectorConfig.DEFAULT_BATCH_MAX_POINTS);
+    assertThat(settings.os()).isEqualTo(OsInputConfig.defaults());
+    assertThat(settings.mysql()).isEmpty();
+  }
+
+  @Test
+  void mysqlEntryDefaultsHostPortAndTimeouts() {
+    AgentSettings settings = parse(MINIMAL + "inputs:\n  mysql:\n    - {name: db, user: mon}\n");
+
+    assertThat(settings.mysql())
+        .containsExactly(
+            new MySqlSourceConfig("db", "127.0.0.1", 3306, "mon", "", null, null, Map.of()));
+  }
+
+  @Test
+  void badDurationNamesFileLineKeyAndTheFormat() {
+    String yaml = MINIMAL + "agent:\n  jitter: true\n  interval: 10x\n";
+
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "agent.yml line 6: agent.interval: \"10x\" is not a duration (use e.g. 10s, 500ms, 1m)");
+  }
+
+  @Test
+  void unknownKeySuggestsTheClosestKnownOne() {
+    String yaml = MINIMAL + "agent:\n  intervall: 10s\n";
+
+    assertThatThrownBy(() -> parse(yaml))
+        .hasMessage(
+            "agent.yml line 5: agent.intervall: unknown key (did you mean agent.interval?)");
+  }
+
+  @Test
+  void unknownKeyWithoutCloseMatchListsTheKnownKeys() {
+    String yaml = MINIMAL + "inputs:\n  kafka: {}\n";
+
+    assertThatThrownBy(() -> parse(yaml))
+        .hasMessage("agent.yml line 5: inputs.kafka: unknown key (known keys: os, mysql)");
+  }
+
+  @Test
+  void unknownKeyInsideAListEntryNamesItsIndex() {
+    String yaml = MINIMAL + "inputs:\n  mysql:\n    - name: a\n      user: u\n      prot: 3306\n";
+
+    assertThatThrownBy(() -> parse(yaml))
+        .hasMessage(
+            "agent.yml line 8: inputs.mysql[0].prot: unknown key (did you mean inputs.mysql[0].port?)");
+  }
+
+  @Test
+  void missingRequiredValueIsNamed() {
+    assertThatThrownBy(() -> parse("collector:\n  url: http://c:8086\n"))
+        .hasMessage("agent.yml line 2: collector.token is required");
+    assertThatThrownBy(() -> parse("agent:\n  interval: 10s\n"))
+        .hasMessage("agent.yml: collector.url is required");
+    assertThatThrownBy(() -> parse(MINIMAL + "inputs:\n  mysql:\n    - name: a\n"))
+        .hasMessage("agent.yml line 6: inputs.mysql[0].user is required");
+  }
+
+  @Test
+  void outOfRangeAndWrongTypeValuesAreErrors() {
+    assertThatThrownBy(() -> parse(MINIMAL + "agent:\n  buffer_max_points: 0\n"))
+        .hasMessage(
+            "agent.yml line 5: agent.buffer_max_points: 0 is out of range (1 to 2147483647)");
+    assertThatThrownBy(() -> parse(MINIMAL + "agent:\n  jitter: maybe\n"))
+        .hasMessage("agent.yml line 5: agent.jitter: \"maybe\" is not true or false");
+    assertThatThrownBy(() -> parse("collector:\n  url: ftp://x\n  token: t\n"))
+        .hasMessageStartingWith(
+            "agent.yml line 2: collector.url: \"ftp://x\" is not an http(s) URL");
+    assertThatThrownBy(() -> parse(MINIMAL + "agent:\n  tags: [a, b]\n"))
+        .hasMessage("agent.yml line 5: agent.tags must be a mapping (key: value)");
+  }
+
+  @Test
+  void replacesEnvironmentReferencesInValues() {
+    AgentSettings settings =
+        parse(
+            """
+            collector:
+              url: http://${COLLECTOR_HOST}:8086
+              token: ${FERRY_TOKEN}
+            """,
+            Map.of("COLLECTOR_HOST", "collector1", "FERRY_TOKEN", "from-env"));
+
+    assertThat(settings.collector().url()).hasToString("http://collector1:8086");
+    assertThat(settings.collector().token()).isEqualTo("from-env");
+  }
+
+  @Test
+  void missingEnvironmentVariableNamesKeyAndVariable() {
+    String yaml =
+        MINIMAL + "inputs:\n  mysql:\n    - name: a\n      user: u\n      password: ${DB_PW}\n";
+
+    assertThatThrownBy(() -> parse(yaml))
+        .hasMessage(
+            "agent.yml line 8: inputs.mysql[0].password: environment variable DB_PW is not set");
+  }
+
+  @Test
+  void ferryAgentVariablesOverrideTheFile() {
+    AgentSettings settings =
+        parse(
+            MINIMAL + "agent:\n  interval: 10s\n",
+            Map.of(
+                "FERRY_AGENT_COLLECTOR_TOKEN", "override-token",
+                "FERRY_AGENT_AGENT_INTERVAL", "30s",
+                "FERRY_AGENT_INPUTS_OS_FS_EXCLUDE_TYPES", "tmpfs, nfs"));
+
+    assertThat(settings.collector().token()).isEqualTo("override-token");
+    assertThat(settings.agent().interval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.os().fsExcludeTypes()).containsExactly("tmpfs", "nfs");
+  }
+
+  @Test
+  void badOverrideNamesTheVariable() {
+    assertThatThrownBy(() -> parse(MINIMAL, Map.of("FERRY_AGENT_AGENT_INTERVAL", "soon")))
+        .hasMessage(
+            "environment variable FERRY_AGENT_AGENT_INTERVAL: agent.interval: \"soon\" is not a"
+                + " duration (use e.g. 10s, 500ms, 1m)");
+  }
+
+  @Test
+  void readsTokenFromTokenFile(@TempDir Path dir) throws Exception {
+    Path tokenFile = dir.resolve("token");
+    Files.writeString(tokenFile, "  file-token\n");
+
+    AgentSettings settings =
+        parse("collector:\n  url: http://c:8086\n  token_file: " + tokenFile + "\n");
+
+    assertThat(settings.collector().token()).isEqualTo("file-token");
+  }
+
+  @Test
+  void missingTokenFileAndTwoTokenSourcesAreErrors(@TempDir Path dir) {
+    Path absent = dir.resolve("absent");
+    assertThatThrownBy(() -> parse("collector:\n  url: http://c:8086\n  token_file: " + absent))
+        .hasMessage(
+            "agent.yml line 3: collector.token_file: cannot read " + absent + " (no such file)");
+    assertThatThrownBy(() -> parse(MINIMAL + "  token_file: " + absent + "\n"))
+        .hasMessage(
+            "agent.yml line 4: collector.token_file: set either token or token_file, not both");
+  }
+
+  @Test
+  void duplicateMysqlNamesAreErrors() {
+    String yaml =
+        MINIMAL + "inputs:\n  mysql:\n    - {name: a, user: u}\n    - {name: a, user: u}\n";
+
+    assertThatThrownBy(() -> parse(yaml))
+        .hasMessage("agent.yml line 7: inputs.mysql[1].name: \"a\" is used by another mysql entry");
+  }
+
+  @Test
+  void brokenYamlReportsTheLine() {
+    assertThatThrownBy(() -> parse(MINIMAL + "agent: [\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("agent.yml line ")
+        .hasMessageContaining("not valid YAML");
+  }
+
+  @Test
+  void hostTagIsSetWithAgentHostOnly() {
+    assertThatThrownBy(() -> parse(MINIMAL + "agent:\n  tags: {host: x}\n"))
+        .hasMessage(
+            "agent.yml line 5: agent.tags: host: set the host name with agent.host instead");
+  }
+
+  @Test
+  void secretsNeverAppearInToString() {
+    AgentSettings settings = parse(MINIMAL);
+
+    assertThat(settings.toString()).doesNotContain("secret-token");
+  }
+}

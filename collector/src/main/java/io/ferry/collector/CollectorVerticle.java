@@ -1,0 +1,257 @@
+package io.ferry.collector;
+
+import io.ferry.collector.config.CollectorConfig;
+import io.ferry.collector.config.ConfigUnits;
+import io.ferry.collector.config.InfluxApi;
+import io.ferry.collector.config.InfluxConfig;
+import io.ferry.collector.health.HealthHandler;
+import io.ferry.collector.influx.BatchingPointWriter;
+import io.ferry.collector.influx.InfluxApiDetector;
+import io.ferry.collector.influx.InfluxServer;
+import io.ferry.collector.influx.InfluxStatus;
+import io.ferry.collector.influx.InfluxV1HttpWriter;
+import io.ferry.collector.influx.InfluxV2ClientWriter;
+import io.ferry.collector.influx.MeteredPointWriter;
+import io.ferry.collector.influx.PointWriter;
+import io.ferry.collector.ingest.ApiStyle;
+import io.ferry.collector.ingest.BodyParser;
+import io.ferry.collector.ingest.ErrorCode;
+import io.ferry.collector.ingest.ErrorReplies;
+import io.ferry.collector.ingest.PingHandler;
+import io.ferry.collector.ingest.PresentedToken;
+import io.ferry.collector.ingest.TokenAuthenticator;
+import io.ferry.collector.ingest.WriteHandler;
+import io.ferry.collector.metrics.CollectorMetrics;
+import io.ferry.collector.metrics.MetricsHandler;
+import io.ferry.collector.metrics.RequestCounter;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The collector as one deployable: {@link #start()} resolves the InfluxDB API (asking the server
+ * when {@code influxdb.api} is {@code auto}), builds the writer chain (batching, metrics, the v1 or
+ * v2 writer) and listens. Any failure on the way fails the deployment with a {@link
+ * StartupException} whose message says what to fix.
+ */
+public final class CollectorVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CollectorVerticle.class);
+
+  static final String PARSE_POOL = "ferry-ingest-parse";
+
+  private final CollectorConfig config;
+  private final Clock clock;
+  private final CollectorMetrics metrics = new CollectorMetrics();
+  private final InfluxStatus influxStatus = new InfluxStatus();
+
+  private WebClient client;
+  private WorkerExecutor parseWorkers;
+  private BatchingPointWriter writer;
+  private HttpServer server;
+  private InfluxServer influx;
+
+  public CollectorVerticle(CollectorConfig config) {
+    this(config, Clock.systemUTC());
+  }
+
+  public CollectorVerticle(CollectorConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<?> start() {
+    InfluxConfig influxConfig = config.influxdb();
+    client =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setUserAgent("ferry-collector/" + FerryVersion.get())
+                .setConnectTimeout((int) influxConfig.timeout().toMillis()));
+    parseWorkers = vertx.createSharedWorkerExecutor(PARSE_POOL, 2, 60, TimeUnit.SECONDS);
+    var pinger =
+        new InfluxApiDetector(client, influxConfig.endpoint("/ping"), influxConfig.timeout());
+    return resolveInflux(pinger)
+        .map(
+            server -> {
+              influx = server;
+              writer =
+                  new BatchingPointWriter(
+                      vertx, influxWriter(server.api()), influxConfig.batching());
+              metrics.registerPendingPoints(writer::pendingPoints);
+              return router(pinger);
+            })
+        .compose(this::listen)
+        .onSuccess(
+            listening ->
+                LOG.info(
+                    "Collector listening on http://{}:{}, writing to {} ({} API{}), body limit {}",
+                    config.listen().host(),
+                    listening.actualPort(),
+                    influxConfig.url(),
+                    influx.api().configName(),
+                    influx.version() == null
+                        ? ", InfluxDB not reachable yet"
+                        : ", InfluxDB " + influx.version(),
+                    ConfigUnits.formatBytes(config.ingest().maxBodyBytes())));
+  }
+
+  /** The port the server listens on; useful when {@code listen.port} is 0. */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  /** The InfluxDB API in use and the server's version as seen at start-up. */
+  public InfluxServer influxServer() {
+    return influx;
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed
+        .compose(v -> writer == null ? Future.succeededFuture() : writer.close())
+        .eventually(() -> parseWorkers.close())
+        .eventually(
+            () -> {
+              client.close();
+              return Future.succeededFuture();
+            })
+        .onSuccess(stopped -> LOG.info("Collector stopped; pending points were written"))
+        .onFailure(e -> LOG.warn("Collector stopped with points unwritten: {}", e.getMessage()));
+  }
+
+  private Future<InfluxServer> resolveInflux(InfluxApiDetector pinger) {
+    InfluxConfig influxConfig = config.influxdb();
+    if (influxConfig.api() == InfluxApi.AUTO) {
+      return pinger
+          .detect()
+          .recover(
+              e ->
+                  Future.failedFuture(
+                      new StartupException(
+                          e.getMessage()
+                              + "; influxdb.api is auto, so the collector needs InfluxDB to pick"
+                              + " its API (set influxdb.api to v1 or v2 to start without it)",
+                          e)));
+    }
+    return pinger
+        .ping()
+        .map(version -> new InfluxServer(influxConfig.api(), version))
+        .recover(
+            e -> {
+              LOG.warn("{}; starting anyway, health is DEGRADED until it answers", e.getMessage());
+              return Future.succeededFuture(new InfluxServer(influxConfig.api(), null));
+            });
+  }
+
+  private PointWriter influxWriter(InfluxApi api) {
+    PointWriter direct =
+        api == InfluxApi.V1
+            ? new InfluxV1HttpWriter(client, config.influxdb())
+            : new InfluxV2ClientWriter(vertx, config.influxdb());
+    return new MeteredPointWriter(direct, metrics, influxStatus, clock);
+  }
+
+  private Router router(InfluxApiDetector pinger) {
+    var tokens = config.auth().tokens();
+    var parser = new BodyParser(parseWorkers, clock);
+    var body = BodyHandler.create(false).setBodyLimit(config.ingest().maxBodyBytes());
+    Router router = Router.router(vertx);
+    router
+        .route()
+        .handler(
+            new RequestCounter(
+                metrics, Set.of("/write", "/api/v2/write", "/ping", "/health", "/metrics")));
+    router.get("/ping").handler(new PingHandler(FerryVersion.get()));
+    router.head("/ping").handler(new PingHandler(FerryVersion.get()));
+    // Authentication sits on a route of its own: Vert.x orders handlers within one route so that
+    // a body handler runs first, and an unauthenticated body must not even be read.
+    router
+        .post("/write")
+        .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.V1_WRITE, ApiStyle.V1));
+    router
+        .post("/write")
+        .handler(body)
+        .handler(new WriteHandler(ApiStyle.V1, parser, writer, metrics));
+    router
+        .post("/api/v2/write")
+        .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.TOKEN_ONLY, ApiStyle.V2));
+    router
+        .post("/api/v2/write")
+        .handler(body)
+        .handler(new WriteHandler(ApiStyle.V2, parser, writer, metrics));
+    router
+        .get("/health")
+        .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1))
+        .handler(
+            new HealthHandler(
+                config.influxdb().url().toString(),
+                influx,
+                pinger,
+                influxStatus,
+                writer::pendingPoints));
+    router
+        .get("/metrics")
+        .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1))
+        .handler(new MetricsHandler(metrics));
+    router.route().failureHandler(this::onFailure);
+    return router;
+  }
+
+  private void onFailure(RoutingContext ctx) {
+    ApiStyle style = ctx.request().path().startsWith("/api/v2/") ? ApiStyle.V2 : ApiStyle.V1;
+    if (ctx.statusCode() == 413) {
+      ErrorReplies.send(
+          ctx,
+          style,
+          ErrorCode.TOO_LARGE,
+          "request body is larger than "
+              + ConfigUnits.formatBytes(config.ingest().maxBodyBytes())
+              + " after decoding (ingest.max_body_bytes); nothing was written");
+      return;
+    }
+    if (ctx.failure() != null) {
+      LOG.error("Request to {} failed", ctx.request().path(), ctx.failure());
+    }
+    ErrorReplies.send(
+        ctx, style, ErrorCode.INTERNAL, "internal error; the collector's log has the details");
+  }
+
+  private Future<HttpServer> listen(Router router) {
+    var options =
+        new HttpServerOptions()
+            .setHost(config.listen().host())
+            .setPort(config.listen().port())
+            .setDecompressionSupported(true);
+    return vertx
+        .createHttpServer(options)
+        .requestHandler(router)
+        .listen()
+        .recover(
+            e ->
+                Future.failedFuture(
+                    new StartupException(
+                        "cannot listen on "
+                            + config.listen().host()
+                            + ":"
+                            + config.listen().port()
+                            + ": "
+                            + e.getMessage(),
+                        e)))
+        .onSuccess(listening -> server = listening);
+  }
+}

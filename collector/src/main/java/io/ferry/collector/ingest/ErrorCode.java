@@ -1,0 +1,26 @@
+package io.ferry.collector.ingest;
+
+/** The errors the collector answers with: HTTP status and InfluxDB 2.x error code. */
+public enum ErrorCode {
+  INVALID(400, "invalid"),
+  UNAUTHORIZED(401, "unauthorized"),
+  TOO_LARGE(413, "request too large"),
+  INTERNAL(500, "internal error"),
+  UNAVAILABLE(503, "unavailable");
+
+  private final int status;
+  private final String v2Code;
+
+  ErrorCode(int status, String v2Code) {
+    this.status = status;
+    this.v2Code = v2Code;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String v2Code() {
+    return v2Code;
+  }
+}

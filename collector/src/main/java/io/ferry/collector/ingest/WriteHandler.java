@@ -1,0 +1,128 @@
+package io.ferry.collector.ingest;
+
+import io.ferry.collector.influx.InfluxUnavailableException;
+import io.ferry.collector.influx.PointWriter;
+import io.ferry.collector.influx.PointsRejectedException;
+import io.ferry.collector.metrics.CollectorMetrics;
+import io.ferry.lineprotocol.LineError;
+import io.ferry.lineprotocol.ParseResult;
+import io.ferry.lineprotocol.Precision;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles {@code POST /write} and {@code POST /api/v2/write} once the request is authenticated and
+ * its body read: parses the line protocol, writes the good points, and answers only after InfluxDB
+ * accepted them. The answer is 204 when every line was good; 400 naming each bad line when some
+ * were not (the good ones are still written, as InfluxDB does); 503 with {@code Retry-After} when
+ * InfluxDB cannot take the points now, so the sender keeps them and retries.
+ *
+ * <p>Points always go to the collector's configured database; a {@code db}, {@code rp}, {@code
+ * bucket} or {@code org} parameter is accepted for compatibility and ignored.
+ */
+public final class WriteHandler implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WriteHandler.class);
+
+  /** Bad lines named one by one in an error message; further ones are only counted. */
+  static final int MAX_NAMED_ERRORS = 100;
+
+  private final ApiStyle style;
+  private final BodyParser parser;
+  private final PointWriter writer;
+  private final CollectorMetrics metrics;
+
+  public WriteHandler(
+      ApiStyle style, BodyParser parser, PointWriter writer, CollectorMetrics metrics) {
+    this.style = style;
+    this.parser = parser;
+    this.writer = writer;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String precisionParameter = ctx.request().getParam("precision");
+    Optional<Precision> precision = style.precision(precisionParameter);
+    if (precision.isEmpty()) {
+      ErrorReplies.send(
+          ctx,
+          style,
+          ErrorCode.INVALID,
+          "invalid precision \"" + precisionParameter + "\": use " + style.precisionHelp());
+      return;
+    }
+    Buffer body = ctx.body().buffer();
+    if (body == null) {
+      body = Buffer.buffer();
+    }
+    metrics.bytesReceived(body.length());
+    parser
+        .parse(body, precision.get())
+        .compose(parsed -> writeGoodPoints(ctx, parsed))
+        .onSuccess(parsed -> answer(ctx, parsed))
+        .onFailure(failure -> answerFailure(ctx, failure));
+  }
+
+  private Future<ParseResult> writeGoodPoints(RoutingContext ctx, ParseResult parsed) {
+    metrics.linesRejected(parsed.errors().size());
+    if (parsed.hasErrors()) {
+      LOG.debug(
+          "{} bad lines from token {}",
+          parsed.errors().size(),
+          ctx.get(TokenAuthenticator.TOKEN_NAME));
+    }
+    return writer
+        .write(parsed.points())
+        .map(
+            written -> {
+              metrics.pointsAccepted(parsed.points().size());
+              return parsed;
+            });
+  }
+
+  private void answer(RoutingContext ctx, ParseResult parsed) {
+    if (!parsed.hasErrors()) {
+      ctx.response().setStatusCode(204).end();
+      return;
+    }
+    List<LineError> errors = parsed.errors();
+    ErrorReplies.send(
+        ctx, style, ErrorCode.INVALID, partialWriteMessage(errors), errors.get(0).lineNumber());
+  }
+
+  private void answerFailure(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof InfluxUnavailableException) {
+      ErrorReplies.send(
+          ctx,
+          style,
+          ErrorCode.UNAVAILABLE,
+          "points not written, retry later: " + failure.getMessage());
+    } else if (failure instanceof PointsRejectedException) {
+      ErrorReplies.send(
+          ctx, style, ErrorCode.INVALID, "InfluxDB rejected points: " + failure.getMessage());
+    } else {
+      LOG.error("Write request failed unexpectedly", failure);
+      ErrorReplies.send(
+          ctx, style, ErrorCode.INTERNAL, "internal error; the collector's log has the details");
+    }
+  }
+
+  /** {@code partial write: line 2: reason (excerpt); line 4: ...}, capped at 100 named lines. */
+  static String partialWriteMessage(List<LineError> errors) {
+    String named =
+        errors.stream()
+            .limit(MAX_NAMED_ERRORS)
+            .map(LineError::describe)
+            .collect(Collectors.joining("; "));
+    int unnamed = errors.size() - MAX_NAMED_ERRORS;
+    return "partial write: " + named + (unnamed > 0 ? "; and " + unnamed + " more bad lines" : "");
+  }
+}

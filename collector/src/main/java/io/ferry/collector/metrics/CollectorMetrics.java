@@ -1,0 +1,114 @@
+package io.ferry.collector.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+
+/**
+ * The collector's own metrics, kept in a Prometheus registry and served on {@code GET /metrics}:
+ *
+ * <ul>
+ *   <li>{@code ferry_collector_requests_total{endpoint,status}}: HTTP requests answered;
+ *   <li>{@code ferry_collector_points_accepted_total}: points acknowledged as written to InfluxDB;
+ *   <li>{@code ferry_collector_lines_rejected_total}: line-protocol lines that did not parse;
+ *   <li>{@code ferry_collector_received_bytes_total}: write request bodies, after gzip decoding;
+ *   <li>{@code ferry_collector_influx_write_seconds}: time of each write to InfluxDB;
+ *   <li>{@code ferry_collector_influx_write_failures_total{reason}}: failed writes ({@code
+ *       rejected} by InfluxDB or InfluxDB {@code unavailable});
+ *   <li>{@code ferry_collector_batch_points}: points per write to InfluxDB;
+ *   <li>{@code ferry_collector_pending_points}: points waiting for or in a write to InfluxDB.
+ * </ul>
+ */
+public final class CollectorMetrics {
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Counter pointsAccepted =
+      Counter.builder("ferry.collector.points.accepted")
+          .description("Points acknowledged as written to InfluxDB")
+          .register(registry);
+  private final Counter linesRejected =
+      Counter.builder("ferry.collector.lines.rejected")
+          .description("Line-protocol lines that did not parse")
+          .register(registry);
+  private final Counter bytesReceived =
+      Counter.builder("ferry.collector.received")
+          .baseUnit("bytes")
+          .description("Write request bodies, after gzip decoding")
+          .register(registry);
+  private final Timer influxWrites =
+      Timer.builder("ferry.collector.influx.write")
+          .description("Time of each write to InfluxDB")
+          .publishPercentileHistogram()
+          .minimumExpectedValue(Duration.ofMillis(1))
+          .maximumExpectedValue(Duration.ofSeconds(30))
+          .register(registry);
+  private final DistributionSummary batchSizes =
+      DistributionSummary.builder("ferry.collector.batch")
+          .baseUnit("points")
+          .description("Points per write to InfluxDB")
+          .register(registry);
+
+  /** Publishes the number of pending points, read at each scrape. */
+  public void registerPendingPoints(IntSupplier pendingPoints) {
+    Gauge.builder("ferry.collector.pending", pendingPoints::getAsInt)
+        .baseUnit("points")
+        .description("Points waiting for or in a write to InfluxDB")
+        .register(registry);
+  }
+
+  /**
+   * Counts one answered request.
+   *
+   * @param endpoint the route, one of a fixed set, so a client cannot create unbounded series
+   */
+  public void requestAnswered(String endpoint, int status) {
+    Counter.builder("ferry.collector.requests")
+        .description("HTTP requests answered")
+        .tag("endpoint", endpoint)
+        .tag("status", Integer.toString(status))
+        .register(registry)
+        .increment();
+  }
+
+  public void pointsAccepted(int count) {
+    pointsAccepted.increment(count);
+  }
+
+  public void linesRejected(int count) {
+    linesRejected.increment(count);
+  }
+
+  public void bytesReceived(long count) {
+    bytesReceived.increment(count);
+  }
+
+  /** Records one write to InfluxDB that took {@code duration} and carried {@code points}. */
+  public void influxWrite(Duration duration, int points) {
+    influxWrites.record(duration);
+    batchSizes.record(points);
+  }
+
+  /**
+   * Counts a failed write to InfluxDB.
+   *
+   * @param reason {@code rejected} or {@code unavailable}
+   */
+  public void influxWriteFailed(String reason) {
+    Counter.builder("ferry.collector.influx.write.failures")
+        .description("Failed writes to InfluxDB")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  /** The metrics in the Prometheus text exposition format. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}

@@ -1,0 +1,196 @@
+package io.ferry.collector.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CollectorConfigLoaderTest {
+
+  private static final String MINIMAL = "auth:\n  tokens:\n    - {name: fleet, token: s3cret}\n";
+
+  private final CollectorConfigLoader loader =
+      new CollectorConfigLoader(
+          Map.of("FERRY_TOKEN", "from-env", "INFLUX_HOST", "influx.lan")::get);
+
+  @TempDir Path dir;
+
+  private CollectorConfig parse(String yaml) throws ConfigException {
+    return loader.parse(yaml, "collector.yml", dir);
+  }
+
+  @Test
+  void theShippedSampleParsesAndShowsTheCodeDefaults() throws Exception {
+    CollectorConfig sample = loader.load(Path.of("src/dist/collector.yml"));
+
+    assertThat(sample.listen()).isEqualTo(ListenConfig.defaults());
+    assertThat(sample.ingest()).isEqualTo(IngestConfig.defaults());
+    assertThat(sample.influxdb()).isEqualTo(InfluxConfig.defaults());
+    assertThat(sample.auth().tokens()).containsExactly(new ApiToken("fleet", "from-env"));
+  }
+
+  @Test
+  void aMinimalFileGetsTheDefaults() throws Exception {
+    CollectorConfig config = parse(MINIMAL);
+
+    assertThat(config.listen()).isEqualTo(new ListenConfig("127.0.0.1", 8086));
+    assertThat(config.ingest().maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
+    assertThat(config.influxdb().url()).isEqualTo(URI.create("http://127.0.0.1:8086"));
+    assertThat(config.influxdb().api()).isEqualTo(InfluxApi.AUTO);
+    assertThat(config.influxdb().batching())
+        .isEqualTo(new BatchingConfig(5000, Duration.ofMillis(100), 200_000));
+    assertThat(config.influxdb().timeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.influxdb().destination().v2Bucket()).isEqualTo("ferry");
+    assertThat(config.influxdb().destination().v2Org()).isEqualTo("-");
+  }
+
+  @Test
+  void everyOptionIsRead() throws Exception {
+    CollectorConfig config =
+        parse(
+            MINIMAL
+                + "listen: {host: 0.0.0.0, port: 0}\n"
+                + "ingest: {max_body_bytes: 512KiB}\n"
+                + "influxdb:\n"
+                + "  url: https://${INFLUX_HOST}:8087\n"
+                + "  api: v2\n"
+                + "  database: metrics\n"
+                + "  retention_policy: autogen\n"
+                + "  org: ops\n"
+                + "  username: ferry\n"
+                + "  password: pw\n"
+                + "  create_database: false\n"
+                + "  batch_max_points: 10\n"
+                + "  flush_interval: 2s\n"
+                + "  max_pending_points: 20\n"
+                + "  timeout: 1m\n");
+
+    assertThat(config.listen()).isEqualTo(new ListenConfig("0.0.0.0", 0));
+    assertThat(config.ingest().maxBodyBytes()).isEqualTo(512 * 1024);
+    InfluxConfig influx = config.influxdb();
+    assertThat(influx.url()).isEqualTo(URI.create("https://influx.lan:8087"));
+    assertThat(influx.api()).isEqualTo(InfluxApi.V2);
+    assertThat(influx.destination())
+        .isEqualTo(new InfluxDestination("metrics", "autogen", null, "ops", false));
+    assertThat(influx.destination().v2Bucket()).isEqualTo("metrics/autogen");
+    assertThat(influx.credentials().v2Token()).contains("ferry:pw");
+    assertThat(influx.batching()).isEqualTo(new BatchingConfig(10, Duration.ofSeconds(2), 20));
+    assertThat(influx.timeout()).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void environmentVariablesAreInterpolatedWithFallbacks() throws Exception {
+    CollectorConfig config =
+        parse(
+            "auth:\n  tokens:\n    - {name: fleet, token: \"${FERRY_TOKEN}\"}\n"
+                + "influxdb:\n  database: ${FERRY_DB:-ferry_default}\n");
+
+    assertThat(config.auth().tokens().get(0).token()).isEqualTo("from-env");
+    assertThat(config.influxdb().destination().database()).isEqualTo("ferry_default");
+  }
+
+  @Test
+  void anUnsetVariableIsAnErrorNamingItKeyAndLine() {
+    assertThatThrownBy(() -> parse("auth:\n  tokens:\n    - name: fleet\n      token: ${NOPE}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("collector.yml:4: auth.tokens[0].token: environment variable NOPE is not set");
+  }
+
+  @Test
+  void secretsCanBeReadFromFilesRelativeToTheConfig() throws Exception {
+    Files.writeString(dir.resolve("agent.token"), "tok-from-file\n");
+    Files.writeString(dir.resolve("influx.password"), "pw-from-file\n");
+
+    CollectorConfig config =
+        parse(
+            "auth:\n  tokens:\n    - {name: telegraf, token_file: agent.token}\n"
+                + "influxdb: {username: ferry, password_file: influx.password}\n");
+
+    assertThat(config.auth().tokens()).containsExactly(new ApiToken("telegraf", "tok-from-file"));
+    assertThat(config.influxdb().credentials().password()).isEqualTo("pw-from-file");
+  }
+
+  @Test
+  void aMissingSecretFileIsNamed() {
+    assertThatThrownBy(
+            () -> parse("auth:\n  tokens:\n    - {name: telegraf, token_file: missing.token}\n"))
+        .hasMessageStartingWith("collector.yml:3: auth.tokens[0].token_file: file ")
+        .hasMessageEndingWith("missing.token does not exist");
+  }
+
+  @Test
+  void anUnknownKeyIsAnErrorWithItsLine() {
+    assertThatThrownBy(() -> parse(MINIMAL + "influxdb:\n  url: http://h:8086\n  batch_size: 10\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(
+            "collector.yml:6: influxdb.batch_size: unknown key (known keys here: ")
+        .hasMessageContaining("batch_max_points");
+  }
+
+  @Test
+  void aBadValueNamesKeyLineAndWhatWasExpected() {
+    assertThatThrownBy(() -> parse(MINIMAL + "influxdb:\n  timeout: ten seconds\n"))
+        .hasMessage(
+            "collector.yml:5: influxdb.timeout: expected a positive duration such as 100ms, 10s,"
+                + " 5m or 1h, got \"ten seconds\"");
+    assertThatThrownBy(() -> parse(MINIMAL + "listen: {port: 70000}\n"))
+        .hasMessage(
+            "collector.yml:4: listen.port: expected a whole number from 0 to 65535, got \"70000\"");
+    assertThatThrownBy(() -> parse(MINIMAL + "influxdb: {api: v3}\n"))
+        .hasMessageContaining("influxdb.api: expected auto, v1 or v2, got \"v3\"");
+    assertThatThrownBy(() -> parse(MINIMAL + "influxdb: {url: \"ftp://x\"}\n"))
+        .hasMessageContaining("influxdb.url: expected an http:// or https:// URL with a host");
+    assertThatThrownBy(() -> parse(MINIMAL + "ingest: {max_body_bytes: 10 parsecs}\n"))
+        .hasMessageContaining("ingest.max_body_bytes: expected a positive size");
+  }
+
+  @Test
+  void tokensAreRequiredAndMustBeDistinct() {
+    assertThatThrownBy(() -> parse("listen: {port: 1}\n"))
+        .hasMessageContaining("auth: is required");
+    assertThatThrownBy(() -> parse("auth:\n  tokens: []\n"))
+        .hasMessageContaining("auth.tokens: list at least one token");
+    assertThatThrownBy(
+            () -> parse("auth:\n  tokens:\n    - {name: a, token: x}\n    - {name: a, token: y}\n"))
+        .hasMessage("collector.yml:4: auth.tokens[1].name: another token is already named a");
+    assertThatThrownBy(() -> parse("auth:\n  tokens:\n    - {name: a, token: x, token_file: f}\n"))
+        .hasMessageContaining("set either token or token_file, not both");
+  }
+
+  @Test
+  void crossFieldRulesAreChecked() {
+    assertThatThrownBy(
+            () -> parse(MINIMAL + "influxdb: {batch_max_points: 100, max_pending_points: 50}\n"))
+        .hasMessageContaining(
+            "influxdb.max_pending_points: must be at least batch_max_points (100)");
+    assertThatThrownBy(() -> parse(MINIMAL + "influxdb: {password: pw}\n"))
+        .hasMessageContaining("influxdb.username: is required when a password is set");
+  }
+
+  @Test
+  void yamlSyntaxErrorsNameTheLine() {
+    assertThatThrownBy(() -> parse(MINIMAL + "listen:\n  host: [unclosed\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("collector.yml:")
+        .hasMessageContaining("not valid YAML");
+  }
+
+  @Test
+  void aMissingFileIsReportedInOneLine() {
+    assertThatThrownBy(() -> loader.load(dir.resolve("nope.yml")))
+        .hasMessageEndingWith("nope.yml: configuration file does not exist");
+  }
+
+  @Test
+  void secretsStayOutOfToString() throws Exception {
+    CollectorConfig config = parse(MINIMAL + "influxdb: {token: influx-secret}\n");
+
+    assertThat(config.toString()).doesNotContain("s3cret", "influx-secret").contains("fleet");
+  }
+}

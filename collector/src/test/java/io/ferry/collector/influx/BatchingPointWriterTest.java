@@ -1,0 +1,188 @@
+package io.ferry.collector.influx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ferry.collector.config.BatchingConfig;
+import io.ferry.lineprotocol.Point;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class BatchingPointWriterTest {
+
+  private static final Duration NEVER = Duration.ofHours(1);
+
+  /** Records every write; completes it at once, or holds it until the test says so. */
+  private static final class RecordingWriter implements PointWriter {
+    final List<List<Point>> batches = new CopyOnWriteArrayList<>();
+    final List<Promise<Void>> held = new CopyOnWriteArrayList<>();
+    volatile boolean hold;
+    volatile RuntimeException failWith;
+
+    @Override
+    public Future<Void> write(List<Point> points) {
+      batches.add(List.copyOf(points));
+      if (points.stream().anyMatch(p -> p.measurement().equals("bad"))) {
+        return Future.failedFuture(new PointsRejectedException("field type conflict on bad"));
+      }
+      if (failWith != null) {
+        return Future.failedFuture(failWith);
+      }
+      if (hold) {
+        Promise<Void> promise = Promise.promise();
+        held.add(promise);
+        return promise.future();
+      }
+      return Future.succeededFuture();
+    }
+  }
+
+  private final RecordingWriter target = new RecordingWriter();
+
+  @Test
+  void concurrentCallersAreCoalescedIntoOneBatchAndEachCompletes(Vertx vertx) throws Exception {
+    var writer = new BatchingPointWriter(vertx, target, config(100, Duration.ofMillis(50), 1000));
+
+    List<Future<Void>> calls = new CopyOnWriteArrayList<>();
+    List<Thread> callers = new ArrayList<>();
+    for (int c = 0; c < 3; c++) {
+      String measurement = "m" + c;
+      callers.add(new Thread(() -> calls.add(writer.write(points(measurement, 2)))));
+    }
+    callers.forEach(Thread::start);
+    for (Thread caller : callers) {
+      caller.join(10_000);
+    }
+
+    Future.all(calls).await(10, TimeUnit.SECONDS);
+    assertThat(target.batches).hasSize(1);
+    assertThat(target.batches.get(0)).hasSize(6);
+    assertThat(writer.pendingPoints()).isZero();
+  }
+
+  @Test
+  void aFullBatchIsWrittenAtOnceAndTheRestWaitsForTheInterval(Vertx vertx) throws Exception {
+    var writer = new BatchingPointWriter(vertx, target, config(4, NEVER, 1000));
+
+    Future<Void> first = writer.write(points("a", 3));
+    Future<Void> second = writer.write(points("b", 3));
+
+    first.await(10, TimeUnit.SECONDS);
+    assertThat(target.batches).hasSize(1);
+    assertThat(target.batches.get(0))
+        .extracting(Point::measurement)
+        .containsExactly("a", "a", "a", "b");
+    assertThat(second.isComplete()).isFalse();
+    assertThat(writer.pendingPoints()).isEqualTo(2);
+
+    writer.close().await(10, TimeUnit.SECONDS);
+    assertThat(second.succeeded()).isTrue();
+    assertThat(target.batches).hasSize(2);
+    assertThat(target.batches.get(1)).extracting(Point::measurement).containsExactly("b", "b");
+  }
+
+  @Test
+  void theFlushIntervalBoundsHowLongAPointWaits(Vertx vertx) throws Exception {
+    var writer = new BatchingPointWriter(vertx, target, config(1000, Duration.ofMillis(30), 1000));
+
+    long started = System.nanoTime();
+    writer.write(points("a", 1)).await(10, TimeUnit.SECONDS);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isBetween(Duration.ofMillis(25), Duration.ofSeconds(5));
+    assertThat(target.batches).hasSize(1);
+  }
+
+  @Test
+  void aFailedWriteFailsEveryCallerInTheBatch(Vertx vertx) throws Exception {
+    target.failWith =
+        new InfluxUnavailableException("InfluxDB at http://127.0.0.1:1 is unreachable");
+    var writer = new BatchingPointWriter(vertx, target, config(100, Duration.ofMillis(10), 1000));
+
+    Future<Void> a = writer.write(points("a", 2));
+    Future<Void> b = writer.write(points("b", 2));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> a.isComplete() && b.isComplete());
+    assertThat(a.cause()).isInstanceOf(InfluxUnavailableException.class);
+    assertThat(b.cause()).isSameAs(a.cause());
+    assertThat(writer.pendingPoints()).isZero();
+  }
+
+  @Test
+  void aRejectionIsChargedOnlyToTheCallerWhosePointsWereBad(Vertx vertx) throws Exception {
+    var writer = new BatchingPointWriter(vertx, target, config(100, Duration.ofMillis(10), 1000));
+
+    Future<Void> good = writer.write(points("good", 2));
+    Future<Void> bad = writer.write(points("bad", 1));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> good.isComplete() && bad.isComplete());
+    assertThat(good.succeeded()).isTrue();
+    assertThat(bad.cause()).isInstanceOf(PointsRejectedException.class);
+    assertThat(target.batches).extracting(List::size).containsExactly(3, 2, 1);
+  }
+
+  @Test
+  void pendingPointsAreBoundedAndFreedOnceWritten(Vertx vertx) throws Exception {
+    target.hold = true;
+    var writer = new BatchingPointWriter(vertx, target, config(4, Duration.ofMillis(10), 5));
+
+    Future<Void> accepted = writer.write(points("a", 4));
+    Future<Void> refused = writer.write(points("b", 2));
+
+    assertThat(refused.failed()).isTrue();
+    assertThat(refused.cause())
+        .isInstanceOf(InfluxUnavailableException.class)
+        .hasMessageContaining("limit 5");
+    assertThat(writer.pendingPoints()).isEqualTo(4);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> target.held.size() == 1);
+    target.held.get(0).complete();
+    accepted.await(10, TimeUnit.SECONDS);
+    assertThat(writer.pendingPoints()).isZero();
+    target.hold = false;
+    writer.write(points("b", 2)).await(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aRequestLargerThanTheBoundIsRejectedOutright(Vertx vertx) {
+    var writer = new BatchingPointWriter(vertx, target, config(4, Duration.ofMillis(10), 5));
+
+    Future<Void> tooBig = writer.write(points("a", 6));
+
+    assertThat(tooBig.cause())
+        .isInstanceOf(PointsRejectedException.class)
+        .hasMessageContaining("send smaller batches");
+    assertThat(target.batches).isEmpty();
+  }
+
+  @Test
+  void aCallerLargerThanABatchIsSplitAndCompletesWhenAllPartsAreWritten(Vertx vertx)
+      throws Exception {
+    var writer = new BatchingPointWriter(vertx, target, config(4, Duration.ofMillis(10), 100));
+
+    writer.write(points("a", 10)).await(10, TimeUnit.SECONDS);
+
+    assertThat(target.batches).extracting(List::size).containsExactly(4, 4, 2);
+  }
+
+  private static BatchingConfig config(int maxPoints, Duration flush, int maxPending) {
+    return new BatchingConfig(maxPoints, flush, maxPending);
+  }
+
+  private static List<Point> points(String measurement, int count) {
+    return IntStream.range(0, count)
+        .mapToObj(i -> Point.builder(measurement).field("v", (long) i).timestampNanos(i).build())
+        .toList();
+  }
+}
