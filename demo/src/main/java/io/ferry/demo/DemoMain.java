@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs Ferry on a local migration stack: the old cluster (primary and replica), the new cluster
- * (primary and replica, its primary joined master/master with the old one), InfluxDB, the
- * packaged collector and one packaged agent per database server, plus a small write workload.
+ * (primary and replica, its primary joined master/master with the old one), InfluxDB, the packaged
+ * collector and one packaged agent per database server, plus a small write workload.
  */
 @Command(
     name = "demo",
@@ -197,5 +197,4 @@ public final class DemoMain implements Callable<Integer> {
     out.println(line);
     out.flush();
   }
-
 }

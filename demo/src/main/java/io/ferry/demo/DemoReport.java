@@ -45,20 +45,19 @@ final class DemoReport {
    */
   boolean printSummary(PrintStream out, List<DemoHost> hosts, boolean faultInjected) {
     boolean complete = true;
-    out.printf("  %-11s %6s %6s %6s %6s %12s%n", "host", "cpu", "mem", "disk", "mysql", "replication");
+    out.printf(
+        "  %-11s %6s %6s %6s %6s %12s%n", "host", "cpu", "mem", "disk", "mysql", "replication");
     for (DemoHost host : hosts) {
       long cpu = count("usage_idle", "cpu", host.name());
       long mem = count("total", "mem", host.name());
       long disk = count("total", "disk", host.name());
       long mysql = count("threads_connected", "mysql", host.name());
       long replication = count("lag_known", "mysql_replication", host.name());
-      out.printf(
-          "  %-11s %6d %6d %6d %6d %12d%n", host.name(), cpu, mem, disk, mysql, replication);
+      out.printf("  %-11s %6d %6d %6d %6d %12d%n", host.name(), cpu, mem, disk, mysql, replication);
       complete &= cpu > 0 && mem > 0 && disk > 0 && mysql > 0 && replication > 0;
     }
     List<Map<String, Object>> tagged =
-        query(
-            "SELECT count(lag_known) FROM mysql_replication GROUP BY host, cluster, role");
+        query("SELECT count(lag_known) FROM mysql_replication GROUP BY host, cluster, role");
     out.println("  series tagged with host, cluster and role: " + tagged.size());
     complete &= tagged.size() >= hosts.size();
     if (faultInjected) {
@@ -97,7 +96,15 @@ final class DemoReport {
   }
 
   private List<Map<String, Object>> query(String influxQl) {
-    return influx.queryRows(database, influxQl);
+    try {
+      return influx.queryRows(database, influxQl);
+    } catch (IllegalStateException e) {
+      // Before the first write the database does not exist yet: nothing has arrived.
+      if (String.valueOf(e.getMessage()).contains("database not found")) {
+        return List.of();
+      }
+      throw e;
+    }
   }
 
   private static long number(Object value) {

@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * Starts the packaged programs — the {@code ferry} collector and {@code ferry-agent} — as child
- * processes with configuration files written into a state directory, as an operator would run
- * them. Used by the demo and by the end-to-end tests.
+ * processes with configuration files written into a state directory, as an operator would run them.
+ * Used by the demo and by the end-to-end tests.
  */
 public final class PackagedFerry implements AutoCloseable {
 
@@ -105,7 +105,8 @@ public final class PackagedFerry implements AutoCloseable {
         .append("  tags: {");
     yaml.append(
         String.join(
-            ", ", spec.tags().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+            ", ",
+            spec.tags().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
     yaml.append("}\n")
         .append("collector:\n")
         .append("  url: ")

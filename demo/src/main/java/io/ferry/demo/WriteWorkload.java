@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small blog-like write workload on the old primary: it inserts posts and updates a counter,
- * so that replication has something to carry to the replica and to the new cluster.
+ * A small blog-like write workload on the old primary: it inserts posts and updates a counter, so
+ * that replication has something to carry to the replica and to the new cluster.
  */
 final class WriteWorkload implements AutoCloseable {
 

@@ -38,7 +38,8 @@ class EndToEndTest {
   @Test
   void replicationStateLagAndOsMetricsArriveTaggedAndAStoppedThreadIsReportedAsStopped()
       throws Exception {
-    try (var ferry = new PackagedFerry(stateDir, jar("ferry.agent.jar"), jar("ferry.collector.jar"))) {
+    try (var ferry =
+        new PackagedFerry(stateDir, jar("ferry.agent.jar"), jar("ferry.collector.jar"))) {
       String collector = ferry.startCollector(influx.url(), DATABASE);
       ferry.startAgent(
           new PackagedFerry.AgentSpec(
@@ -54,6 +55,8 @@ class EndToEndTest {
       await()
           .atMost(ARRIVAL)
           .pollInterval(Duration.ofMillis(500))
+          // The collector creates the database with its first write; until then queries fail.
+          .ignoreExceptionsInstanceOf(IllegalStateException.class)
           .untilAsserted(
               () -> {
                 ferry.checkAlive();
@@ -70,11 +73,13 @@ class EndToEndTest {
                           assertThat(row).containsEntry("io_running", true);
                           assertThat(row).containsEntry("sql_running", true);
                           assertThat((Number) row.get("lag_seconds"))
-                              .satisfies(lag -> assertThat(lag.doubleValue()).isGreaterThanOrEqualTo(0));
+                              .satisfies(
+                                  lag -> assertThat(lag.doubleValue()).isGreaterThanOrEqualTo(0));
                         });
                 assertThat(query("SELECT usage_idle, usage_user FROM cpu" + tagged)).isNotEmpty();
                 assertThat(query("SELECT total, used FROM mem" + tagged))
-                    .allSatisfy(row -> assertThat(((Number) row.get("total")).longValue()).isPositive())
+                    .allSatisfy(
+                        row -> assertThat(((Number) row.get("total")).longValue()).isPositive())
                     .isNotEmpty();
                 assertThat(query("SELECT threads_connected, read_only FROM mysql" + tagged))
                     .anySatisfy(row -> assertThat(row).containsEntry("read_only", true));
