@@ -176,8 +176,11 @@ public final class CollectorVerticle extends VerticleBase {
         .handler(
             new RequestCounter(
                 metrics, Set.of("/write", "/api/v2/write", "/ping", "/health", "/metrics")));
-    router.get("/ping").handler(new PingHandler(FerryVersion.get()));
-    router.head("/ping").handler(new PingHandler(FerryVersion.get()));
+    // Every endpoint is authenticated, /ping included (InfluxDB leaves it open): the version it
+    // reveals is nobody's business but the fleet's.
+    var pingAuth = new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1);
+    router.get("/ping").handler(pingAuth).handler(new PingHandler(FerryVersion.get()));
+    router.head("/ping").handler(pingAuth).handler(new PingHandler(FerryVersion.get()));
     // Authentication sits on a route of its own: Vert.x orders handlers within one route so that
     // a body handler runs first, and an unauthenticated body must not even be read.
     router

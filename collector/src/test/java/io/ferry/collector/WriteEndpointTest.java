@@ -290,9 +290,17 @@ class WriteEndpointTest {
   }
 
   @Test
-  void pingAnswersLikeInfluxDbWithoutAuthentication() throws Exception {
-    var response = client.get("/ping").send().await(10, TimeUnit.SECONDS);
+  void pingAnswersLikeInfluxDbButOnlyWithAToken() throws Exception {
+    var anonymous = client.get("/ping").send().await(10, TimeUnit.SECONDS);
+    var response =
+        client
+            .get("/ping")
+            .putHeader("Authorization", "Token " + TestConfigs.TOKEN)
+            .send()
+            .await(10, TimeUnit.SECONDS);
 
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.getHeader("X-Influxdb-Version")).isNull();
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(response.getHeader("X-Influxdb-Version")).startsWith("ferry-");
   }

@@ -5,8 +5,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Answers {@code GET /ping} and {@code HEAD /ping} as InfluxDB does: 204 with {@code
- * X-Influxdb-Version}, here {@code ferry-<version>}. Not authenticated, like InfluxDB's own, since
- * clients such as Telegraf ping before they write; it reveals nothing but the version.
+ * X-Influxdb-Version}, here {@code ferry-<version>}. Unlike InfluxDB's own, the route is
+ * authenticated (the collector puts a token check before this handler), like every endpoint.
  */
 public final class PingHandler implements Handler<RoutingContext> {
 

@@ -39,7 +39,7 @@ class CollectorConfigLoaderTest {
   void aMinimalFileGetsTheDefaults() throws Exception {
     CollectorConfig config = parse(MINIMAL);
 
-    assertThat(config.listen()).isEqualTo(new ListenConfig("127.0.0.1", 8086));
+    assertThat(config.listen()).isEqualTo(new ListenConfig("127.0.0.1", 8186));
     assertThat(config.ingest().maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
     assertThat(config.influxdb().url()).isEqualTo(URI.create("http://127.0.0.1:8086"));
     assertThat(config.influxdb().api()).isEqualTo(InfluxApi.AUTO);
