@@ -1,0 +1,383 @@
+package io.ferry.cutover;
+
+import io.ferry.cutover.data.ProgressListener;
+import io.ferry.cutover.data.TableFilter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a comparison runs. Build with {@link #builder()}; every option has a default, documented on
+ * its builder method, and is validated in {@link Builder#build()}.
+ */
+public final class ComparisonOptions {
+
+  private final Phase phase;
+  private final Duration maxReplicaLag;
+  private final Duration gtidWaitTimeout;
+  private final Duration chunkTargetTime;
+  private final int initialChunkRows;
+  private final int minChunkRows;
+  private final int maxChunkRows;
+  private final int maxThreadsRunning;
+  private final Duration throttlePause;
+  private final Duration maxThrottleWait;
+  private final int recheckAttempts;
+  private final int rowDetailLimit;
+  private final TableFilter tableFilter;
+  private final Path checkpointFile;
+  private final ProgressListener progressListener;
+  private final Set<String> expectedConfigDifferences;
+  private final Set<String> ignoredUsers;
+  private final Duration connectTimeout;
+  private final Duration statementTimeout;
+  private final Duration trafficWindow;
+
+  private ComparisonOptions(Builder b) {
+    phase = b.phase;
+    maxReplicaLag = b.maxReplicaLag;
+    gtidWaitTimeout = b.gtidWaitTimeout;
+    chunkTargetTime = b.chunkTargetTime;
+    initialChunkRows = b.initialChunkRows;
+    minChunkRows = b.minChunkRows;
+    maxChunkRows = b.maxChunkRows;
+    maxThreadsRunning = b.maxThreadsRunning;
+    throttlePause = b.throttlePause;
+    maxThrottleWait = b.maxThrottleWait;
+    recheckAttempts = b.recheckAttempts;
+    rowDetailLimit = b.rowDetailLimit;
+    tableFilter = b.tableFilter;
+    checkpointFile = b.checkpointFile;
+    progressListener = b.progressListener;
+    expectedConfigDifferences = Set.copyOf(b.expectedConfigDifferences);
+    ignoredUsers = Set.copyOf(b.ignoredUsers);
+    connectTimeout = b.connectTimeout;
+    statementTimeout = b.statementTimeout;
+    trafficWindow = b.trafficWindow;
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The defaults, for the pre-cutover phase. */
+  public static ComparisonOptions defaults() {
+    return builder().build();
+  }
+
+  /** See {@link Builder#phase(Phase)}. */
+  public Phase phase() {
+    return phase;
+  }
+
+  /** See {@link Builder#maxReplicaLag(Duration)}. */
+  public Duration maxReplicaLag() {
+    return maxReplicaLag;
+  }
+
+  /** See {@link Builder#gtidWaitTimeout(Duration)}. */
+  public Duration gtidWaitTimeout() {
+    return gtidWaitTimeout;
+  }
+
+  /** See {@link Builder#chunkTargetTime(Duration)}. */
+  public Duration chunkTargetTime() {
+    return chunkTargetTime;
+  }
+
+  /** See {@link Builder#chunkRows(int, int, int)}. */
+  public int initialChunkRows() {
+    return initialChunkRows;
+  }
+
+  /** See {@link Builder#chunkRows(int, int, int)}. */
+  public int minChunkRows() {
+    return minChunkRows;
+  }
+
+  /** See {@link Builder#chunkRows(int, int, int)}. */
+  public int maxChunkRows() {
+    return maxChunkRows;
+  }
+
+  /** See {@link Builder#maxThreadsRunning(int)}. */
+  public int maxThreadsRunning() {
+    return maxThreadsRunning;
+  }
+
+  /** See {@link Builder#throttlePause(Duration)}. */
+  public Duration throttlePause() {
+    return throttlePause;
+  }
+
+  /** See {@link Builder#maxThrottleWait(Duration)}. */
+  public Duration maxThrottleWait() {
+    return maxThrottleWait;
+  }
+
+  /** See {@link Builder#recheckAttempts(int)}. */
+  public int recheckAttempts() {
+    return recheckAttempts;
+  }
+
+  /** See {@link Builder#rowDetailLimit(int)}. */
+  public int rowDetailLimit() {
+    return rowDetailLimit;
+  }
+
+  /** See {@link Builder#tableFilter(TableFilter)}. */
+  public TableFilter tableFilter() {
+    return tableFilter;
+  }
+
+  /** See {@link Builder#checkpointFile(Path)}. */
+  public Optional<Path> checkpointFile() {
+    return Optional.ofNullable(checkpointFile);
+  }
+
+  /** See {@link Builder#progressListener(ProgressListener)}. */
+  public ProgressListener progressListener() {
+    return progressListener;
+  }
+
+  /** See {@link Builder#expectConfigDifference(String)}. */
+  public Set<String> expectedConfigDifferences() {
+    return expectedConfigDifferences;
+  }
+
+  /** See {@link Builder#ignoreUser(String)}. */
+  public Set<String> ignoredUsers() {
+    return ignoredUsers;
+  }
+
+  /** See {@link Builder#connectTimeout(Duration)}. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** See {@link Builder#statementTimeout(Duration)}. */
+  public Duration statementTimeout() {
+    return statementTimeout;
+  }
+
+  /** See {@link Builder#trafficWindow(Duration)}. */
+  public Duration trafficWindow() {
+    return trafficWindow;
+  }
+
+  /** Builds {@link ComparisonOptions}. */
+  public static final class Builder {
+    private Phase phase = Phase.PRE;
+    private Duration maxReplicaLag = Duration.ofSeconds(10);
+    private Duration gtidWaitTimeout = Duration.ofSeconds(30);
+    private Duration chunkTargetTime = Duration.ofMillis(250);
+    private int initialChunkRows = 1000;
+    private int minChunkRows = 10;
+    private int maxChunkRows = 200_000;
+    private int maxThreadsRunning = 25;
+    private Duration throttlePause = Duration.ofMillis(500);
+    private Duration maxThrottleWait = Duration.ofMinutes(5);
+    private int recheckAttempts = 5;
+    private int rowDetailLimit = 100;
+    private TableFilter tableFilter = TableFilter.ALL;
+    private Path checkpointFile;
+    private ProgressListener progressListener = ProgressListener.NONE;
+    private final Set<String> expectedConfigDifferences = new LinkedHashSet<>();
+    private final Set<String> ignoredUsers = new LinkedHashSet<>();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration statementTimeout = Duration.ofMinutes(5);
+    private Duration trafficWindow = Duration.ofSeconds(10);
+
+    private Builder() {}
+
+    /** Before or after the traffic switch; default {@link Phase#PRE}. */
+    public Builder phase(Phase phase) {
+      this.phase = Objects.requireNonNull(phase, "phase");
+      return this;
+    }
+
+    /**
+     * Largest acceptable replication lag on any replica thread, in both directions of
+     * master/master; above it replication FAILs and the data comparison pauses. Default 10 s.
+     */
+    public Builder maxReplicaLag(Duration maxReplicaLag) {
+      this.maxReplicaLag = maxReplicaLag;
+      return this;
+    }
+
+    /**
+     * How long to wait for one side to apply the other's GTID position (before a differing chunk is
+     * re-checked, and when checking that the new side contains the old side's transactions).
+     * Default 30 s.
+     */
+    public Builder gtidWaitTimeout(Duration gtidWaitTimeout) {
+      this.gtidWaitTimeout = gtidWaitTimeout;
+      return this;
+    }
+
+    /** Time one chunk's hash should take on the slower side; chunk sizes adapt. Default 250 ms. */
+    public Builder chunkTargetTime(Duration chunkTargetTime) {
+      this.chunkTargetTime = chunkTargetTime;
+      return this;
+    }
+
+    /**
+     * Rows in the first chunk of each table and the bounds chunk sizes adapt within. Defaults 1,000
+     * rows to start, at least 10, at most 200,000.
+     */
+    public Builder chunkRows(int initial, int min, int max) {
+      this.initialChunkRows = initial;
+      this.minChunkRows = min;
+      this.maxChunkRows = max;
+      return this;
+    }
+
+    /**
+     * Largest {@code Threads_running} on either primary before the data comparison pauses, so it
+     * never adds to an overloaded server. Default 25.
+     */
+    public Builder maxThreadsRunning(int maxThreadsRunning) {
+      this.maxThreadsRunning = maxThreadsRunning;
+      return this;
+    }
+
+    /** How long to pause before measuring load again while throttled. Default 500 ms. */
+    public Builder throttlePause(Duration throttlePause) {
+      this.throttlePause = throttlePause;
+      return this;
+    }
+
+    /**
+     * Longest total pause for one chunk while throttled; past it the comparison stops as "could not
+     * finish". Default 5 min.
+     */
+    public Builder maxThrottleWait(Duration maxThrottleWait) {
+      this.maxThrottleWait = maxThrottleWait;
+      return this;
+    }
+
+    /**
+     * How many times a differing chunk is re-checked after both sides caught up before it is
+     * reported as drift. Default 5.
+     */
+    public Builder recheckAttempts(int recheckAttempts) {
+      this.recheckAttempts = recheckAttempts;
+      return this;
+    }
+
+    /**
+     * Largest drifting chunk (in rows, either side) whose rows are listed one by one; larger
+     * drifting chunks are split into chunks of this size to find the rows. Default 100.
+     */
+    public Builder rowDetailLimit(int rowDetailLimit) {
+      this.rowDetailLimit = rowDetailLimit;
+      return this;
+    }
+
+    /** Databases and tables to cover (schema and data). Default: all but the system schemas. */
+    public Builder tableFilter(TableFilter tableFilter) {
+      this.tableFilter = Objects.requireNonNull(tableFilter, "tableFilter");
+      return this;
+    }
+
+    /**
+     * JSON file recording finished tables and the last finished chunk; when it exists, the data
+     * comparison resumes from it. Default: none (no resume).
+     */
+    public Builder checkpointFile(Path checkpointFile) {
+      this.checkpointFile = checkpointFile;
+      return this;
+    }
+
+    /** Told the progress after every chunk. Default: nobody. */
+    public Builder progressListener(ProgressListener progressListener) {
+      this.progressListener = Objects.requireNonNull(progressListener, "progressListener");
+      return this;
+    }
+
+    /**
+     * Adds a global variable (or a name pattern ending in {@code *}) that may differ between the
+     * clusters, on top of the built-in list (server_id, offsets, host names, paths, ...).
+     */
+    public Builder expectConfigDifference(String variable) {
+      this.expectedConfigDifferences.add(variable.toLowerCase(Locale.ROOT));
+      return this;
+    }
+
+    /**
+     * Leaves a user out of the grants comparison, as {@code user@host} ({@code *} in either part
+     * matches anything). Default: none.
+     */
+    public Builder ignoreUser(String userAtHost) {
+      this.ignoredUsers.add(userAtHost);
+      return this;
+    }
+
+    /** How long to wait for a server to accept a connection. Default 10 s. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    /** How long one statement may take before its connection is given up. Default 5 min. */
+    public Builder statementTimeout(Duration statementTimeout) {
+      this.statementTimeout = statementTimeout;
+      return this;
+    }
+
+    /**
+     * How long the post-cutover traffic checks watch both primaries (query rate, writes still
+     * reaching the old primary). Default 10 s.
+     */
+    public Builder trafficWindow(Duration trafficWindow) {
+      this.trafficWindow = trafficWindow;
+      return this;
+    }
+
+    /**
+     * Returns the options.
+     *
+     * @throws IllegalArgumentException naming the option whose value is out of range
+     */
+    public ComparisonOptions build() {
+      positive("maxReplicaLag", maxReplicaLag);
+      positive("gtidWaitTimeout", gtidWaitTimeout);
+      positive("chunkTargetTime", chunkTargetTime);
+      positive("throttlePause", throttlePause);
+      positive("maxThrottleWait", maxThrottleWait);
+      positive("connectTimeout", connectTimeout);
+      positive("statementTimeout", statementTimeout);
+      positive("trafficWindow", trafficWindow);
+      if (minChunkRows < 1 || initialChunkRows < minChunkRows || maxChunkRows < initialChunkRows) {
+        throw new IllegalArgumentException(
+            "chunkRows must satisfy 1 <= min <= initial <= max, was min="
+                + minChunkRows
+                + " initial="
+                + initialChunkRows
+                + " max="
+                + maxChunkRows);
+      }
+      atLeast("maxThreadsRunning", maxThreadsRunning, 1);
+      atLeast("recheckAttempts", recheckAttempts, 0);
+      atLeast("rowDetailLimit", rowDetailLimit, 1);
+      return new ComparisonOptions(this);
+    }
+
+    private static void positive(String option, Duration value) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(option + " must be a positive duration, was " + value);
+      }
+    }
+
+    private static void atLeast(String option, int value, int min) {
+      if (value < min) {
+        throw new IllegalArgumentException(option + " must be at least " + min + ", was " + value);
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.ferry.cutover;
+
+import io.ferry.cutover.check.ConfigurationCheck;
+import io.ferry.cutover.check.GrantsCheck;
+import io.ferry.cutover.check.ReplicationTopologyCheck;
+import io.ferry.cutover.check.SchemaCheck;
+import io.ferry.cutover.check.TrafficCheck;
+import io.ferry.cutover.data.DataComparator;
+import io.ferry.cutover.report.CheckFamily;
+import io.ferry.cutover.report.CheckResult;
+import io.ferry.cutover.report.ComparisonReport;
+import io.ferry.cutover.report.TableDataResult;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a whole cutover comparison: the check families one after the other, then the data
+ * comparison, and derives the verdict. A family that throws becomes one FAIL "could not finish"
+ * result (exit bit 64) and the others still run. Blocking: call it from a worker thread.
+ */
+public final class CutoverComparison {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CutoverComparison.class);
+
+  private final List<CutoverCheck> checks;
+  private final Clock clock;
+
+  /**
+   * With the standard families: replication and topology, schema, configuration, grants, and (after
+   * the switch) traffic.
+   */
+  public CutoverComparison() {
+    this(
+        List.of(
+            new ReplicationTopologyCheck(),
+            new SchemaCheck(),
+            new ConfigurationCheck(),
+            new GrantsCheck(),
+            new TrafficCheck()),
+        Clock.systemUTC());
+  }
+
+  /**
+   * @param checks the check families to run, in order
+   * @param clock source of the report's start and finish times
+   */
+  public CutoverComparison(List<CutoverCheck> checks, Clock clock) {
+    this.checks = List.copyOf(checks);
+    this.clock = clock;
+  }
+
+  /** Compares the clusters and returns the report; never throws for what it finds. */
+  public ComparisonReport run(ClusterTopology topology, ComparisonOptions options)
+      throws InterruptedException {
+    Instant started = clock.instant();
+    List<CheckResult> results = new ArrayList<>();
+    List<TableDataResult> tables = new ArrayList<>();
+    try (NodeConnections connections =
+        new NodeConnections(options.connectTimeout(), options.statementTimeout())) {
+      CheckContext context = new CheckContext(topology, options, connections);
+      for (CutoverCheck check : checks) {
+        results.addAll(runCheck(check, context));
+      }
+      try {
+        tables.addAll(new DataComparator(topology, options, connections).compare());
+      } catch (SQLException | RuntimeException e) {
+        LOG.warn("data comparison could not finish: {}", e.getMessage());
+        results.add(CheckResult.couldNotFinish(CheckFamily.DATA, message(e)));
+      }
+    }
+    return ComparisonReport.of(
+        options.phase(),
+        started,
+        clock.instant(),
+        topology.oldNodes().stream().map(Node::describe).toList(),
+        topology.newNodes().stream().map(Node::describe).toList(),
+        results,
+        tables);
+  }
+
+  private static List<CheckResult> runCheck(CutoverCheck check, CheckContext context) {
+    try {
+      return check.run(context);
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("{} checks could not finish: {}", check.family(), e.getMessage());
+      return List.of(CheckResult.couldNotFinish(CheckFamily.ofLabel(check.family()), message(e)));
+    }
+  }
+
+  private static String message(Exception e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+}

@@ -1,0 +1,53 @@
+package io.ferry.cutover;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One database server of a cluster.
+ *
+ * @param name short name shown in reports, e.g. {@code old-primary}
+ * @param role {@link #PRIMARY} or {@link #REPLICA}
+ * @param jdbcUrl Connector/J URL, e.g. {@code jdbc:mysql://127.0.0.1:3306/}; credentials in the URL
+ *     are removed from every description
+ * @param user user name for the comparison's connections
+ * @param password that user's password; never printed ({@link #toString()} hides it)
+ */
+public record Node(String name, String role, String jdbcUrl, String user, String password) {
+
+  /** Role of the server that takes (or will take) writes on its side. */
+  public static final String PRIMARY = "primary";
+
+  /** Role of a server that only replicates. */
+  public static final String REPLICA = "replica";
+
+  private static final Pattern URL_CREDENTIALS =
+      Pattern.compile("(?i)([?&;](password|user)=)[^&;]*");
+
+  public Node {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl of node " + name);
+    Objects.requireNonNull(user, "user of node " + name);
+    if (!PRIMARY.equals(role) && !REPLICA.equals(role)) {
+      throw new IllegalArgumentException(
+          "node " + name + ": role must be 'primary' or 'replica', was '" + role + "'");
+    }
+    password = password == null ? "" : password;
+  }
+
+  /** Whether this node is its side's primary. */
+  public boolean isPrimary() {
+    return PRIMARY.equals(role);
+  }
+
+  /** Name, role, user and URL without any password: safe for reports and logs. */
+  public String describe() {
+    String url = URL_CREDENTIALS.matcher(jdbcUrl).replaceAll("$1***");
+    return name + " (" + role + ") " + user + " @ " + url;
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}

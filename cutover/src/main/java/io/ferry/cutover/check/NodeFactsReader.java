@@ -1,0 +1,90 @@
+package io.ferry.cutover.check;
+
+import io.ferry.cutover.Node;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads {@link NodeFacts} from a server (MariaDB or MySQL). */
+public final class NodeFactsReader {
+
+  private static final List<String> VARIABLES =
+      List.of(
+          "version",
+          "server_id",
+          "server_uuid",
+          "read_only",
+          "super_read_only",
+          "auto_increment_increment",
+          "auto_increment_offset",
+          "binlog_format",
+          "log_bin",
+          "log_slave_updates",
+          "log_replica_updates",
+          "gtid_domain_id",
+          "gtid_binlog_pos",
+          "gtid_binlog_state",
+          "gtid_current_pos",
+          "gtid_slave_pos",
+          "gtid_executed",
+          "gtid_mode");
+
+  /** Reads the node's facts over the given connection. */
+  public NodeFacts read(Node node, Connection connection) throws SQLException {
+    Map<String, String> variables = globalVariables(connection, VARIABLES);
+    boolean mariaDb =
+        variables.getOrDefault("version", "").toLowerCase(Locale.ROOT).contains("mariadb");
+    if (!mariaDb && !variables.containsKey("log_slave_updates")) {
+      String replicaUpdates = variables.get("log_replica_updates");
+      if (replicaUpdates != null) {
+        variables.put("log_slave_updates", replicaUpdates);
+      }
+    }
+    return new NodeFacts(node, mariaDb, variables, channels(connection, mariaDb));
+  }
+
+  /** Reads the named global variables (absent ones are left out), keyed by lower-case name. */
+  static Map<String, String> globalVariables(Connection connection, List<String> names)
+      throws SQLException {
+    Map<String, String> variables = new HashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SHOW GLOBAL VARIABLES")) {
+      while (rows.next()) {
+        String name = rows.getString(1).toLowerCase(Locale.ROOT);
+        if (names.contains(name)) {
+          variables.put(name, rows.getString(2) == null ? "" : rows.getString(2));
+        }
+      }
+    }
+    return variables;
+  }
+
+  private static List<ReplicaChannel> channels(Connection connection, boolean mariaDb)
+      throws SQLException {
+    String sql = mariaDb ? "SHOW ALL SLAVES STATUS" : "SHOW REPLICA STATUS";
+    List<ReplicaChannel> channels = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      ResultSetMetaData meta = rows.getMetaData();
+      while (rows.next()) {
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          String value = rows.getString(i);
+          if (value != null) {
+            row.put(meta.getColumnLabel(i), value);
+          }
+        }
+        channels.add(ReplicaChannel.fromRow(row));
+      }
+    }
+    return channels;
+  }
+}

@@ -1,0 +1,204 @@
+package io.ferry.cutover.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL text of the data comparison, as pure functions of a table's shape.
+ *
+ * <p>Row hash: the first 64 bits of {@code SHA1} over an unambiguous encoding of the row, as an
+ * unsigned integer. The encoding is {@code CONCAT_WS('#', every column, null flags, lengths)}:
+ * {@code CONCAT_WS} skips NULLs, so a flag per nullable column ({@code ISNULL}) tells NULL from
+ * {@code ''}, and the byte length of every free-text column keeps {@code ('a#', '')} apart from
+ * {@code ('a', '#')}.
+ *
+ * <p>Chunk hash: the {@code SUM} of the row hashes. MariaDB and MySQL sum unsigned 64-bit integers
+ * exactly as DECIMAL, so nothing overflows; unlike XOR, a sum does not cancel duplicate rows
+ * ({@code {A,A,B}} sums to {@code 2a+b}, {@code {B,C,C}} to {@code b+2c}); together with the row
+ * count it is independent of row order.
+ */
+public final class ChunkSql {
+
+  private ChunkSql() {}
+
+  /** The expression hashing one row to an unsigned 64-bit integer. */
+  public static String rowHash(TableShape shape) {
+    return "CAST(CONV(LEFT(" + rowDigest(shape) + ", 16), 16, 10) AS UNSIGNED)";
+  }
+
+  /**
+   * {@code SHA1} of the row's unambiguous encoding, as 40 hex digits. SHA1 rather than MD5: on
+   * MariaDB 10.11 it hashed a million rows in about half the time.
+   */
+  public static String rowDigest(TableShape shape) {
+    List<String> parts = new ArrayList<>();
+    for (Column column : shape.columns()) {
+      parts.add(column.quoted());
+    }
+    List<String> nullFlags =
+        shape.columns().stream()
+            .filter(Column::nullable)
+            .map(c -> "ISNULL(" + c.quoted() + ")")
+            .toList();
+    if (!nullFlags.isEmpty()) {
+      parts.add("CONCAT(" + String.join(", ", nullFlags) + ")");
+    }
+    List<String> lengths =
+        shape.columns().stream()
+            .filter(Column::freeText)
+            .map(c -> "OCTET_LENGTH(" + c.quoted() + ")")
+            .toList();
+    if (!lengths.isEmpty()) {
+      parts.add("CONCAT_WS(',', " + String.join(", ", lengths) + ")");
+    }
+    return "SHA1(CONCAT_WS('#', " + String.join(", ", parts) + "))";
+  }
+
+  /** Row count and chunk hash of a range; bind lower then upper key values. */
+  public static String checksum(TableShape shape, ChunkRange range) {
+    return "SELECT COUNT(*), COALESCE(SUM("
+        + rowHash(shape)
+        + "), 0) FROM "
+        + shape.quotedName()
+        + forceKey(shape)
+        + where(shape, range);
+  }
+
+  /**
+   * The last key of the next chunk: the key {@code ?} rows past the lower bound, within the range
+   * (bind the range's lower then upper key values, then the offset: the chunk size minus one).
+   */
+  public static String upperBoundary(TableShape shape, ChunkRange within) {
+    return "SELECT "
+        + keySelect(shape)
+        + " FROM "
+        + shape.quotedName()
+        + forceKey(shape)
+        + where(shape, within)
+        + " ORDER BY "
+        + keyList(shape)
+        + " LIMIT 1 OFFSET ?";
+  }
+
+  /** The table's last key, or no row when it is empty. */
+  public static String lastKey(TableShape shape) {
+    return "SELECT "
+        + keySelect(shape)
+        + " FROM "
+        + shape.quotedName()
+        + forceKey(shape)
+        + " ORDER BY "
+        + shape.key().stream().map(c -> c.quoted() + " DESC").collect(Collectors.joining(", "))
+        + " LIMIT 1";
+  }
+
+  /** The first key after a lower bound (bind its values); no row when none is left. */
+  public static String firstKeyAfter(TableShape shape, boolean hasLower) {
+    return "SELECT "
+        + keySelect(shape)
+        + " FROM "
+        + shape.quotedName()
+        + forceKey(shape)
+        + (hasLower ? " WHERE " + comparison(shape, ">") : "")
+        + " ORDER BY "
+        + keyList(shape)
+        + " LIMIT 1";
+  }
+
+  /** Whether the first bound key is greater than the second (bind both keys' values in order). */
+  public static String keyGreater(TableShape shape) {
+    String placeholders =
+        shape.key().stream().map(Column::keyPlaceholder).collect(Collectors.joining(", "));
+    return shape.key().size() == 1
+        ? "SELECT " + placeholders + " > " + placeholders
+        : "SELECT (" + placeholders + ") > (" + placeholders + ")";
+  }
+
+  /** Every row's key and digest in a range, in key order; bind lower then upper key values. */
+  public static String rowDigests(TableShape shape, ChunkRange range) {
+    return "SELECT "
+        + keySelect(shape)
+        + ", "
+        + rowDigest(shape)
+        + " FROM "
+        + shape.quotedName()
+        + forceKey(shape)
+        + where(shape, range)
+        + " ORDER BY "
+        + keyList(shape);
+  }
+
+  /** The values to bind for a range's placeholders, in order. */
+  public static List<String> parameters(TableShape shape, ChunkRange range) {
+    List<String> values = new ArrayList<>();
+    if (range.hasLower()) {
+      values.addAll(expanded(shape, range.lowerExclusive()));
+    }
+    if (range.hasUpper()) {
+      values.addAll(expanded(shape, range.upperInclusive()));
+    }
+    return values;
+  }
+
+  private static String where(TableShape shape, ChunkRange range) {
+    List<String> conditions = new ArrayList<>();
+    if (range.hasLower()) {
+      conditions.add(comparison(shape, ">"));
+    }
+    if (range.hasUpper()) {
+      conditions.add(comparison(shape, "<="));
+    }
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+
+  /**
+   * Key comparison with a bound. A one-column key is {@code a > ?}; a composite key is written out
+   * column by column, {@code (a > ?) OR (a = ? AND b > ?)}, which is what the row constructor
+   * {@code (a, b) > (?, ?)} means: MariaDB 10.11 does not turn a row-constructor comparison into an
+   * index range and scans the whole index instead, so the expanded form keeps every chunk a range
+   * read.
+   */
+  private static String comparison(TableShape shape, String operator) {
+    List<Column> key = shape.key();
+    if (key.size() == 1) {
+      return key.get(0).quoted() + " " + operator + " " + key.get(0).keyPlaceholder();
+    }
+    List<String> alternatives = new ArrayList<>();
+    for (int i = 0; i < key.size(); i++) {
+      List<String> terms = new ArrayList<>();
+      for (int j = 0; j < i; j++) {
+        terms.add(key.get(j).quoted() + " = " + key.get(j).keyPlaceholder());
+      }
+      boolean last = i == key.size() - 1;
+      String op = operator.equals(">") ? ">" : (last ? "<=" : "<");
+      terms.add(key.get(i).quoted() + " " + op + " " + key.get(i).keyPlaceholder());
+      alternatives.add("(" + String.join(" AND ", terms) + ")");
+    }
+    return "(" + String.join(" OR ", alternatives) + ")";
+  }
+
+  /** A bound's values in the order {@link #comparison} uses them. */
+  private static List<String> expanded(TableShape shape, List<String> bound) {
+    if (shape.key().size() == 1) {
+      return bound;
+    }
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < bound.size(); i++) {
+      values.addAll(bound.subList(0, i + 1));
+    }
+    return values;
+  }
+
+  private static String keyList(TableShape shape) {
+    return shape.key().stream().map(Column::quoted).collect(Collectors.joining(", "));
+  }
+
+  private static String keySelect(TableShape shape) {
+    return shape.key().stream().map(Column::keySelect).collect(Collectors.joining(", "));
+  }
+
+  private static String forceKey(TableShape shape) {
+    return shape.chunkable() ? " FORCE INDEX (PRIMARY)" : "";
+  }
+}

@@ -1,0 +1,85 @@
+package io.ferry.cutover.data;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One column of a compared table, as {@code information_schema.COLUMNS} describes it.
+ *
+ * @param name column name
+ * @param dataType {@code DATA_TYPE}, lower case, e.g. {@code bigint}, {@code varchar}
+ * @param nullable whether it accepts NULL
+ * @param unsigned whether an integer column is unsigned
+ */
+public record Column(String name, String dataType, boolean nullable, boolean unsigned) {
+
+  private static final Set<String> INTEGERS =
+      Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint");
+  private static final Set<String> DECIMALS = Set.of("decimal", "numeric");
+  private static final Set<String> BINARIES =
+      Set.of("binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob", "bit");
+  private static final Set<String> TEXTS =
+      Set.of(
+          "char",
+          "varchar",
+          "tinytext",
+          "text",
+          "mediumtext",
+          "longtext",
+          "enum",
+          "set",
+          "json",
+          "binary",
+          "varbinary",
+          "tinyblob",
+          "blob",
+          "mediumblob",
+          "longblob");
+
+  public Column {
+    dataType = dataType.toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether it is an integer column (any width). */
+  boolean integer() {
+    return INTEGERS.contains(dataType);
+  }
+
+  /** The column name quoted for SQL. */
+  public String quoted() {
+    return "`" + name.replace("`", "``") + "`";
+  }
+
+  /**
+   * Whether values can contain any character (so the row encoding needs their length to stay
+   * unambiguous); numbers and dates cannot contain the separator.
+   */
+  boolean freeText() {
+    return TEXTS.contains(dataType);
+  }
+
+  /** How a key value is selected so that it survives a round trip as text. */
+  String keySelect() {
+    if (INTEGERS.contains(dataType) || DECIMALS.contains(dataType)) {
+      return quoted();
+    }
+    if (BINARIES.contains(dataType)) {
+      return "HEX(" + quoted() + ")";
+    }
+    return "CAST(" + quoted() + " AS CHAR)";
+  }
+
+  /** The placeholder a key value (as text from {@link #keySelect()}) is bound to. */
+  String keyPlaceholder() {
+    if (INTEGERS.contains(dataType)) {
+      return unsigned ? "CAST(? AS UNSIGNED)" : "CAST(? AS SIGNED)";
+    }
+    if (DECIMALS.contains(dataType)) {
+      return "CAST(? AS DECIMAL(65,30))";
+    }
+    if (BINARIES.contains(dataType)) {
+      return "UNHEX(?)";
+    }
+    return "?";
+  }
+}

@@ -1,0 +1,89 @@
+package io.ferry.cutover.data;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Holds the data comparison back while the servers are busy: before each chunk, waits until {@code
+ * Threads_running} and replica lag are within limits, so the comparison never adds load to a server
+ * already struggling or lets replicas fall further behind.
+ */
+public final class LoadThrottle {
+
+  /** Pauses the calling thread; replaced in tests. */
+  @FunctionalInterface
+  public interface Pause {
+    /** Pauses for the given time. */
+    void pause(Duration duration) throws InterruptedException;
+  }
+
+  private final LoadProbe probe;
+  private final Pause pause;
+  private final int maxThreadsRunning;
+  private final long maxLagSeconds;
+  private final Duration step;
+  private final Duration maxWait;
+  private Duration throttled = Duration.ZERO;
+
+  /**
+   * @param probe measures the load
+   * @param pause pauses between measurements
+   * @param maxThreadsRunning highest acceptable {@code Threads_running}
+   * @param maxLag highest acceptable replica lag
+   * @param step pause between measurements while throttled
+   * @param maxWait longest wait before one chunk
+   */
+  public LoadThrottle(
+      LoadProbe probe,
+      Pause pause,
+      int maxThreadsRunning,
+      Duration maxLag,
+      Duration step,
+      Duration maxWait) {
+    this.probe = probe;
+    this.pause = pause;
+    this.maxThreadsRunning = maxThreadsRunning;
+    this.maxLagSeconds = maxLag.toSeconds();
+    this.step = step;
+    this.maxWait = maxWait;
+  }
+
+  /**
+   * Returns once the load is within limits.
+   *
+   * @throws ComparisonStoppedException when it stayed above them for longer than the longest wait
+   */
+  public void awaitCapacity()
+      throws SQLException, InterruptedException, ComparisonStoppedException {
+    Duration waited = Duration.ZERO;
+    while (true) {
+      ServerLoad load = probe.read();
+      if (load.threadsRunning() <= maxThreadsRunning
+          && load.maxReplicaLagSeconds() <= maxLagSeconds) {
+        return;
+      }
+      if (waited.compareTo(maxWait) >= 0) {
+        throw new ComparisonStoppedException(
+            "servers stayed busy for "
+                + waited.toSeconds()
+                + " s (Threads_running "
+                + load.threadsRunning()
+                + ", limit "
+                + maxThreadsRunning
+                + "; replica lag "
+                + load.maxReplicaLagSeconds()
+                + " s, limit "
+                + maxLagSeconds
+                + " s)");
+      }
+      pause.pause(step);
+      waited = waited.plus(step);
+      throttled = throttled.plus(step);
+    }
+  }
+
+  /** Total time spent waiting so far. */
+  public Duration throttled() {
+    return throttled;
+  }
+}

@@ -1,0 +1,225 @@
+package io.ferry.cutover.data;
+
+import io.ferry.cutover.report.ChunkDrift;
+import io.ferry.cutover.report.RowDifference;
+import io.ferry.cutover.report.Status;
+import io.ferry.cutover.report.TableDataResult;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Compares one table chunk by chunk: the old side decides each chunk's key range, both sides hash
+ * it in parallel, a differing chunk is re-checked after both sides caught up, and a persisting
+ * difference is narrowed to small ranges and listed row by row.
+ */
+final class TableComparator {
+
+  /** Most row differences listed for one drifting range; beyond it only counts are kept. */
+  static final int MAX_ROWS_LISTED = 1000;
+
+  private final BothSides sides;
+  private final LoadThrottle throttle;
+  private final ChunkSizer sizer;
+  private final int recheckAttempts;
+  private final int rowDetailLimit;
+
+  TableComparator(
+      BothSides sides,
+      LoadThrottle throttle,
+      ChunkSizer sizer,
+      int recheckAttempts,
+      int rowDetailLimit) {
+    this.sides = sides;
+    this.throttle = throttle;
+    this.sizer = sizer;
+    this.recheckAttempts = recheckAttempts;
+    this.rowDetailLimit = rowDetailLimit;
+  }
+
+  /**
+   * Compares a table with a primary key from the given starting point up to the greater of both
+   * sides' last keys when it starts. Rows inserted beyond that key while the comparison runs are in
+   * flight, not drift, and are left to the next comparison.
+   *
+   * @param start where to start: a fresh start, or a checkpoint's table in progress
+   * @param afterChunk told the state after every chunk (for checkpoints and progress)
+   */
+  TableDataResult compareChunked(
+      TableShape shape, Checkpoint.InProgress start, Consumer<Checkpoint.InProgress> afterChunk)
+      throws SQLException, InterruptedException, ComparisonStoppedException {
+    List<String> lower = start.lastUpper();
+    long rowsOld = start.rowsOld();
+    long rowsNew = start.rowsNew();
+    int chunks = start.chunks();
+    int rechecks = start.rechecks();
+    List<ChunkDrift> drift = new ArrayList<>(start.drift());
+    Optional<List<String>> end = sides.lastKey(shape);
+    ChunkPlanner planner =
+        end.isPresent() && IntegerRangeChunkPlanner.appliesTo(shape)
+            ? new IntegerRangeChunkPlanner(sides.oldSide(), shape, end.get().get(0))
+            : new WalkingChunkPlanner(sides.oldSide(), shape, end.orElse(List.of()));
+    while (true) {
+      throttle.awaitCapacity();
+      Optional<List<String>> upper = planner.nextUpper(lower, sizer.current());
+      ChunkRange range = new ChunkRange(lower, upper.orElse(end.orElse(List.of())));
+      long started = System.nanoTime();
+      ChecksumPair pair = sides.checksum(shape, range);
+      sizer.record(pair.oldSide().rows(), Duration.ofNanos(System.nanoTime() - started));
+      planner.observed(range, pair.oldSide().rows());
+      if (!pair.matches()) {
+        Resolution resolution = resolve(shape, range);
+        pair = resolution.pair();
+        drift.addAll(resolution.drift());
+        if (resolution.drift().isEmpty()) {
+          rechecks++;
+        }
+      }
+      rowsOld += pair.oldSide().rows();
+      rowsNew += pair.newSide().rows();
+      chunks++;
+      afterChunk.accept(
+          new Checkpoint.InProgress(
+              shape.database(),
+              shape.table(),
+              range.upperInclusive(),
+              rowsOld,
+              rowsNew,
+              chunks,
+              rechecks,
+              drift));
+      if (upper.isEmpty() || upper.equals(end)) {
+        break;
+      }
+      lower = upper.get();
+    }
+    return result(shape, rowsOld, rowsNew, chunks, rechecks, drift, false);
+  }
+
+  /** Compares a table without a primary key as one chunk. */
+  TableDataResult compareWhole(TableShape shape)
+      throws SQLException, InterruptedException, ComparisonStoppedException {
+    throttle.awaitCapacity();
+    ChecksumPair pair = sides.checksum(shape, ChunkRange.WHOLE_TABLE);
+    List<ChunkDrift> drift = List.of();
+    int rechecks = 0;
+    if (!pair.matches()) {
+      Resolution resolution = resolve(shape, ChunkRange.WHOLE_TABLE);
+      pair = resolution.pair();
+      drift = resolution.drift();
+      rechecks = drift.isEmpty() ? 1 : 0;
+    }
+    return result(shape, pair.oldSide().rows(), pair.newSide().rows(), 1, rechecks, drift, true);
+  }
+
+  private record Resolution(ChecksumPair pair, List<ChunkDrift> drift) {}
+
+  /** Re-checks a differing range after catching up; pinpoints it if it keeps differing. */
+  private Resolution resolve(TableShape shape, ChunkRange range)
+      throws SQLException, InterruptedException, ComparisonStoppedException {
+    ChecksumPair pair = null;
+    for (int attempt = 0; attempt < recheckAttempts; attempt++) {
+      sides.catchUp();
+      pair = sides.checksum(shape, range);
+      if (pair.matches()) {
+        return new Resolution(pair, List.of());
+      }
+    }
+    if (pair == null) {
+      pair = sides.checksum(shape, range);
+    }
+    return new Resolution(pair, pinpoint(shape, range, pair));
+  }
+
+  private List<ChunkDrift> pinpoint(TableShape shape, ChunkRange range, ChecksumPair pair)
+      throws SQLException, InterruptedException, ComparisonStoppedException {
+    if (!shape.chunkable()) {
+      return List.of(drift(range, pair, List.of()));
+    }
+    if (Math.max(pair.oldSide().rows(), pair.newSide().rows()) <= rowDetailLimit) {
+      return rowLevel(shape, range, pair);
+    }
+    List<ChunkDrift> drift = new ArrayList<>();
+    List<String> lower = range.lowerExclusive();
+    while (true) {
+      ChunkRange within = new ChunkRange(lower, range.upperInclusive());
+      Optional<List<String>> upper = sides.oldSide().upperBoundary(shape, within, rowDetailLimit);
+      ChunkRange small = new ChunkRange(lower, upper.orElse(range.upperInclusive()));
+      ChecksumPair smallPair = sides.checksum(shape, small);
+      if (!smallPair.matches()) {
+        drift.addAll(rowLevel(shape, small, smallPair));
+      }
+      if (upper.isEmpty()) {
+        return drift;
+      }
+      lower = upper.get();
+    }
+  }
+
+  private List<ChunkDrift> rowLevel(TableShape shape, ChunkRange range, ChecksumPair pair)
+      throws SQLException, InterruptedException, ComparisonStoppedException {
+    sides.catchUp();
+    List<Map<List<String>, String>> digests = sides.rowDigests(shape, range);
+    List<RowDifference> rows = RowDiff.diff(digests.get(0), digests.get(1));
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        drift(
+            range, pair, rows.size() > MAX_ROWS_LISTED ? rows.subList(0, MAX_ROWS_LISTED) : rows));
+  }
+
+  private static ChunkDrift drift(ChunkRange range, ChecksumPair pair, List<RowDifference> rows) {
+    return new ChunkDrift(
+        range.lowerExclusive(),
+        range.upperInclusive(),
+        pair.oldSide().rows(),
+        pair.newSide().rows(),
+        rows);
+  }
+
+  private static TableDataResult result(
+      TableShape shape,
+      long rowsOld,
+      long rowsNew,
+      int chunks,
+      int rechecks,
+      List<ChunkDrift> drift,
+      boolean withoutKey) {
+    Status status;
+    String summary;
+    if (!drift.isEmpty()) {
+      status = Status.FAIL;
+      summary =
+          drift.size()
+              + " key ranges differ, first "
+              + drift.get(0).range()
+              + " (rows old "
+              + rowsOld
+              + ", new "
+              + rowsNew
+              + ")";
+    } else if (withoutKey) {
+      status = Status.WARN;
+      summary = "no primary key: compared as one chunk, " + rowsOld + " rows identical";
+    } else {
+      status = Status.PASS;
+      summary = rowsOld + " rows identical in " + chunks + " chunks";
+    }
+    return new TableDataResult(
+        shape.database(),
+        shape.table(),
+        status,
+        true,
+        summary,
+        rowsOld,
+        rowsNew,
+        chunks,
+        rechecks,
+        drift);
+  }
+}

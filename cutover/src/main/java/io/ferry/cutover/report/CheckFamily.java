@@ -1,0 +1,61 @@
+package io.ferry.cutover.report;
+
+import java.util.Arrays;
+
+/**
+ * The families of checks and the exit-code bit each sets when one of its results fails. The exit
+ * code gates the traffic switch, so every family needs a bit here before its checks can report.
+ */
+public enum CheckFamily {
+  /** Table contents differ (bit 1). */
+  DATA("data", 1),
+  /** Databases, tables, columns, indexes or other objects differ (bit 2). */
+  SCHEMA("schema", 2),
+  /** Replication or topology is unhealthy (bit 4). */
+  REPLICATION("replication", 4),
+  /** Behaviour-changing server configuration differs (bit 8). */
+  CONFIGURATION("configuration", 8),
+  /** Users or grants differ (bit 16). */
+  GRANTS("grants", 16),
+  /** Post-cutover traffic checks failed (bit 32). */
+  TRAFFIC("traffic", 32);
+
+  /** Bit set when any check could not finish (connection lost, timeout, unexpected error). */
+  public static final int COULD_NOT_FINISH_BIT = 64;
+
+  private final String label;
+  private final int bit;
+
+  CheckFamily(String label, int bit) {
+    this.label = label;
+    this.bit = bit;
+  }
+
+  /** The name used in results and reports, e.g. {@code replication}. */
+  public String label() {
+    return label;
+  }
+
+  /** The exit-code bit a failure of this family sets. */
+  public int bit() {
+    return bit;
+  }
+
+  /**
+   * Finds a family by its label.
+   *
+   * @throws IllegalArgumentException naming the label and the known ones
+   */
+  public static CheckFamily ofLabel(String label) {
+    return Arrays.stream(values())
+        .filter(family -> family.label.equals(label))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown check family '"
+                        + label
+                        + "'; known: "
+                        + Arrays.stream(values()).map(CheckFamily::label).toList()));
+  }
+}

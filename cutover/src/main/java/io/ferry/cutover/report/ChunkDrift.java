@@ -1,0 +1,34 @@
+package io.ferry.cutover.report;
+
+import java.util.List;
+
+/**
+ * A chunk whose rows still differed after both sides had applied the same transactions.
+ *
+ * @param lowerExclusive key values just below the chunk (exclusive), empty when the chunk starts at
+ *     the beginning of the table
+ * @param upperInclusive the chunk's last key (inclusive), empty when it runs to the end
+ * @param rowsOld rows in the chunk on the old side
+ * @param rowsNew rows in the chunk on the new side
+ * @param rows row-level differences, filled for chunks small enough to list; otherwise empty
+ */
+public record ChunkDrift(
+    List<String> lowerExclusive,
+    List<String> upperInclusive,
+    long rowsOld,
+    long rowsNew,
+    List<RowDifference> rows) {
+
+  public ChunkDrift {
+    lowerExclusive = List.copyOf(lowerExclusive);
+    upperInclusive = List.copyOf(upperInclusive);
+    rows = List.copyOf(rows);
+  }
+
+  /** The key range in interval notation, e.g. {@code (10, 20]} or {@code (start, end)}. */
+  public String range() {
+    String lower = lowerExclusive.isEmpty() ? "(start" : "(" + String.join(",", lowerExclusive);
+    String upper = upperInclusive.isEmpty() ? "end)" : String.join(",", upperInclusive) + "]";
+    return lower + ", " + upper;
+  }
+}

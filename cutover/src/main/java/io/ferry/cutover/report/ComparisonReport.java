@@ -1,0 +1,65 @@
+package io.ferry.cutover.report;
+
+import io.ferry.cutover.Phase;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one comparison found, with its verdict and exit code.
+ *
+ * @param phase before or after the switch
+ * @param startedAt when the comparison started
+ * @param finishedAt when it finished
+ * @param oldEndpoints the old side's nodes, described without passwords
+ * @param newEndpoints the new side's nodes, described without passwords
+ * @param checks results of the check families, in the order they ran
+ * @param tables per-table data results
+ * @param verdict GO when the exit code is 0
+ * @param exitCode OR of the failed families' bits (see {@link CheckFamily}); WARNs set no bit
+ */
+public record ComparisonReport(
+    Phase phase,
+    Instant startedAt,
+    Instant finishedAt,
+    List<String> oldEndpoints,
+    List<String> newEndpoints,
+    List<CheckResult> checks,
+    List<TableDataResult> tables,
+    Verdict verdict,
+    int exitCode) {
+
+  public ComparisonReport {
+    oldEndpoints = List.copyOf(oldEndpoints);
+    newEndpoints = List.copyOf(newEndpoints);
+    checks = List.copyOf(checks);
+    tables = List.copyOf(tables);
+  }
+
+  /** Builds a report whose verdict and exit code are derived from the results. */
+  public static ComparisonReport of(
+      Phase phase,
+      Instant startedAt,
+      Instant finishedAt,
+      List<String> oldEndpoints,
+      List<String> newEndpoints,
+      List<CheckResult> checks,
+      List<TableDataResult> tables) {
+    int exitCode = 0;
+    for (CheckResult check : checks) {
+      exitCode |= check.exitBit();
+    }
+    for (TableDataResult table : tables) {
+      exitCode |= table.exitBit();
+    }
+    return new ComparisonReport(
+        phase,
+        startedAt,
+        finishedAt,
+        oldEndpoints,
+        newEndpoints,
+        checks,
+        tables,
+        exitCode == 0 ? Verdict.GO : Verdict.NO_GO,
+        exitCode);
+  }
+}

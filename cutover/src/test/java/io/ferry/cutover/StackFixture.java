@@ -1,0 +1,83 @@
+package io.ferry.cutover;
+
+import io.ferry.testkit.LocalMariaDb;
+import io.ferry.testkit.MigrationStack;
+import io.ferry.testkit.SharedStack;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+/** The shared four-server test stack as a {@link ClusterTopology}, plus helpers for tests. */
+public final class StackFixture {
+
+  private StackFixture() {}
+
+  /** The shared stack, started on first use. */
+  public static MigrationStack stack() {
+    return SharedStack.get();
+  }
+
+  /** Old primary and replica, new primary and replica, all as the admin account. */
+  public static ClusterTopology topology() {
+    MigrationStack stack = stack();
+    return new ClusterTopology(
+        List.of(
+            node("old-primary", Node.PRIMARY, stack.oldPrimary()),
+            node("old-replica", Node.REPLICA, stack.oldReplica())),
+        List.of(
+            node("new-primary", Node.PRIMARY, stack.newPrimary()),
+            node("new-replica", Node.REPLICA, stack.newReplica())));
+  }
+
+  /** Waits (at most 20 s) until every replica applied what was written so far. */
+  public static void awaitReplication() {
+    stack().awaitReplicationCaughtUp(Duration.ofSeconds(20));
+  }
+
+  /** One value from the server, as text. */
+  public static String query(LocalMariaDb server, String sql) throws SQLException {
+    try (Connection connection = server.connectAdmin();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+
+  /** Creates a database on the old primary (it replicates everywhere) and waits for it. */
+  public static void createDatabase(String database, String... statements) {
+    LocalMariaDb old = stack().oldPrimary();
+    old.execute("DROP DATABASE IF EXISTS " + database, "CREATE DATABASE " + database);
+    String[] qualified = new String[statements.length + 1];
+    qualified[0] = "USE " + database;
+    System.arraycopy(statements, 0, qualified, 1, statements.length);
+    old.execute(qualified);
+    awaitReplication();
+  }
+
+  /** Drops a database through the old primary (it replicates everywhere). */
+  public static void dropDatabase(String database) {
+    stack().oldPrimary().execute("DROP DATABASE IF EXISTS " + database);
+    awaitReplication();
+  }
+
+  /**
+   * Runs statements on the new primary without binary logging, so they stay there: the way drift is
+   * injected.
+   */
+  public static void onNewPrimaryOnly(String database, String... statements) {
+    String[] all = new String[statements.length + 2];
+    all[0] = "SET SESSION sql_log_bin = 0";
+    all[1] = "USE " + database;
+    System.arraycopy(statements, 0, all, 2, statements.length);
+    stack().newPrimary().execute(all);
+  }
+
+  private static Node node(String name, String role, LocalMariaDb server) {
+    return new Node(
+        name, role, server.jdbcUrl(""), MigrationStack.ADMIN_USER, MigrationStack.ADMIN_PASSWORD);
+  }
+}

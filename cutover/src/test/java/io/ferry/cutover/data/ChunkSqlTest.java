@@ -1,0 +1,110 @@
+package io.ferry.cutover.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChunkSqlTest {
+
+  private static final Column TENANT = new Column("tenant", "int", false, true);
+  private static final Column ID = new Column("id", "bigint", false, false);
+  private static final Column NOTE = new Column("note", "varchar", true, false);
+  private static final Column AT = new Column("at", "datetime", false, false);
+
+  private static final TableShape COMPOSITE =
+      new TableShape("shop", "lines", List.of(TENANT, ID, NOTE, AT), List.of(TENANT, ID));
+
+  @Test
+  void rowDigestFlagsNullsAndRecordsTextLengths() {
+    assertThat(ChunkSql.rowDigest(COMPOSITE))
+        .isEqualTo(
+            "SHA1(CONCAT_WS('#', `tenant`, `id`, `note`, `at`, CONCAT(ISNULL(`note`)),"
+                + " CONCAT_WS(',', OCTET_LENGTH(`note`))))");
+  }
+
+  @Test
+  void rowDigestOfNumbersOnlyHasNeitherFlagsNorLengths() {
+    TableShape numbers = new TableShape("d", "t", List.of(ID), List.of(ID));
+
+    assertThat(ChunkSql.rowDigest(numbers)).isEqualTo("SHA1(CONCAT_WS('#', `id`))");
+  }
+
+  @Test
+  void checksumOfAMiddleChunkSpellsTheCompositeKeyComparisonOut() {
+    ChunkRange range = new ChunkRange(List.of("1", "10"), List.of("2", "99"));
+
+    assertThat(ChunkSql.checksum(COMPOSITE, range))
+        .isEqualTo(
+            "SELECT COUNT(*), COALESCE(SUM(CAST(CONV(LEFT("
+                + ChunkSql.rowDigest(COMPOSITE)
+                + ", 16), 16, 10) AS UNSIGNED)), 0) FROM `shop`.`lines` FORCE INDEX (PRIMARY)"
+                + " WHERE ((`tenant` > CAST(? AS UNSIGNED))"
+                + " OR (`tenant` = CAST(? AS UNSIGNED) AND `id` > CAST(? AS SIGNED)))"
+                + " AND ((`tenant` < CAST(? AS UNSIGNED))"
+                + " OR (`tenant` = CAST(? AS UNSIGNED) AND `id` <= CAST(? AS SIGNED)))");
+    assertThat(ChunkSql.parameters(COMPOSITE, range))
+        .containsExactly("1", "1", "10", "2", "2", "99");
+  }
+
+  @Test
+  void firstAndLastChunksAreOpenAtTheirEnds() {
+    TableShape single = new TableShape("d", "t", List.of(ID, NOTE), List.of(ID));
+
+    assertThat(ChunkSql.checksum(single, new ChunkRange(List.of(), List.of("5"))))
+        .endsWith("FORCE INDEX (PRIMARY) WHERE `id` <= CAST(? AS SIGNED)");
+    assertThat(ChunkSql.checksum(single, new ChunkRange(List.of("5"), List.of())))
+        .endsWith("FORCE INDEX (PRIMARY) WHERE `id` > CAST(? AS SIGNED)");
+  }
+
+  @Test
+  void upperBoundaryWalksTheKeyInOrderWithAnOffset() {
+    assertThat(ChunkSql.upperBoundary(COMPOSITE, new ChunkRange(List.of("1", "10"), List.of())))
+        .isEqualTo(
+            "SELECT `tenant`, `id` FROM `shop`.`lines` FORCE INDEX (PRIMARY)"
+                + " WHERE ((`tenant` > CAST(? AS UNSIGNED))"
+                + " OR (`tenant` = CAST(? AS UNSIGNED) AND `id` > CAST(? AS SIGNED)))"
+                + " ORDER BY `tenant`, `id` LIMIT 1 OFFSET ?");
+  }
+
+  @Test
+  void keysOfOtherTypesTravelAsTextOrHex() {
+    Column name = new Column("name", "varchar", false, false);
+    Column hash = new Column("hash", "varbinary", false, false);
+    TableShape shape = new TableShape("d", "t", List.of(name, AT, hash), List.of(name, AT, hash));
+
+    assertThat(ChunkSql.rowDigests(shape, new ChunkRange(List.of("a", "b", "c"), List.of())))
+        .startsWith("SELECT CAST(`name` AS CHAR), CAST(`at` AS CHAR), HEX(`hash`), SHA1(")
+        .contains("(`name` = ? AND `at` = ? AND `hash` > UNHEX(?))")
+        .endsWith("ORDER BY `name`, `at`, `hash`");
+  }
+
+  @Test
+  void lastKeyAndKeyOrderQueries() {
+    assertThat(ChunkSql.lastKey(COMPOSITE))
+        .isEqualTo(
+            "SELECT `tenant`, `id` FROM `shop`.`lines` FORCE INDEX (PRIMARY)"
+                + " ORDER BY `tenant` DESC, `id` DESC LIMIT 1");
+    assertThat(ChunkSql.keyGreater(COMPOSITE))
+        .isEqualTo(
+            "SELECT (CAST(? AS UNSIGNED), CAST(? AS SIGNED)) > (CAST(? AS UNSIGNED), CAST(? AS SIGNED))");
+  }
+
+  @Test
+  void tableWithoutKeyIsHashedWhole() {
+    TableShape keyless = new TableShape("d", "log", List.of(NOTE), List.of());
+
+    assertThat(ChunkSql.checksum(keyless, ChunkRange.WHOLE_TABLE))
+        .endsWith("FROM `d`.`log`")
+        .doesNotContain("FORCE INDEX");
+  }
+
+  @Test
+  void identifiersWithBackticksAreEscaped() {
+    Column odd = new Column("we`ird", "int", false, false);
+
+    assertThat(new TableShape("d`b", "t", List.of(odd), List.of(odd)).quotedName())
+        .isEqualTo("`d``b`.`t`");
+    assertThat(odd.quoted()).isEqualTo("`we``ird`");
+  }
+}

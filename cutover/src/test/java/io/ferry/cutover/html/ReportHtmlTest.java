@@ -1,0 +1,131 @@
+package io.ferry.cutover.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ferry.cutover.Phase;
+import io.ferry.cutover.report.CheckFamily;
+import io.ferry.cutover.report.CheckResult;
+import io.ferry.cutover.report.ChunkDrift;
+import io.ferry.cutover.report.ComparisonReport;
+import io.ferry.cutover.report.RowDifference;
+import io.ferry.cutover.report.Status;
+import io.ferry.cutover.report.TableDataResult;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportHtmlTest {
+
+  private static final Instant START = Instant.parse("2026-01-02T03:04:05Z");
+
+  @Test
+  void aCleanComparisonSaysGoAndEmbedsItsCharts() {
+    var report =
+        ComparisonReport.of(
+            Phase.PRE,
+            START,
+            START.plusSeconds(3),
+            List.of("old-primary"),
+            List.of("new-primary"),
+            List.of(
+                CheckResult.pass(CheckFamily.SCHEMA, "tables", "same tables", List.of("3 tables"))),
+            List.of(table("blog", "posts", Status.PASS, 1000, 1000, List.of())));
+
+    String html = ReportHtml.render(report);
+
+    assertThat(html).contains("<h1 class=\"go\">GO</h1>").contains("Exit code <b>0</b>");
+    assertThat(html).doesNotContain("What blocks the switch");
+    assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(3);
+  }
+
+  @Test
+  void aFailedComparisonListsWhatBlocksTheSwitchWithKeyRangesAndRows() {
+    var drift =
+        new ChunkDrift(
+            List.of("10"),
+            List.of("20"),
+            10,
+            9,
+            List.of(
+                new RowDifference(List.of("12"), RowDifference.Kind.ONLY_OLD),
+                new RowDifference(List.of("15"), RowDifference.Kind.CHANGED)));
+    var report =
+        ComparisonReport.of(
+            Phase.POST,
+            START,
+            START.plusSeconds(200),
+            List.of("old-primary"),
+            List.of("new-primary"),
+            List.of(
+                CheckResult.of(
+                    CheckFamily.CONFIGURATION,
+                    "behaviour-changing variables",
+                    Status.FAIL,
+                    "sql_mode differs",
+                    List.of("sql_mode: old 'STRICT_TRANS_TABLES' new ''"))),
+            List.of(table("shop", "orders", Status.FAIL, 30, 29, List.of(drift))));
+
+    String html = ReportHtml.render(report);
+
+    assertThat(html).contains("<h1 class=\"nogo\">NO-GO</h1>");
+    assertThat(html).contains("Exit code <b>9</b> (data, configuration)");
+    assertThat(html)
+        .contains("<li>configuration / behaviour-changing variables: sql_mode differs</li>");
+    assertThat(html).contains("keys (10, 20]: 10 rows old, 9 rows new");
+    assertThat(html)
+        .contains("<li>(12) only on the old cluster</li>")
+        .contains("<li>(15) differs</li>");
+    assertThat(html).contains("took 3 min 20 s");
+  }
+
+  @Test
+  void dataFromTheServersIsEscaped() {
+    var report =
+        ComparisonReport.of(
+            Phase.PRE,
+            START,
+            START.plusSeconds(1),
+            List.of("old <b>primary</b>"),
+            List.of("new-primary"),
+            List.of(
+                CheckResult.of(
+                    CheckFamily.SCHEMA,
+                    "tables",
+                    Status.FAIL,
+                    "table <script>alert(1)</script> missing",
+                    List.of("name \"x\" & 'y'"))),
+            List.of(table("db", "<img src=x onerror=alert(1)>", Status.PASS, 1, 1, List.of())));
+
+    String html = ReportHtml.render(report);
+
+    assertThat(html)
+        .doesNotContain("<script>")
+        .doesNotContain("<img src=x")
+        .doesNotContain("<b>primary");
+    assertThat(html).contains("table &lt;script&gt;alert(1)&lt;/script&gt; missing");
+    assertThat(html).contains("name &quot;x&quot; &amp; &#39;y&#39;");
+    assertThat(html).contains("old &lt;b&gt;primary&lt;/b&gt;");
+  }
+
+  @Test
+  void exitBitsAreNamed() {
+    assertThat(ReportHtml.failedBits(1 | 4 | 64))
+        .containsExactly("data", "replication", "could not finish");
+    assertThat(ReportHtml.failedBits(0)).isEmpty();
+  }
+
+  private static TableDataResult table(
+      String db, String name, Status status, long rowsOld, long rowsNew, List<ChunkDrift> drift) {
+    return new TableDataResult(
+        db,
+        name,
+        status,
+        true,
+        drift.isEmpty() ? "all chunks match" : "1 key range differs",
+        rowsOld,
+        rowsNew,
+        3,
+        0,
+        drift);
+  }
+}
