@@ -1,9 +1,9 @@
 package io.ferry.agent;
 
 import io.ferry.agent.config.AgentSettings;
-import io.ferry.agent.config.ConfigException;
 import io.ferry.agent.config.ConfigLoader;
 import io.ferry.agent.config.EffectiveConfig;
+import io.ferry.yamlconfig.ConfigException;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.PrintWriter;

@@ -1,9 +1,9 @@
 package io.ferry.agent;
 
 import io.ferry.agent.config.AgentSettings;
-import io.ferry.agent.config.EffectiveConfig;
 import io.ferry.agent.input.MetricSource;
 import io.ferry.agent.input.SourceRunner;
+import io.ferry.yamlconfig.ConfigUnits;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -117,7 +117,7 @@ public final class AgentVerticle extends VerticleBase {
                   "agent {} collecting {} every {} and pushing to {}",
                   loaded.agent().host(),
                   sources.stream().map(MetricSource::name).toList(),
-                  EffectiveConfig.duration(interval),
+                  ConfigUnits.formatDuration(interval),
                   loaded.collector().url());
               return null;
             });

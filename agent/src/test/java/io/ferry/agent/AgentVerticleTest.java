@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.ferry.agent.config.AgentSettings;
-import io.ferry.agent.config.ConfigException;
 import io.ferry.agent.config.ConfigLoader;
-import io.ferry.agent.config.Environment;
+import io.ferry.yamlconfig.ConfigException;
+import io.ferry.yamlconfig.Environment;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
@@ -110,7 +110,9 @@ class AgentVerticleTest {
                     .await(20, TimeUnit.SECONDS))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            file + " line 2: agent.interval: \"soon\" is not a duration (use e.g. 10s, 500ms, 1m)");
+            file
+                + " line 2: agent.interval: expected a positive duration such as 100ms, 10s, 5m or"
+                + " 1h, got \"soon\"");
   }
 
   private Callable<AgentSettings> config(String interval) throws Exception {

@@ -1,7 +1,6 @@
 package io.ferry.collector;
 
 import io.ferry.collector.config.CollectorConfig;
-import io.ferry.collector.config.ConfigUnits;
 import io.ferry.collector.config.InfluxApi;
 import io.ferry.collector.config.InfluxConfig;
 import io.ferry.collector.health.HealthHandler;
@@ -24,6 +23,7 @@ import io.ferry.collector.ingest.WriteHandler;
 import io.ferry.collector.metrics.CollectorMetrics;
 import io.ferry.collector.metrics.MetricsHandler;
 import io.ferry.collector.metrics.RequestCounter;
+import io.ferry.yamlconfig.ConfigUnits;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;

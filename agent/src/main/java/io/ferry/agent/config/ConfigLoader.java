@@ -1,33 +1,29 @@
 package io.ferry.agent.config;
 
 import io.ferry.agent.input.mysql.MySqlSourceConfig;
-import java.io.IOException;
+import io.ferry.yamlconfig.ConfigException;
+import io.ferry.yamlconfig.ConfigMapping;
+import io.ferry.yamlconfig.Environment;
+import io.ferry.yamlconfig.YamlConfigReader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Reads the agent's YAML configuration into {@link AgentSettings}: every option typed, defaulted
  * and checked here, so that a bad value stops the agent at start-up with a {@link ConfigException}
  * naming the file, the line and the key path. Unknown keys are errors, with the closest known key
- * suggested.
+ * suggested. A {@code FERRY_AGENT_<PATH>} environment variable overrides the key at that path (see
+ * {@link AgentEnvironmentOverrides}).
  */
 public final class ConfigLoader {
 
-  private final Environment environment;
+  private final YamlConfigReader reader;
   private final Supplier<Optional<String>> localHostName;
 
   /**
@@ -36,7 +32,7 @@ public final class ConfigLoader {
    * @param localHostName the default for {@code agent.host}; empty when it cannot be determined
    */
   public ConfigLoader(Environment environment, Supplier<Optional<String>> localHostName) {
-    this.environment = environment;
+    this.reader = new YamlConfigReader(environment, new AgentEnvironmentOverrides(environment));
     this.localHostName = localHostName;
   }
 
@@ -45,44 +41,45 @@ public final class ConfigLoader {
     return new ConfigLoader(Environment.system(), ConfigLoader::systemHostName);
   }
 
-  /** Reads and checks a configuration file. */
+  /**
+   * Reads and checks a configuration file; relative {@code *_file} paths in it are resolved against
+   * the file's folder.
+   */
   public AgentSettings load(Path file) {
-    String label = file.toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException(label + ": cannot read the configuration file (" + e + ")");
-    }
-    return parse(text, label);
+    return settings(reader.read(file));
   }
 
   /**
-   * Reads and checks configuration text.
+   * Reads and checks configuration text; relative {@code *_file} paths in it are resolved against
+   * the working directory.
    *
    * @param fileLabel the name used in error messages, usually the file's path as given
    */
   public AgentSettings parse(String yaml, String fileLabel) {
-    YamlMapping root = YamlMapping.root(fileLabel, environment, compose(yaml, fileLabel));
+    return settings(reader.parse(yaml, fileLabel, Path.of("")));
+  }
+
+  private AgentSettings settings(ConfigMapping root) {
     AgentConfig agent = agent(root.mapping("agent"));
     CollectorConfig collector = collector(root.mapping("collector"));
-    YamlMapping inputs = root.mapping("inputs");
+    ConfigMapping inputs = root.mapping("inputs");
     OsInputConfig os = os(inputs.mapping("os"));
     List<MySqlSourceConfig> mysql = mysql(inputs.mappingList("mysql"));
-    inputs.rejectUnknownKeys();
     root.rejectUnknownKeys();
     return new AgentSettings(agent, collector, os, mysql);
   }
 
-  private AgentConfig agent(YamlMapping section) {
-    Optional<String> host = section.value("host").map(ConfigValue::text).filter(h -> !h.isBlank());
+  private AgentConfig agent(ConfigMapping section) {
+    String host =
+        section
+            .string("host")
+            .filter(name -> !name.isBlank())
+            .or(localHostName)
+            .orElseThrow(
+                () -> section.problem("host", "cannot determine this machine's host name; set it"));
     var config =
         new AgentConfig(
-            host.or(localHostName)
-                .orElseThrow(
-                    () ->
-                        new ConfigException(
-                            "cannot determine this machine's host name: set agent.host")),
+            host,
             section.duration("interval", AgentConfig.DEFAULT_INTERVAL),
             section.bool("jitter", AgentConfig.DEFAULT_JITTER),
             section.stringMap("tags"),
@@ -91,48 +88,37 @@ public final class ConfigLoader {
     if (config.tags().containsKey("host")) {
       throw section.problem("tags", "host: set the host name with agent.host instead");
     }
-    section.rejectUnknownKeys();
     return config;
   }
 
-  private CollectorConfig collector(YamlMapping section) {
-    var config =
-        new CollectorConfig(
-            section.requiredHttpUrl("url"),
-            section
-                .secret("token")
-                .filter(token -> !token.isBlank())
-                .orElseThrow(() -> section.missing("token")),
-            section.duration("timeout", CollectorConfig.DEFAULT_TIMEOUT),
-            section.integer(
-                "batch_max_points",
-                CollectorConfig.DEFAULT_BATCH_MAX_POINTS,
-                1,
-                Integer.MAX_VALUE));
-    section.rejectUnknownKeys();
-    return config;
+  private CollectorConfig collector(ConfigMapping section) {
+    return new CollectorConfig(
+        section.requiredHttpUrl("url"),
+        section
+            .secret("token")
+            .filter(token -> !token.isBlank())
+            .orElseThrow(() -> section.missing("token")),
+        section.duration("timeout", CollectorConfig.DEFAULT_TIMEOUT),
+        section.integer(
+            "batch_max_points", CollectorConfig.DEFAULT_BATCH_MAX_POINTS, 1, Integer.MAX_VALUE));
   }
 
-  private OsInputConfig os(YamlMapping section) {
-    var config =
-        new OsInputConfig(
-            section.bool("enabled", OsInputConfig.DEFAULT_ENABLED),
-            section.bool("per_cpu", OsInputConfig.DEFAULT_PER_CPU),
-            section.stringList("fs_exclude_types", OsInputConfig.DEFAULT_FS_EXCLUDE_TYPES),
-            section.bool("net_include_loopback", OsInputConfig.DEFAULT_NET_INCLUDE_LOOPBACK));
-    section.rejectUnknownKeys();
-    return config;
+  private OsInputConfig os(ConfigMapping section) {
+    return new OsInputConfig(
+        section.bool("enabled", OsInputConfig.DEFAULT_ENABLED),
+        section.bool("per_cpu", OsInputConfig.DEFAULT_PER_CPU),
+        section.stringList("fs_exclude_types", OsInputConfig.DEFAULT_FS_EXCLUDE_TYPES),
+        section.bool("net_include_loopback", OsInputConfig.DEFAULT_NET_INCLUDE_LOOPBACK));
   }
 
-  private List<MySqlSourceConfig> mysql(List<YamlMapping> entries) {
+  private List<MySqlSourceConfig> mysql(List<ConfigMapping> entries) {
     List<MySqlSourceConfig> servers = new ArrayList<>();
     var names = new HashSet<String>();
-    for (YamlMapping entry : entries) {
+    for (ConfigMapping entry : entries) {
       String name = entry.requiredString("name");
       if (!names.add(name)) {
         throw entry.problem("name", "\"" + name + "\" is used by another mysql entry");
       }
-      Map<String, String> tags = entry.stringMap("tags");
       servers.add(
           new MySqlSourceConfig(
               name,
@@ -142,21 +128,9 @@ public final class ConfigLoader {
               entry.secret("password").orElse(""),
               entry.duration("connect_timeout", MySqlSourceConfig.DEFAULT_CONNECT_TIMEOUT),
               entry.duration("query_timeout", MySqlSourceConfig.DEFAULT_QUERY_TIMEOUT),
-              tags));
-      entry.rejectUnknownKeys();
+              entry.stringMap("tags")));
     }
     return servers;
-  }
-
-  private static Optional<Node> compose(String yaml, String fileLabel) {
-    try {
-      return new Compose(LoadSettings.builder().setLabel(fileLabel).build()).composeString(yaml);
-    } catch (MarkedYamlEngineException e) {
-      String line = e.getProblemMark().map(mark -> " line " + (mark.getLine() + 1)).orElse("");
-      throw new ConfigException(fileLabel + line + ": not valid YAML: " + e.getProblem());
-    } catch (YamlEngineException e) {
-      throw new ConfigException(fileLabel + ": not valid YAML: " + e.getMessage());
-    }
   }
 
   private static Optional<String> systemHostName() {

@@ -1,7 +1,7 @@
 package io.ferry.agent.config;
 
 import io.ferry.agent.input.mysql.MySqlSourceConfig;
-import java.time.Duration;
+import io.ferry.yamlconfig.ConfigUnits;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,7 +24,7 @@ public final class EffectiveConfig {
         .append(quote(agent.host()))
         .append('\n')
         .append("  interval: ")
-        .append(duration(agent.interval()))
+        .append(ConfigUnits.formatDuration(agent.interval()))
         .append('\n')
         .append("  jitter: ")
         .append(agent.jitter())
@@ -44,7 +44,7 @@ public final class EffectiveConfig {
         .append(MASK)
         .append('\n')
         .append("  timeout: ")
-        .append(duration(collector.timeout()))
+        .append(ConfigUnits.formatDuration(collector.timeout()))
         .append('\n')
         .append("  batch_max_points: ")
         .append(collector.batchMaxPoints())
@@ -82,31 +82,16 @@ public final class EffectiveConfig {
           .append(server.password().isEmpty() ? "''" : MASK)
           .append('\n')
           .append("      connect_timeout: ")
-          .append(duration(server.connectTimeout()))
+          .append(ConfigUnits.formatDuration(server.connectTimeout()))
           .append('\n')
           .append("      query_timeout: ")
-          .append(duration(server.queryTimeout()))
+          .append(ConfigUnits.formatDuration(server.queryTimeout()))
           .append('\n')
           .append("      tags: ")
           .append(map(server.tags()))
           .append('\n');
     }
     return out.toString();
-  }
-
-  /** A duration in the largest unit that writes it exactly: 10s, 500ms, 1m, 2h. */
-  public static String duration(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis % 3_600_000 == 0) {
-      return millis / 3_600_000 + "h";
-    }
-    if (millis % 60_000 == 0) {
-      return millis / 60_000 + "m";
-    }
-    if (millis % 1_000 == 0) {
-      return millis / 1_000 + "s";
-    }
-    return millis + "ms";
   }
 
   private static String map(Map<String, String> map) {

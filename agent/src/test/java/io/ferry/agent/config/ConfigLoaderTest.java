@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.agent.input.mysql.MySqlSourceConfig;
+import io.ferry.yamlconfig.ConfigException;
+import io.ferry.yamlconfig.Environment;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +129,8 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> parse(yaml))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "agent.yml line 6: agent.interval: \"10x\" is not a duration (use e.g. 10s, 500ms, 1m)");
+            "agent.yml line 6: agent.interval: expected a positive duration such as 100ms, 10s, 5m or"
+                + " 1h, got \"10x\"");
   }
 
   @Test
@@ -137,14 +140,6 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> parse(yaml))
         .hasMessage(
             "agent.yml line 5: agent.intervall: unknown key (did you mean agent.interval?)");
-  }
-
-  @Test
-  void unknownKeyWithoutCloseMatchListsTheKnownKeys() {
-    String yaml = MINIMAL + "inputs:\n  kafka: {}\n";
-
-    assertThatThrownBy(() -> parse(yaml))
-        .hasMessage("agent.yml line 5: inputs.kafka: unknown key (known keys: os, mysql)");
   }
 
   @Test
@@ -159,25 +154,26 @@ class ConfigLoaderTest {
   @Test
   void missingRequiredValueIsNamed() {
     assertThatThrownBy(() -> parse("collector:\n  url: http://c:8086\n"))
-        .hasMessage("agent.yml line 2: collector.token is required");
+        .hasMessage("agent.yml line 2: collector.token: is required");
     assertThatThrownBy(() -> parse("agent:\n  interval: 10s\n"))
-        .hasMessage("agent.yml: collector.url is required");
+        .hasMessage("agent.yml: collector.url: is required");
     assertThatThrownBy(() -> parse(MINIMAL + "inputs:\n  mysql:\n    - name: a\n"))
-        .hasMessage("agent.yml line 6: inputs.mysql[0].user is required");
+        .hasMessage("agent.yml line 6: inputs.mysql[0].user: is required");
   }
 
   @Test
   void outOfRangeAndWrongTypeValuesAreErrors() {
     assertThatThrownBy(() -> parse(MINIMAL + "agent:\n  buffer_max_points: 0\n"))
         .hasMessage(
-            "agent.yml line 5: agent.buffer_max_points: 0 is out of range (1 to 2147483647)");
+            "agent.yml line 5: agent.buffer_max_points: expected a whole number of at least 1, got \"0\"");
     assertThatThrownBy(() -> parse(MINIMAL + "agent:\n  jitter: maybe\n"))
-        .hasMessage("agent.yml line 5: agent.jitter: \"maybe\" is not true or false");
+        .hasMessage("agent.yml line 5: agent.jitter: expected true or false, got \"maybe\"");
     assertThatThrownBy(() -> parse("collector:\n  url: ftp://x\n  token: t\n"))
-        .hasMessageStartingWith(
-            "agent.yml line 2: collector.url: \"ftp://x\" is not an http(s) URL");
+        .hasMessage(
+            "agent.yml line 2: collector.url: expected an http:// or https:// URL with a host, got"
+                + " \"ftp://x\"");
     assertThatThrownBy(() -> parse(MINIMAL + "agent:\n  tags: [a, b]\n"))
-        .hasMessage("agent.yml line 5: agent.tags must be a mapping (key: value)");
+        .hasMessage("agent.yml line 5: agent.tags: expected a mapping (key: value)");
   }
 
   @Test
@@ -193,16 +189,6 @@ class ConfigLoaderTest {
 
     assertThat(settings.collector().url()).hasToString("http://collector1:8086");
     assertThat(settings.collector().token()).isEqualTo("from-env");
-  }
-
-  @Test
-  void missingEnvironmentVariableNamesKeyAndVariable() {
-    String yaml =
-        MINIMAL + "inputs:\n  mysql:\n    - name: a\n      user: u\n      password: ${DB_PW}\n";
-
-    assertThatThrownBy(() -> parse(yaml))
-        .hasMessage(
-            "agent.yml line 8: inputs.mysql[0].password: environment variable DB_PW is not set");
   }
 
   @Test
@@ -224,8 +210,8 @@ class ConfigLoaderTest {
   void badOverrideNamesTheVariable() {
     assertThatThrownBy(() -> parse(MINIMAL, Map.of("FERRY_AGENT_AGENT_INTERVAL", "soon")))
         .hasMessage(
-            "environment variable FERRY_AGENT_AGENT_INTERVAL: agent.interval: \"soon\" is not a"
-                + " duration (use e.g. 10s, 500ms, 1m)");
+            "environment variable FERRY_AGENT_AGENT_INTERVAL: agent.interval: expected a positive"
+                + " duration such as 100ms, 10s, 5m or 1h, got \"soon\"");
   }
 
   @Test
@@ -240,31 +226,12 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void missingTokenFileAndTwoTokenSourcesAreErrors(@TempDir Path dir) {
-    Path absent = dir.resolve("absent");
-    assertThatThrownBy(() -> parse("collector:\n  url: http://c:8086\n  token_file: " + absent))
-        .hasMessage(
-            "agent.yml line 3: collector.token_file: cannot read " + absent + " (no such file)");
-    assertThatThrownBy(() -> parse(MINIMAL + "  token_file: " + absent + "\n"))
-        .hasMessage(
-            "agent.yml line 4: collector.token_file: set either token or token_file, not both");
-  }
-
-  @Test
   void duplicateMysqlNamesAreErrors() {
     String yaml =
         MINIMAL + "inputs:\n  mysql:\n    - {name: a, user: u}\n    - {name: a, user: u}\n";
 
     assertThatThrownBy(() -> parse(yaml))
         .hasMessage("agent.yml line 7: inputs.mysql[1].name: \"a\" is used by another mysql entry");
-  }
-
-  @Test
-  void brokenYamlReportsTheLine() {
-    assertThatThrownBy(() -> parse(MINIMAL + "agent: [\n"))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("agent.yml line ")
-        .hasMessageContaining("not valid YAML");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.ferry.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.yamlconfig.Environment;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

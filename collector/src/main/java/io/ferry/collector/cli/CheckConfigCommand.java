@@ -2,7 +2,7 @@ package io.ferry.collector.cli;
 
 import io.ferry.collector.config.CollectorConfig;
 import io.ferry.collector.config.CollectorConfigLoader;
-import io.ferry.collector.config.ConfigException;
+import io.ferry.yamlconfig.ConfigException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package io.ferry.collector.cli;
 import io.ferry.collector.CollectorVerticle;
 import io.ferry.collector.config.CollectorConfig;
 import io.ferry.collector.config.CollectorConfigLoader;
-import io.ferry.collector.config.ConfigException;
+import io.ferry.yamlconfig.ConfigException;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

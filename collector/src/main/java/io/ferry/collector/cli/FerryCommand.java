@@ -9,15 +9,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code ferry} command. Subcommands: {@code collector} runs the collector, {@code
- * check-config} validates a configuration file. Exit codes: 0 success, 1 failure at run time, 2 a
- * bad command line or configuration file.
+ * check-config} validates a configuration file, {@code compare} compares the new cluster with the
+ * old one. Exit codes: 0 success, 1 failure at run time, 2 a bad command line or configuration
+ * file; {@code compare} has exit codes of its own (see {@link CompareCommand}).
  */
 @Command(
     name = "ferry",
     mixinStandardHelpOptions = true,
     versionProvider = FerryCommand.Version.class,
     description = "Watches a service while it moves between clusters.",
-    subcommands = {CollectorCommand.class, CheckConfigCommand.class})
+    subcommands = {CollectorCommand.class, CheckConfigCommand.class, CompareCommand.class})
 public final class FerryCommand implements Callable<Integer> {
 
   /** Exit code for a bad command line or configuration file. */

@@ -1,33 +1,28 @@
 package io.ferry.collector.config;
 
-import java.io.IOException;
+import io.ferry.yamlconfig.ConfigException;
+import io.ferry.yamlconfig.ConfigMapping;
+import io.ferry.yamlconfig.Environment;
+import io.ferry.yamlconfig.YamlConfigReader;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Reads {@code collector.yml}: the one place where keys, defaults and validation of the collector's
  * configuration live. Values may reference environment variables ({@code ${NAME}} or {@code
  * ${NAME:-fallback}}); secrets may be read from files ({@code token_file}, {@code password_file}).
- * Every error names the file, the line and the key path.
+ * Every error is a {@link ConfigException} naming the file, the line and the key path.
  */
 public final class CollectorConfigLoader {
 
-  private final Function<String, String> environment;
+  private final YamlConfigReader reader;
 
   /** A loader that resolves {@code ${NAME}} from the process environment. */
   public CollectorConfigLoader() {
@@ -36,22 +31,16 @@ public final class CollectorConfigLoader {
 
   /** A loader that resolves {@code ${NAME}} with the given lookup (null when unset). */
   public CollectorConfigLoader(Function<String, String> environment) {
-    this.environment = environment;
+    Environment lookup = name -> Optional.ofNullable(environment.apply(name));
+    this.reader = new YamlConfigReader(lookup);
   }
 
-  /** Reads and validates a configuration file. */
-  public CollectorConfig load(Path file) throws ConfigException {
-    String label = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(file + ": configuration file does not exist");
-    } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read configuration file: " + e.getMessage());
-    }
-    Path baseDir = file.toAbsolutePath().getParent();
-    return parse(text, label, baseDir == null ? Path.of(".") : baseDir);
+  /**
+   * Reads and validates a configuration file; relative {@code *_file} paths in it are resolved
+   * against the file's folder.
+   */
+  public CollectorConfig load(Path file) {
+    return config(reader.read(file));
   }
 
   /**
@@ -60,112 +49,70 @@ public final class CollectorConfigLoader {
    * @param fileLabel the name errors use for the file
    * @param baseDir the folder relative {@code *_file} paths are resolved against
    */
-  public CollectorConfig parse(String yaml, String fileLabel, Path baseDir) throws ConfigException {
-    var source = new YamlMap.Source(fileLabel, baseDir, new EnvInterpolator(environment));
-    Optional<Node> document = compose(yaml, fileLabel);
-    if (document.isEmpty()) {
-      throw new ConfigException(
-          fileLabel + ": the file is empty; at least auth.tokens is required");
-    }
-    YamlMap root = YamlMap.root(source, document.get());
-    ListenConfig listen = readListen(root);
+  public CollectorConfig parse(String yaml, String fileLabel, Path baseDir) {
+    return config(reader.parse(yaml, fileLabel, baseDir));
+  }
+
+  private static CollectorConfig config(ConfigMapping root) {
+    ListenConfig listen = readListen(root.mapping("listen"));
     AuthConfig auth = readAuth(root);
-    IngestConfig ingest = readIngest(root);
-    InfluxConfig influxdb = readInflux(root);
+    IngestConfig ingest = readIngest(root.mapping("ingest"));
+    InfluxConfig influxdb = readInflux(root.mapping("influxdb"));
     root.rejectUnknownKeys();
     return new CollectorConfig(listen, auth, ingest, influxdb);
   }
 
-  private static Optional<Node> compose(String yaml, String fileLabel) throws ConfigException {
-    LoadSettings settings = LoadSettings.builder().setLabel(fileLabel).build();
-    try {
-      return new Compose(settings).composeString(yaml);
-    } catch (MarkedYamlEngineException e) {
-      String line =
-          e.getProblemMark().or(e::getContextMark).map(m -> ":" + (m.getLine() + 1)).orElse("");
-      throw new ConfigException(fileLabel + line + ": not valid YAML: " + e.getProblem());
-    } catch (YamlEngineException e) {
-      throw new ConfigException(fileLabel + ": not valid YAML: " + e.getMessage());
-    }
+  private static ListenConfig readListen(ConfigMapping listen) {
+    return new ListenConfig(
+        listen.string("host", ListenConfig.DEFAULT_HOST),
+        listen.integer("port", ListenConfig.DEFAULT_PORT, 0, 65535));
   }
 
-  private static ListenConfig readListen(YamlMap root) throws ConfigException {
-    Optional<YamlMap> section = root.map("listen");
-    if (section.isEmpty()) {
-      return ListenConfig.defaults();
+  private static AuthConfig readAuth(ConfigMapping root) {
+    if (!root.has("auth")) {
+      throw root.problem("auth", "is required: list at least one token under auth.tokens");
     }
-    YamlMap listen = section.get();
-    var config =
-        new ListenConfig(
-            listen.string("host", ListenConfig.DEFAULT_HOST),
-            listen.integer("port", ListenConfig.DEFAULT_PORT, 0, 65535));
-    listen.rejectUnknownKeys();
-    return config;
-  }
-
-  private static AuthConfig readAuth(YamlMap root) throws ConfigException {
-    Optional<YamlMap> section = root.map("auth");
-    if (section.isEmpty()) {
-      throw root.error("auth", "is required: list at least one token under auth.tokens");
-    }
-    YamlMap auth = section.get();
+    ConfigMapping auth = root.mapping("auth");
     List<ApiToken> tokens = new ArrayList<>();
     Set<String> names = new HashSet<>();
     Set<String> secrets = new HashSet<>();
-    for (YamlMap entry : auth.mapList("tokens")) {
+    for (ConfigMapping entry : auth.mappingList("tokens")) {
       String name = entry.requiredString("name");
       String token =
           entry
               .secret("token")
-              .orElseThrow(() -> entry.error("token", "is required (or token_file)"));
+              .orElseThrow(() -> entry.problem("token", "is required (or token_file)"));
       if (token.isBlank()) {
-        throw entry.error("token", "must not be empty");
+        throw entry.problem("token", "must not be empty");
       }
       if (!names.add(name)) {
-        throw entry.error("name", "another token is already named " + name);
+        throw entry.problem("name", "another token is already named " + name);
       }
       if (!secrets.add(token)) {
-        throw entry.error("token", "the same token is already given to another name");
+        throw entry.problem("token", "the same token is already given to another name");
       }
-      entry.rejectUnknownKeys();
       tokens.add(new ApiToken(name, token));
     }
     if (tokens.isEmpty()) {
-      throw auth.error("tokens", "list at least one token; every request is authenticated");
+      throw auth.problem("tokens", "list at least one token; every request is authenticated");
     }
-    auth.rejectUnknownKeys();
     return new AuthConfig(tokens);
   }
 
-  private static IngestConfig readIngest(YamlMap root) throws ConfigException {
-    Optional<YamlMap> section = root.map("ingest");
-    if (section.isEmpty()) {
-      return IngestConfig.defaults();
-    }
-    YamlMap ingest = section.get();
+  private static IngestConfig readIngest(ConfigMapping ingest) {
     var config =
-        new IngestConfig(ingest.bytes("max_body_bytes", IngestConfig.DEFAULT_MAX_BODY_BYTES));
+        new IngestConfig(ingest.byteSize("max_body_bytes", IngestConfig.DEFAULT_MAX_BODY_BYTES));
     if (config.maxBodyBytes() > Integer.MAX_VALUE) {
-      throw ingest.error("max_body_bytes", "must be below 2GiB");
+      throw ingest.problem("max_body_bytes", "must be below 2GiB");
     }
-    ingest.rejectUnknownKeys();
     return config;
   }
 
-  private static InfluxConfig readInflux(YamlMap root) throws ConfigException {
-    Optional<YamlMap> section = root.map("influxdb");
-    if (section.isEmpty()) {
-      return InfluxConfig.defaults();
-    }
-    YamlMap influx = section.get();
-    URI url =
-        influx.parsed(
-            "url",
-            InfluxConfig.DEFAULT_URL,
-            "an http:// or https:// URL with a host",
-            CollectorConfigLoader::httpUrl);
+  private static InfluxConfig readInflux(ConfigMapping influx) {
+    URI url = influx.httpUrl("url", InfluxConfig.DEFAULT_URL);
     InfluxApi api =
         influx.parsed("api", InfluxApi.AUTO, "auto, v1 or v2", InfluxApi::fromConfigName);
+    Duration timeout = influx.duration("timeout", InfluxConfig.DEFAULT_TIMEOUT);
     var destination =
         new InfluxDestination(
             influx.string("database", InfluxDestination.DEFAULT_DATABASE),
@@ -174,7 +121,7 @@ public final class CollectorConfigLoader {
             influx.string("org").orElse(null),
             influx.bool("create_database", true));
     if (destination.database().isBlank()) {
-      throw influx.error("database", "must not be empty");
+      throw influx.problem("database", "must not be empty");
     }
     var credentials =
         new InfluxCredentials(
@@ -182,7 +129,7 @@ public final class CollectorConfigLoader {
             influx.string("username").orElse(null),
             influx.secret("password").orElse(null));
     if (credentials.password() != null && credentials.username() == null) {
-      throw influx.error("username", "is required when a password is set");
+      throw influx.problem("username", "is required when a password is set");
     }
     var batching =
         new BatchingConfig(
@@ -191,28 +138,9 @@ public final class CollectorConfigLoader {
             influx.integer(
                 "max_pending_points", BatchingConfig.DEFAULT_MAX_PENDING, 1, 100_000_000));
     if (batching.maxPendingPoints() < batching.maxPoints()) {
-      throw influx.error(
+      throw influx.problem(
           "max_pending_points", "must be at least batch_max_points (" + batching.maxPoints() + ")");
     }
-    var config =
-        new InfluxConfig(
-            url,
-            api,
-            influx.duration("timeout", InfluxConfig.DEFAULT_TIMEOUT),
-            destination,
-            credentials,
-            batching);
-    influx.rejectUnknownKeys();
-    return config;
-  }
-
-  private static Optional<URI> httpUrl(String text) {
-    try {
-      URI uri = new URI(text.trim());
-      boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-      return http && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
-    } catch (URISyntaxException e) {
-      return Optional.empty();
-    }
+    return new InfluxConfig(url, api, timeout, destination, credentials, batching);
   }
 }

@@ -38,8 +38,9 @@ class FerryCommandTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString().lines())
         .containsExactly(
-            "collector.yml:5: influxdb.flush_interval: expected a positive duration such as"
-                + " 100ms, 10s, 5m or 1h, got \"soon\"");
+            file
+                + " line 5: influxdb.flush_interval: expected a positive duration such as 100ms,"
+                + " 10s, 5m or 1h, got \"soon\"");
     assertThat(out.toString()).isEmpty();
   }
 
@@ -51,7 +52,12 @@ class FerryCommandTest {
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString().lines()).hasSize(1);
-    assertThat(err.toString()).startsWith("collector.yml:3: auth.tokens[0].colour: unknown key");
+    assertThat(err.toString())
+        .isEqualTo(
+            file
+                + " line 3: auth.tokens[0].colour: unknown key (known keys: name, token,"
+                + " token_file)"
+                + System.lineSeparator());
   }
 
   @Test

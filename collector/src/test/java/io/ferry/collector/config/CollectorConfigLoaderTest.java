@@ -3,6 +3,7 @@ package io.ferry.collector.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ferry.yamlconfig.ConfigException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class CollectorConfigLoaderTest {
 
   @TempDir Path dir;
 
-  private CollectorConfig parse(String yaml) throws ConfigException {
+  private CollectorConfig parse(String yaml) {
     return loader.parse(yaml, "collector.yml", dir);
   }
 
@@ -96,13 +97,6 @@ class CollectorConfigLoaderTest {
   }
 
   @Test
-  void anUnsetVariableIsAnErrorNamingItKeyAndLine() {
-    assertThatThrownBy(() -> parse("auth:\n  tokens:\n    - name: fleet\n      token: ${NOPE}\n"))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage("collector.yml:4: auth.tokens[0].token: environment variable NOPE is not set");
-  }
-
-  @Test
   void secretsCanBeReadFromFilesRelativeToTheConfig() throws Exception {
     Files.writeString(dir.resolve("agent.token"), "tok-from-file\n");
     Files.writeString(dir.resolve("influx.password"), "pw-from-file\n");
@@ -117,74 +111,75 @@ class CollectorConfigLoaderTest {
   }
 
   @Test
-  void aMissingSecretFileIsNamed() {
-    assertThatThrownBy(
-            () -> parse("auth:\n  tokens:\n    - {name: telegraf, token_file: missing.token}\n"))
-        .hasMessageStartingWith("collector.yml:3: auth.tokens[0].token_file: file ")
-        .hasMessageEndingWith("missing.token does not exist");
-  }
-
-  @Test
   void anUnknownKeyIsAnErrorWithItsLine() {
     assertThatThrownBy(() -> parse(MINIMAL + "influxdb:\n  url: http://h:8086\n  batch_size: 10\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith(
-            "collector.yml:6: influxdb.batch_size: unknown key (known keys here: ")
-        .hasMessageContaining("batch_max_points");
+        .hasMessage(
+            "collector.yml line 6: influxdb.batch_size: unknown key (known keys: url, api, timeout,"
+                + " database, retention_policy, bucket, org, create_database, token, token_file,"
+                + " username, password, password_file, batch_max_points, flush_interval,"
+                + " max_pending_points)");
   }
 
   @Test
   void aBadValueNamesKeyLineAndWhatWasExpected() {
     assertThatThrownBy(() -> parse(MINIMAL + "influxdb:\n  timeout: ten seconds\n"))
         .hasMessage(
-            "collector.yml:5: influxdb.timeout: expected a positive duration such as 100ms, 10s,"
-                + " 5m or 1h, got \"ten seconds\"");
+            "collector.yml line 5: influxdb.timeout: expected a positive duration such as 100ms,"
+                + " 10s, 5m or 1h, got \"ten seconds\"");
     assertThatThrownBy(() -> parse(MINIMAL + "listen: {port: 70000}\n"))
         .hasMessage(
-            "collector.yml:4: listen.port: expected a whole number from 0 to 65535, got \"70000\"");
+            "collector.yml line 4: listen.port: expected a whole number from 0 to 65535, got"
+                + " \"70000\"");
     assertThatThrownBy(() -> parse(MINIMAL + "influxdb: {api: v3}\n"))
-        .hasMessageContaining("influxdb.api: expected auto, v1 or v2, got \"v3\"");
+        .hasMessage("collector.yml line 4: influxdb.api: expected auto, v1 or v2, got \"v3\"");
     assertThatThrownBy(() -> parse(MINIMAL + "influxdb: {url: \"ftp://x\"}\n"))
-        .hasMessageContaining("influxdb.url: expected an http:// or https:// URL with a host");
+        .hasMessage(
+            "collector.yml line 4: influxdb.url: expected an http:// or https:// URL with a host,"
+                + " got \"ftp://x\"");
     assertThatThrownBy(() -> parse(MINIMAL + "ingest: {max_body_bytes: 10 parsecs}\n"))
-        .hasMessageContaining("ingest.max_body_bytes: expected a positive size");
+        .hasMessage(
+            "collector.yml line 4: ingest.max_body_bytes: expected a positive size such as 512KiB,"
+                + " 10MiB or 1GiB, got \"10 parsecs\"");
+    assertThatThrownBy(() -> parse(MINIMAL + "ingest: {max_body_bytes: 3GiB}\n"))
+        .hasMessage("collector.yml line 4: ingest.max_body_bytes: must be below 2GiB");
   }
 
   @Test
   void tokensAreRequiredAndMustBeDistinct() {
     assertThatThrownBy(() -> parse("listen: {port: 1}\n"))
-        .hasMessageContaining("auth: is required");
+        .hasMessage("collector.yml: auth: is required: list at least one token under auth.tokens");
+    assertThatThrownBy(() -> parse(""))
+        .hasMessage("collector.yml: auth: is required: list at least one token under auth.tokens");
     assertThatThrownBy(() -> parse("auth:\n  tokens: []\n"))
-        .hasMessageContaining("auth.tokens: list at least one token");
+        .hasMessage(
+            "collector.yml line 2: auth.tokens: list at least one token; every request is"
+                + " authenticated");
     assertThatThrownBy(
             () -> parse("auth:\n  tokens:\n    - {name: a, token: x}\n    - {name: a, token: y}\n"))
-        .hasMessage("collector.yml:4: auth.tokens[1].name: another token is already named a");
+        .hasMessage("collector.yml line 4: auth.tokens[1].name: another token is already named a");
+    assertThatThrownBy(
+            () -> parse("auth:\n  tokens:\n    - {name: a, token: x}\n    - {name: b, token: x}\n"))
+        .hasMessage(
+            "collector.yml line 4: auth.tokens[1].token: the same token is already given to"
+                + " another name");
+    assertThatThrownBy(() -> parse("auth:\n  tokens:\n    - {name: a}\n"))
+        .hasMessage("collector.yml line 3: auth.tokens[0].token: is required (or token_file)");
     assertThatThrownBy(() -> parse("auth:\n  tokens:\n    - {name: a, token: x, token_file: f}\n"))
-        .hasMessageContaining("set either token or token_file, not both");
+        .hasMessage(
+            "collector.yml line 3: auth.tokens[0].token_file: set either token or token_file, not"
+                + " both");
   }
 
   @Test
   void crossFieldRulesAreChecked() {
     assertThatThrownBy(
             () -> parse(MINIMAL + "influxdb: {batch_max_points: 100, max_pending_points: 50}\n"))
-        .hasMessageContaining(
-            "influxdb.max_pending_points: must be at least batch_max_points (100)");
+        .hasMessage(
+            "collector.yml line 4: influxdb.max_pending_points: must be at least batch_max_points"
+                + " (100)");
     assertThatThrownBy(() -> parse(MINIMAL + "influxdb: {password: pw}\n"))
-        .hasMessageContaining("influxdb.username: is required when a password is set");
-  }
-
-  @Test
-  void yamlSyntaxErrorsNameTheLine() {
-    assertThatThrownBy(() -> parse(MINIMAL + "listen:\n  host: [unclosed\n"))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("collector.yml:")
-        .hasMessageContaining("not valid YAML");
-  }
-
-  @Test
-  void aMissingFileIsReportedInOneLine() {
-    assertThatThrownBy(() -> loader.load(dir.resolve("nope.yml")))
-        .hasMessageEndingWith("nope.yml: configuration file does not exist");
+        .hasMessage("collector.yml line 4: influxdb.username: is required when a password is set");
   }
 
   @Test

@@ -1,37 +1,18 @@
-package io.ferry.agent.config;
+package io.ferry.yamlconfig;
 
 import java.net.URI;
-import java.time.Duration;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Pure conversions of configuration text to typed values. Each returns empty when the text is not
- * of the expected form; the caller turns that into a {@link ConfigException} naming the key.
+ * of the expected form; {@link ConfigMapping} turns that into a {@link ConfigException} naming the
+ * key.
  */
 final class ValueParsers {
 
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
-
   private ValueParsers() {}
-
-  /** Reads {@code 500ms}, {@code 10s}, {@code 1m} or {@code 2h}. */
-  static Optional<Duration> duration(String text) {
-    Matcher matcher = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-    if (!matcher.matches()) {
-      return Optional.empty();
-    }
-    long amount = Long.parseLong(matcher.group(1));
-    return Optional.of(
-        switch (matcher.group(2)) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          default -> Duration.ofHours(amount);
-        });
-  }
 
   /** Reads {@code true} or {@code false}, in any case. */
   static Optional<Boolean> bool(String text) {
@@ -42,16 +23,19 @@ final class ValueParsers {
     };
   }
 
-  /** Reads a decimal whole number that fits in an {@code int}. */
-  static Optional<Integer> integer(String text) {
+  /** Reads a decimal whole number that fits in a {@code long}. */
+  static Optional<Long> wholeNumber(String text) {
     try {
-      return Optional.of(Integer.parseInt(text.trim()));
+      return Optional.of(Long.parseLong(text.trim()));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
   }
 
-  /** Reads an absolute {@code http} or {@code https} URL with a host; drops a trailing slash. */
+  /**
+   * Reads an absolute {@code http} or {@code https} URL with a host and without query or fragment;
+   * drops trailing slashes, so that paths can be appended.
+   */
   static Optional<URI> httpUrl(String text) {
     String trimmed = text.trim();
     while (trimmed.endsWith("/")) {
@@ -65,7 +49,7 @@ final class ValueParsers {
         return Optional.empty();
       }
       return Optional.of(uri);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       return Optional.empty();
     }
   }

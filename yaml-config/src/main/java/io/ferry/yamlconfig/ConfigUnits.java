@@ -1,4 +1,4 @@
-package io.ferry.collector.config;
+package io.ferry.yamlconfig;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -7,35 +7,40 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes the human units of the configuration file: durations such as {@code 100ms},
- * {@code 10s}, {@code 5m}, {@code 1h} and byte sizes such as {@code 512KiB}, {@code 10MiB}, {@code
- * 1GB} or a plain number of bytes.
+ * Reads and writes the human units of configuration files: durations such as {@code 100ms}, {@code
+ * 10s}, {@code 5m}, {@code 1h} and byte sizes such as {@code 512KiB}, {@code 10MiB}, {@code 1GB} or
+ * a plain number of bytes. Units are case-insensitive and may be separated from the number by
+ * spaces.
  */
 public final class ConfigUnits {
 
   private static final Pattern AMOUNT = Pattern.compile("(\\d+)\\s*([A-Za-z]*)");
+  private static final long[] BINARY_SIZES = {1024L * 1024 * 1024, 1024L * 1024, 1024L};
+  private static final String[] BINARY_UNITS = {"GiB", "MiB", "KiB"};
 
   private ConfigUnits() {}
 
-  /** A duration with a unit ({@code ms}, {@code s}, {@code m}, {@code h}); empty if malformed. */
+  /**
+   * A duration with a unit ({@code ms}, {@code s}, {@code m}, {@code h}); empty if malformed, if
+   * the unit is missing or if the amount does not fit a {@link Duration}.
+   */
   public static Optional<Duration> parseDuration(String text) {
     Matcher m = AMOUNT.matcher(text.trim());
     if (!m.matches()) {
       return Optional.empty();
     }
-    long amount;
     try {
-      amount = Long.parseLong(m.group(1));
-    } catch (NumberFormatException e) {
+      long amount = Long.parseLong(m.group(1));
+      return switch (m.group(2).toLowerCase(Locale.ROOT)) {
+        case "ms" -> Optional.of(Duration.ofMillis(amount));
+        case "s" -> Optional.of(Duration.ofSeconds(amount));
+        case "m" -> Optional.of(Duration.ofMinutes(amount));
+        case "h" -> Optional.of(Duration.ofHours(amount));
+        default -> Optional.empty();
+      };
+    } catch (ArithmeticException | NumberFormatException e) {
       return Optional.empty();
     }
-    return switch (m.group(2)) {
-      case "ms" -> Optional.of(Duration.ofMillis(amount));
-      case "s" -> Optional.of(Duration.ofSeconds(amount));
-      case "m" -> Optional.of(Duration.ofMinutes(amount));
-      case "h" -> Optional.of(Duration.ofHours(amount));
-      default -> Optional.empty();
-    };
   }
 
   /**
@@ -69,16 +74,19 @@ public final class ConfigUnits {
     }
   }
 
-  /** The shortest exact form of a duration in the units {@link #parseDuration} reads. */
+  /**
+   * The duration in the largest unit that writes it exactly ({@code 2h}, {@code 90s}, {@code
+   * 1500ms}), which {@link #parseDuration} reads back; sub-millisecond parts are dropped.
+   */
   public static String formatDuration(Duration duration) {
     long millis = duration.toMillis();
-    if (millis % 3_600_000 == 0 && millis > 0) {
+    if (millis != 0 && millis % 3_600_000 == 0) {
       return millis / 3_600_000 + "h";
     }
-    if (millis % 60_000 == 0 && millis > 0) {
+    if (millis != 0 && millis % 60_000 == 0) {
       return millis / 60_000 + "m";
     }
-    if (millis % 1000 == 0 && millis > 0) {
+    if (millis != 0 && millis % 1000 == 0) {
       return millis / 1000 + "s";
     }
     return millis + "ms";
@@ -86,11 +94,9 @@ public final class ConfigUnits {
 
   /** The shortest exact form of a byte size in binary units ({@code 10MiB}), else in bytes. */
   public static String formatBytes(long bytes) {
-    String[] units = {"GiB", "MiB", "KiB"};
-    long[] sizes = {1024L * 1024 * 1024, 1024L * 1024, 1024L};
-    for (int i = 0; i < units.length; i++) {
-      if (bytes > 0 && bytes % sizes[i] == 0) {
-        return bytes / sizes[i] + units[i];
+    for (int i = 0; i < BINARY_UNITS.length; i++) {
+      if (bytes > 0 && bytes % BINARY_SIZES[i] == 0) {
+        return bytes / BINARY_SIZES[i] + BINARY_UNITS[i];
       }
     }
     return Long.toString(bytes);

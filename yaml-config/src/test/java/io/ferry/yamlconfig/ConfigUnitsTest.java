@@ -1,4 +1,4 @@
-package io.ferry.collector.config;
+package io.ferry.yamlconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,14 +8,23 @@ import org.junit.jupiter.api.Test;
 class ConfigUnitsTest {
 
   @Test
-  void durationsNeedAUnit() {
+  void durationsNeedAUnitInAnyCase() {
     assertThat(ConfigUnits.parseDuration("100ms")).contains(Duration.ofMillis(100));
     assertThat(ConfigUnits.parseDuration("10s")).contains(Duration.ofSeconds(10));
     assertThat(ConfigUnits.parseDuration("5m")).contains(Duration.ofMinutes(5));
     assertThat(ConfigUnits.parseDuration("1h")).contains(Duration.ofHours(1));
+    assertThat(ConfigUnits.parseDuration("2H")).contains(Duration.ofHours(2));
+    assertThat(ConfigUnits.parseDuration(" 10 s ")).contains(Duration.ofSeconds(10));
     assertThat(ConfigUnits.parseDuration("10")).isEmpty();
+    assertThat(ConfigUnits.parseDuration("1.5s")).isEmpty();
     assertThat(ConfigUnits.parseDuration("10 days")).isEmpty();
     assertThat(ConfigUnits.parseDuration("-1s")).isEmpty();
+  }
+
+  @Test
+  void durationsTooLargeForADurationAreRejectedNotThrown() {
+    assertThat(ConfigUnits.parseDuration("9223372036854775807h")).isEmpty();
+    assertThat(ConfigUnits.parseDuration("99999999999999999999s")).isEmpty();
   }
 
   @Test
@@ -31,11 +40,18 @@ class ConfigUnitsTest {
   }
 
   @Test
-  void formatsRoundTrip() {
+  void durationsAreWrittenInTheLargestExactUnit() {
     assertThat(ConfigUnits.formatDuration(Duration.ofMillis(100))).isEqualTo("100ms");
+    assertThat(ConfigUnits.formatDuration(Duration.ofMillis(1500))).isEqualTo("1500ms");
     assertThat(ConfigUnits.formatDuration(Duration.ofSeconds(90))).isEqualTo("90s");
     assertThat(ConfigUnits.formatDuration(Duration.ofMinutes(120))).isEqualTo("2h");
+    assertThat(ConfigUnits.formatDuration(Duration.ZERO)).isEqualTo("0ms");
+  }
+
+  @Test
+  void byteSizesAreWrittenInTheLargestExactBinaryUnit() {
     assertThat(ConfigUnits.formatBytes(10L * 1024 * 1024)).isEqualTo("10MiB");
+    assertThat(ConfigUnits.formatBytes(3L * 1024 * 1024 * 1024)).isEqualTo("3GiB");
     assertThat(ConfigUnits.formatBytes(1000)).isEqualTo("1000");
   }
 }

@@ -1,11 +1,11 @@
-package io.ferry.agent.config;
+package io.ferry.yamlconfig;
 
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the configuration looks up environment variables: {@code ${NAME}} references in values and
- * {@code FERRY_AGENT_<PATH>} overrides. Tests pass a map instead of the process environment.
+ * Where configuration looks up environment variables, for {@code ${NAME}} references and for
+ * module-specific overrides. Tests pass a map instead of the process environment.
  */
 @FunctionalInterface
 public interface Environment {

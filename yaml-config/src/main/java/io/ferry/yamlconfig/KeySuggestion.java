@@ -1,4 +1,4 @@
-package io.ferry.agent.config;
+package io.ferry.yamlconfig;
 
 import java.util.Collection;
 import java.util.Optional;

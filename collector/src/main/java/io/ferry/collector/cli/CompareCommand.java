@@ -1,0 +1,228 @@
+package io.ferry.collector.cli;
+
+import io.ferry.collector.compare.CompareProgressBar;
+import io.ferry.collector.compare.MySqlDsn;
+import io.ferry.collector.compare.ReportFiles;
+import io.ferry.collector.compare.TerminalSummary;
+import io.ferry.cutover.ClusterTopology;
+import io.ferry.cutover.ComparisonOptions;
+import io.ferry.cutover.CutoverComparison;
+import io.ferry.cutover.Node;
+import io.ferry.cutover.Phase;
+import io.ferry.cutover.data.TableFilter;
+import io.ferry.cutover.report.CheckFamily;
+import io.ferry.cutover.report.ComparisonReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ferry compare}: compares the new cluster with the old one and answers GO or NO-GO. The
+ * exit code gates the traffic switch: 0 is GO; otherwise its bits say what failed (1 data, 2
+ * schema, 4 replication, 8 configuration, 16 grants, 32 traffic, 64 could not finish — a bad
+ * command line included).
+ */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = CheckFamily.COULD_NOT_FINISH_BIT,
+    exitCodeOnExecutionException = CheckFamily.COULD_NOT_FINISH_BIT,
+    description = {
+      "Compares the new MySQL/MariaDB cluster with the old one: replication and topology,"
+          + " schema, configuration, grants and data, with one GO / NO-GO verdict.",
+      "Exit code: 0 GO; otherwise the sum of 1 data, 2 schema, 4 replication, 8 configuration,"
+          + " 16 grants, 32 traffic, 64 could not finish.",
+      "Passwords come from the environment: FERRY_OLD_PASSWORD and FERRY_NEW_PASSWORD."
+    })
+public final class CompareCommand implements Callable<Integer> {
+
+  /** Environment variable holding the password for every node of the old cluster. */
+  public static final String OLD_PASSWORD_VARIABLE = "FERRY_OLD_PASSWORD";
+
+  /** Environment variable holding the password for every node of the new cluster. */
+  public static final String NEW_PASSWORD_VARIABLE = "FERRY_NEW_PASSWORD";
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--old",
+      required = true,
+      description = "The old cluster's primary: mysql://user@host:port.")
+  String oldPrimary;
+
+  @Option(names = "--new", required = true, description = "The new cluster's primary.")
+  String newPrimary;
+
+  @Option(
+      names = "--old-replica",
+      description = "A replica of the old cluster (repeat for several).")
+  List<String> oldReplicas = new ArrayList<>();
+
+  @Option(
+      names = "--new-replica",
+      description = "A replica of the new cluster (repeat for several).")
+  List<String> newReplicas = new ArrayList<>();
+
+  @Option(
+      names = "--phase",
+      defaultValue = "pre",
+      description = "pre (before the switch) or post (after it). Default: ${DEFAULT-VALUE}.")
+  String phase;
+
+  @Option(
+      names = "--report",
+      description = "Directory for compare-<phase>.html and compare-<phase>.json.")
+  Path reportDir;
+
+  @Option(
+      names = "--include",
+      split = ",",
+      description = "Only these databases or tables (db, db.table, * as wildcard).")
+  List<String> include = new ArrayList<>();
+
+  @Option(
+      names = "--exclude",
+      split = ",",
+      description = "Leave these databases or tables out (applied after --include).")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(
+      names = "--max-lag",
+      defaultValue = "PT5S",
+      description = "Largest acceptable replication lag (ISO-8601). Default: ${DEFAULT-VALUE}.")
+  Duration maxLag;
+
+  @Option(
+      names = "--expect-difference",
+      description = "A global variable expected to differ between the clusters (repeatable).")
+  List<String> expectedDifferences = new ArrayList<>();
+
+  @Option(
+      names = "--resume",
+      description = "Checkpoint file: finished tables are skipped when the command runs again.")
+  Path checkpoint;
+
+  @Option(
+      names = "--no-progress",
+      description = "No progress bar (the default when the output is not a terminal).")
+  boolean noProgress;
+
+  private final Function<String, String> environment;
+
+  /** With the process's environment. */
+  public CompareCommand() {
+    this(System::getenv);
+  }
+
+  /** With an injected environment (tests). */
+  public CompareCommand(Function<String, String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ClusterTopology topology;
+    ComparisonOptions.Builder options;
+    try {
+      topology = topology();
+      options = options();
+    } catch (IllegalArgumentException e) {
+      err.println("ferry compare: " + e.getMessage());
+      return CheckFamily.COULD_NOT_FINISH_BIT;
+    }
+    out.println(
+        "ferry compare ("
+            + phase.toLowerCase(Locale.ROOT)
+            + "-cutover): old "
+            + describe(topology.oldNodes())
+            + ", new "
+            + describe(topology.newNodes()));
+    out.flush();
+    ComparisonReport report;
+    try (var progress = CompareProgressBar.create(err, !noProgress && System.console() != null)) {
+      options.progressListener(progress);
+      report = new CutoverComparison().run(topology, options.build());
+    }
+    TerminalSummary.lines(report).forEach(out::println);
+    if (reportDir != null) {
+      try {
+        List<Path> written = ReportFiles.write(reportDir, report);
+        out.println("Report: " + String.join(", ", written.stream().map(Path::toString).toList()));
+      } catch (IOException e) {
+        err.println(
+            "ferry compare: cannot write the report to " + reportDir + ": " + e.getMessage());
+        return report.exitCode() | CheckFamily.COULD_NOT_FINISH_BIT;
+      }
+    }
+    out.flush();
+    return report.exitCode();
+  }
+
+  private ClusterTopology topology() {
+    String oldPassword = environment.apply(OLD_PASSWORD_VARIABLE);
+    String newPassword = environment.apply(NEW_PASSWORD_VARIABLE);
+    List<Node> oldNodes = new ArrayList<>();
+    oldNodes.add(node("old-primary", Node.PRIMARY, oldPrimary, oldPassword));
+    for (int i = 0; i < oldReplicas.size(); i++) {
+      oldNodes.add(node("old-replica-" + (i + 1), Node.REPLICA, oldReplicas.get(i), oldPassword));
+    }
+    List<Node> newNodes = new ArrayList<>();
+    newNodes.add(node("new-primary", Node.PRIMARY, newPrimary, newPassword));
+    for (int i = 0; i < newReplicas.size(); i++) {
+      newNodes.add(node("new-replica-" + (i + 1), Node.REPLICA, newReplicas.get(i), newPassword));
+    }
+    return new ClusterTopology(oldNodes, newNodes);
+  }
+
+  private static Node node(String name, String role, String dsnText, String sidePassword) {
+    MySqlDsn dsn = MySqlDsn.parse(dsnText);
+    if (dsn.user().isEmpty()) {
+      throw new IllegalArgumentException(
+          "DSN '" + dsn + "' names no user (mysql://user@host:port)");
+    }
+    String password = dsn.password().orElse(Optional.ofNullable(sidePassword).orElse(""));
+    return new Node(name, role, dsn.jdbcUrl(), dsn.user(), password);
+  }
+
+  private ComparisonOptions.Builder options() {
+    Phase parsedPhase =
+        switch (phase.toLowerCase(Locale.ROOT)) {
+          case "pre" -> Phase.PRE;
+          case "post" -> Phase.POST;
+          default ->
+              throw new IllegalArgumentException(
+                  "--phase must be pre or post, not '" + phase + "'");
+        };
+    var builder =
+        ComparisonOptions.builder()
+            .phase(parsedPhase)
+            .maxReplicaLag(maxLag)
+            .tableFilter(new TableFilter(include, exclude));
+    expectedDifferences.forEach(builder::expectConfigDifference);
+    if (checkpoint != null) {
+      builder.checkpointFile(checkpoint);
+    }
+    return builder;
+  }
+
+  private static String describe(List<Node> nodes) {
+    Node primary = nodes.get(0);
+    String where = primary.jdbcUrl().replace("jdbc:mysql://", "").replaceAll("/$", "");
+    int replicas = nodes.size() - 1;
+    return where
+        + (replicas == 0 ? "" : " (+" + replicas + (replicas == 1 ? " replica)" : " replicas)"));
+  }
+}

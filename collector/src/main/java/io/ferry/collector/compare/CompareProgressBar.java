@@ -1,0 +1,63 @@
+package io.ferry.collector.compare;
+
+import io.ferry.cutover.data.ProgressListener;
+import java.io.PrintWriter;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Shows the data comparison's progress as a terminal progress bar (rows compared of the servers'
+ * estimate, with the table at hand); draws nothing when the output is not a terminal.
+ */
+public final class CompareProgressBar implements ProgressListener, AutoCloseable {
+
+  private final ProgressBar bar;
+
+  private CompareProgressBar(ProgressBar bar) {
+    this.bar = bar;
+  }
+
+  /**
+   * @param err where to draw
+   * @param enabled false for a listener that draws nothing (not a terminal, or --no-progress)
+   */
+  public static CompareProgressBar create(PrintWriter err, boolean enabled) {
+    if (!enabled) {
+      return new CompareProgressBar(null);
+    }
+    ProgressBar bar =
+        new ProgressBarBuilder()
+            .setTaskName("Comparing rows")
+            .setStyle(ProgressBarStyle.ASCII)
+            .setInitialMax(1)
+            .setUnit(" rows", 1)
+            .showSpeed()
+            .setConsumer(
+                new DelegatingProgressBarConsumer(
+                    line -> {
+                      err.print('\r' + line);
+                      err.flush();
+                    }))
+            .build();
+    return new CompareProgressBar(bar);
+  }
+
+  @Override
+  public void onProgress(Progress progress) {
+    if (bar == null) {
+      return;
+    }
+    bar.maxHint(Math.max(progress.rowsEstimate(), progress.rowsDone()));
+    bar.stepTo(progress.rowsDone());
+    bar.setExtraMessage(" " + progress.table());
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}
