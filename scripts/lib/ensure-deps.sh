@@ -18,6 +18,7 @@ ferry__package_of() {
     mariadbd | mariadb-install-db) echo mariadb-server ;;
     mariadb) echo mariadb-client ;;
     pt-table-checksum) echo percona-toolkit ;;
+    fc-list) echo fontconfig ;;
     *) return 1 ;;
   esac
 }
@@ -55,12 +56,13 @@ ferry__apt_install() {
   return "$status"
 }
 
-# Checks for java 17+, mvn, influxd, influx, mariadbd, mariadb-install-db, mariadb and
-# pt-table-checksum. Missing ones are installed with apt-get when running as root; otherwise
-# the exact command to run is printed and the calling script exits with status 1.
+# Checks for java 17+, mvn, influxd, influx, mariadbd, mariadb-install-db, mariadb,
+# pt-table-checksum, fontconfig and a font (for charts). Missing ones are installed with
+# apt-get when running as root; otherwise the exact command to run is printed and the calling
+# script exits with status 1.
 ferry_ensure_deps() {
   local missing=() command package
-  for command in java mvn influxd influx mariadbd mariadb-install-db mariadb pt-table-checksum; do
+  for command in java mvn influxd influx mariadbd mariadb-install-db mariadb pt-table-checksum fc-list; do
     if ! ferry__has_command "$command"; then
       package=$(ferry__package_of "$command")
       case " ${missing[*]-} " in
@@ -69,6 +71,10 @@ ferry_ensure_deps() {
       esac
     fi
   done
+  # Charts in reports are drawn with JFreeChart, which needs at least one font.
+  if ! find /usr/share/fonts -name '*.ttf' -print -quit 2>/dev/null | grep -q .; then
+    missing+=(fonts-dejavu-core)
+  fi
 
   if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then
