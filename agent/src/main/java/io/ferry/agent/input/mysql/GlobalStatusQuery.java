@@ -11,6 +11,11 @@ import java.util.stream.Collectors;
  * Reads a fixed list of counters and gauges from {@code SHOW GLOBAL STATUS} (every MySQL and
  * MariaDB version) as integer fields of the {@code mysql} point, named in lower case ({@code
  * Com_select} becomes {@code com_select}). A counter the server does not have is left out.
+ *
+ * <p>Row operations come in two forms: {@code Innodb_rows_*} (MySQL; MariaDB dropped them in 10.6)
+ * and the handler counters {@code Handler_write}, {@code Handler_update}, {@code Handler_delete},
+ * {@code Handler_read_*} (both dialects, every storage engine), which are the only row-level
+ * counters MariaDB 10.11 keeps.
  */
 final class GlobalStatusQuery implements ServerQuery<Map<String, FieldValue>> {
 
@@ -32,7 +37,13 @@ final class GlobalStatusQuery implements ServerQuery<Map<String, FieldValue>> {
           "Innodb_rows_read",
           "Innodb_rows_inserted",
           "Innodb_rows_updated",
-          "Innodb_rows_deleted");
+          "Innodb_rows_deleted",
+          "Handler_write",
+          "Handler_update",
+          "Handler_delete",
+          "Handler_read_key",
+          "Handler_read_next",
+          "Handler_read_rnd_next");
 
   private static final String STATEMENT =
       VARIABLES.stream()
