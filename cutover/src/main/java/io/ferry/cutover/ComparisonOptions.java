@@ -2,6 +2,7 @@ package io.ferry.cutover;
 
 import io.ferry.cutover.data.ProgressListener;
 import io.ferry.cutover.data.TableFilter;
+import io.ferry.cutover.report.ComparisonReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -36,6 +37,9 @@ public final class ComparisonOptions {
   private final Duration connectTimeout;
   private final Duration statementTimeout;
   private final Duration trafficWindow;
+  private final ComparisonReport previousReport;
+  private final double maxRowCountChange;
+  private final Duration maxPreviousReportAge;
 
   private ComparisonOptions(Builder b) {
     phase = b.phase;
@@ -58,6 +62,9 @@ public final class ComparisonOptions {
     connectTimeout = b.connectTimeout;
     statementTimeout = b.statementTimeout;
     trafficWindow = b.trafficWindow;
+    previousReport = b.previousReport;
+    maxRowCountChange = b.maxRowCountChange;
+    maxPreviousReportAge = b.maxPreviousReportAge;
   }
 
   /** A builder holding the defaults. */
@@ -170,6 +177,21 @@ public final class ComparisonOptions {
     return trafficWindow;
   }
 
+  /** See {@link Builder#previousReport(ComparisonReport)}. */
+  public Optional<ComparisonReport> previousReport() {
+    return Optional.ofNullable(previousReport);
+  }
+
+  /** See {@link Builder#maxRowCountChange(double)}. */
+  public double maxRowCountChange() {
+    return maxRowCountChange;
+  }
+
+  /** See {@link Builder#maxPreviousReportAge(Duration)}. */
+  public Duration maxPreviousReportAge() {
+    return maxPreviousReportAge;
+  }
+
   /** Builds {@link ComparisonOptions}. */
   public static final class Builder {
     private Phase phase = Phase.PRE;
@@ -192,6 +214,9 @@ public final class ComparisonOptions {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration statementTimeout = Duration.ofMinutes(5);
     private Duration trafficWindow = Duration.ofSeconds(10);
+    private ComparisonReport previousReport;
+    private double maxRowCountChange = 0.25;
+    private Duration maxPreviousReportAge = Duration.ofDays(7);
 
     private Builder() {}
 
@@ -340,6 +365,35 @@ public final class ComparisonOptions {
     }
 
     /**
+     * The pre-cutover report to compare the post-cutover results with (checks that passed then and
+     * fail now, tables gone or drifting since, a switch made on a NO-GO). Post phase only. Default:
+     * none (no comparison with an earlier report).
+     */
+    public Builder previousReport(ComparisonReport previousReport) {
+      this.previousReport = previousReport;
+      return this;
+    }
+
+    /**
+     * Largest change of a table's row count since the previous report, as a fraction of the earlier
+     * count, before it is flagged (WARN only: writes go on between the two runs). Default 0.25
+     * (25%).
+     */
+    public Builder maxRowCountChange(double maxRowCountChange) {
+      this.maxRowCountChange = maxRowCountChange;
+      return this;
+    }
+
+    /**
+     * Oldest a previous report may be (from its end to this run's start) before it is flagged as
+     * stale (WARN). Default 7 days.
+     */
+    public Builder maxPreviousReportAge(Duration maxPreviousReportAge) {
+      this.maxPreviousReportAge = maxPreviousReportAge;
+      return this;
+    }
+
+    /**
      * Returns the options.
      *
      * @throws IllegalArgumentException naming the option whose value is out of range
@@ -353,6 +407,14 @@ public final class ComparisonOptions {
       positive("connectTimeout", connectTimeout);
       positive("statementTimeout", statementTimeout);
       positive("trafficWindow", trafficWindow);
+      positive("maxPreviousReportAge", maxPreviousReportAge);
+      if (!(maxRowCountChange > 0) || Double.isInfinite(maxRowCountChange)) {
+        throw new IllegalArgumentException(
+            "maxRowCountChange must be a positive fraction, was " + maxRowCountChange);
+      }
+      if (previousReport != null) {
+        requirePreviousReportFits();
+      }
       if (minChunkRows < 1 || initialChunkRows < minChunkRows || maxChunkRows < initialChunkRows) {
         throw new IllegalArgumentException(
             "chunkRows must satisfy 1 <= min <= initial <= max, was min="
@@ -366,6 +428,21 @@ public final class ComparisonOptions {
       atLeast("recheckAttempts", recheckAttempts, 0);
       atLeast("rowDetailLimit", rowDetailLimit, 1);
       return new ComparisonOptions(this);
+    }
+
+    private void requirePreviousReportFits() {
+      if (phase != Phase.POST) {
+        throw new IllegalArgumentException(
+            "previousReport applies to the post phase only, this comparison is "
+                + phase.name().toLowerCase(Locale.ROOT));
+      }
+      if (previousReport.phase() != Phase.PRE) {
+        throw new IllegalArgumentException(
+            "previousReport must be a pre-cutover report, was a "
+                + previousReport.phase().name().toLowerCase(Locale.ROOT)
+                + "-cutover report of "
+                + previousReport.startedAt());
+      }
     }
 
     private static void positive(String option, Duration value) {

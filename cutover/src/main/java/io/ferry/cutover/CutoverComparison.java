@@ -2,6 +2,7 @@ package io.ferry.cutover;
 
 import io.ferry.cutover.check.ConfigurationCheck;
 import io.ferry.cutover.check.GrantsCheck;
+import io.ferry.cutover.check.PreviousReportCheck;
 import io.ferry.cutover.check.ReplicationTopologyCheck;
 import io.ferry.cutover.check.SchemaCheck;
 import io.ferry.cutover.check.TrafficCheck;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a whole cutover comparison: the check families one after the other, then the data
- * comparison, and derives the verdict. A family that throws becomes one FAIL "could not finish"
- * result (exit bit 64) and the others still run. Blocking: call it from a worker thread.
+ * comparison, then (after the switch, when a pre-cutover report is given) the comparison of these
+ * results with that report, and derives the verdict. A family that throws becomes one FAIL "could
+ * not finish" result (exit bit 64) and the others still run. Blocking: call it from a worker
+ * thread.
  */
 public final class CutoverComparison {
 
@@ -73,14 +76,25 @@ public final class CutoverComparison {
         results.add(CheckResult.couldNotFinish(CheckFamily.DATA, message(e)));
       }
     }
-    return ComparisonReport.of(
-        options.phase(),
-        started,
-        clock.instant(),
-        topology.oldNodes().stream().map(Node::describe).toList(),
-        topology.newNodes().stream().map(Node::describe).toList(),
-        results,
-        tables);
+    ComparisonReport report =
+        ComparisonReport.of(
+            options.phase(),
+            started,
+            clock.instant(),
+            topology.oldNodes().stream().map(Node::describe).toList(),
+            topology.newNodes().stream().map(Node::describe).toList(),
+            results,
+            tables);
+    return options
+        .previousReport()
+        .map(before -> report.withMoreChecks(comparedWith(before, report, options)))
+        .orElse(report);
+  }
+
+  private static List<CheckResult> comparedWith(
+      ComparisonReport before, ComparisonReport after, ComparisonOptions options) {
+    return new PreviousReportCheck(options.maxRowCountChange(), options.maxPreviousReportAge())
+        .compare(before, after);
   }
 
   private static List<CheckResult> runCheck(CutoverCheck check, CheckContext context) {

@@ -12,8 +12,10 @@ import io.ferry.cutover.Phase;
 import io.ferry.cutover.data.TableFilter;
 import io.ferry.cutover.report.CheckFamily;
 import io.ferry.cutover.report.ComparisonReport;
+import io.ferry.cutover.report.ReportJsonReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Spec;
  * {@code ferry compare}: compares the new cluster with the old one and answers GO or NO-GO. The
  * exit code gates the traffic switch: 0 is GO; otherwise its bits say what failed (1 data, 2
  * schema, 4 replication, 8 configuration, 16 grants, 32 traffic, 64 could not finish — a bad
- * command line included).
+ * command line included — and 128 worse than the pre-cutover baseline).
  */
 @Command(
     name = "compare",
@@ -42,7 +44,8 @@ import picocli.CommandLine.Spec;
       "Compares the new MySQL/MariaDB cluster with the old one: replication and topology,"
           + " schema, configuration, grants and data, with one GO / NO-GO verdict.",
       "Exit code: 0 GO; otherwise the sum of 1 data, 2 schema, 4 replication, 8 configuration,"
-          + " 16 grants, 32 traffic, 64 could not finish.",
+          + " 16 grants, 32 traffic, 64 could not finish, 128 worse than the pre-cutover"
+          + " baseline.",
       "Passwords come from the environment: FERRY_OLD_PASSWORD and FERRY_NEW_PASSWORD."
     })
 public final class CompareCommand implements Callable<Integer> {
@@ -84,6 +87,14 @@ public final class CompareCommand implements Callable<Integer> {
       names = "--report",
       description = "Directory for compare-<phase>.html and compare-<phase>.json.")
   Path reportDir;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "After the switch: the pre-cutover report (JSON) to compare with. Default with --phase"
+              + " post and --report DIR: DIR/compare-pre.json when it exists.")
+  Path baseline;
 
   @Option(
       names = "--include",
@@ -136,9 +147,14 @@ public final class CompareCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ClusterTopology topology;
     ComparisonOptions.Builder options;
+    Optional<Path> baselineFile;
     try {
       topology = topology();
       options = options();
+      baselineFile = baselineFile();
+      if (baselineFile.isPresent()) {
+        options.previousReport(readBaseline(baselineFile.get()));
+      }
     } catch (IllegalArgumentException e) {
       err.println("ferry compare: " + e.getMessage());
       return CheckFamily.COULD_NOT_FINISH_BIT;
@@ -150,6 +166,7 @@ public final class CompareCommand implements Callable<Integer> {
             + describe(topology.oldNodes())
             + ", new "
             + describe(topology.newNodes()));
+    baselineFile.ifPresent(file -> out.println("Baseline: " + file));
     out.flush();
     ComparisonReport report;
     try (var progress = CompareProgressBar.create(err, !noProgress && System.console() != null)) {
@@ -197,18 +214,49 @@ public final class CompareCommand implements Callable<Integer> {
     return new Node(name, role, dsn.jdbcUrl(), dsn.user(), password);
   }
 
+  private Phase parsedPhase() {
+    return switch (phase.toLowerCase(Locale.ROOT)) {
+      case "pre" -> Phase.PRE;
+      case "post" -> Phase.POST;
+      default ->
+          throw new IllegalArgumentException("--phase must be pre or post, not '" + phase + "'");
+    };
+  }
+
+  /** The --baseline file, or after the switch the pre-cutover report in --report's folder. */
+  private Optional<Path> baselineFile() {
+    boolean post = parsedPhase() == Phase.POST;
+    if (baseline != null) {
+      if (!post) {
+        throw new IllegalArgumentException("--baseline applies to --phase post only");
+      }
+      return Optional.of(baseline);
+    }
+    if (!post || reportDir == null) {
+      return Optional.empty();
+    }
+    Path previous = reportDir.resolve("compare-pre.json");
+    return Files.exists(previous) ? Optional.of(previous) : Optional.empty();
+  }
+
+  private static ComparisonReport readBaseline(Path file) {
+    ComparisonReport report;
+    try {
+      report = new ReportJsonReader().read(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the baseline report " + e.getMessage());
+    }
+    if (report.phase() != Phase.PRE) {
+      throw new IllegalArgumentException(
+          "the baseline report " + file + " is a post-cutover report; give the pre-cutover one");
+    }
+    return report;
+  }
+
   private ComparisonOptions.Builder options() {
-    Phase parsedPhase =
-        switch (phase.toLowerCase(Locale.ROOT)) {
-          case "pre" -> Phase.PRE;
-          case "post" -> Phase.POST;
-          default ->
-              throw new IllegalArgumentException(
-                  "--phase must be pre or post, not '" + phase + "'");
-        };
     var builder =
         ComparisonOptions.builder()
-            .phase(parsedPhase)
+            .phase(parsedPhase())
             .maxReplicaLag(maxLag)
             .tableFilter(new TableFilter(include, exclude));
     expectedDifferences.forEach(builder::expectConfigDifference);

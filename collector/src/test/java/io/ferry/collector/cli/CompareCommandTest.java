@@ -98,6 +98,30 @@ class CompareCommandTest {
     assertThat(err.toString()).contains("Unknown option: '--frobnicate'");
   }
 
+  @Test
+  void aPostRunPicksUpThePreReportAsItsBaseline() throws Exception {
+    assertThat(run(arguments("--report", reports.toString())))
+        .as("pre run; output:%n%s%s", out, err)
+        .isZero();
+
+    int exit = run(arguments("--phase", "post", "--report", reports.toString()));
+
+    assertThat(out.toString()).contains("Baseline: " + reports.resolve("compare-pre.json"));
+    assertThat(out.toString()).contains("baseline ");
+    assertThat(exit & 64).as("could-not-finish bit; output:%n%s%s", out, err).isZero();
+    assertThat(Files.exists(reports.resolve("compare-post.json"))).isTrue();
+  }
+
+  @Test
+  void aMissingBaselineFileCouldNotFinishAndNamesTheFile() {
+    Path missing = reports.resolve("nope.json");
+
+    int exit = run(arguments("--phase", "post", "--baseline", missing.toString()));
+
+    assertThat(exit).isEqualTo(64);
+    assertThat(err.toString()).contains("baseline report").contains(missing.toString());
+  }
+
   private String[] arguments(String... more) {
     List<String> args = new ArrayList<>();
     args.addAll(

@@ -5,6 +5,12 @@ import java.util.Arrays;
 /**
  * The families of checks and the exit-code bit each sets when one of its results fails. The exit
  * code gates the traffic switch, so every family needs a bit here before its checks can report.
+ *
+ * <p>The comparison with the pre-cutover report has its own family and bit (128) rather than
+ * sharing traffic's: a regression since the pre-cutover run says something other than "traffic did
+ * not move", and a script can tell them apart. All bits together make 255, so every combination
+ * still fits in an exit code; shells also report a process killed by a signal as 128 + the signal
+ * number, so read an exit code above 128 from Ferry as bits, not as a signal.
  */
 public enum CheckFamily {
   /** Table contents differ (bit 1). */
@@ -18,7 +24,12 @@ public enum CheckFamily {
   /** Users or grants differ (bit 16). */
   GRANTS("grants", 16),
   /** Post-cutover traffic checks failed (bit 32). */
-  TRAFFIC("traffic", 32);
+  TRAFFIC("traffic", 32),
+  /**
+   * After the switch, the new report differs from the pre-cutover one: a check that passed before
+   * fails now, a table disappeared or drifts now but did not before (bit 128).
+   */
+  BASELINE("baseline", 128);
 
   /** Bit set when any check could not finish (connection lost, timeout, unexpected error). */
   public static final int COULD_NOT_FINISH_BIT = 64;

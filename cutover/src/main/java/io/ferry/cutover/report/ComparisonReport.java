@@ -2,6 +2,7 @@ package io.ferry.cutover.report;
 
 import io.ferry.cutover.Phase;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,5 +62,12 @@ public record ComparisonReport(
         tables,
         exitCode == 0 ? Verdict.GO : Verdict.NO_GO,
         exitCode);
+  }
+
+  /** A copy with more check results after the existing ones; verdict and exit code re-derived. */
+  public ComparisonReport withMoreChecks(List<CheckResult> more) {
+    List<CheckResult> all = new ArrayList<>(checks);
+    all.addAll(more);
+    return of(phase, startedAt, finishedAt, oldEndpoints, newEndpoints, all, tables);
   }
 }

@@ -1,0 +1,150 @@
+package io.ferry.cutover.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ferry.cutover.Phase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportJsonReaderTest {
+
+  private static final String SOURCE = "compare-pre.json";
+
+  private final ReportJsonReader reader = new ReportJsonReader();
+
+  @TempDir Path dir;
+
+  @Test
+  void readsBackWhatTheWriterWrote() throws IOException {
+    ComparisonReport report = ReportFixtures.sample();
+
+    assertThat(reader.parse(new ReportJson().write(report), SOURCE)).isEqualTo(report);
+  }
+
+  @Test
+  void readsBackAPostReportWithUnfinishedWorkAndEmptyLists() throws IOException {
+    ComparisonReport report =
+        ComparisonReport.of(
+            Phase.POST,
+            Instant.parse("2026-03-01T10:00:00.123456Z"),
+            Instant.parse("2026-03-01T10:05:00Z"),
+            List.of(),
+            List.of("new-primary (primary) ferry @ jdbc:mysql://127.0.0.1:3307/"),
+            List.of(
+                CheckResult.couldNotFinish(CheckFamily.TRAFFIC, "SQLException: gone away"),
+                CheckResult.pass(CheckFamily.BASELINE, "regressions", "none", List.of())),
+            List.of(
+                new TableDataResult(
+                    "shop", "carts", Status.FAIL, false, "stopped", 5, 0, 1, 0, List.of())));
+
+    assertThat(reader.parse(new ReportJson().write(report), SOURCE)).isEqualTo(report);
+  }
+
+  @Test
+  void readsTheGoldenDocumentFromAFile() throws IOException {
+    Path file = dir.resolve("compare-pre.json");
+    Files.writeString(file, golden());
+
+    assertThat(reader.read(file)).isEqualTo(ReportFixtures.sample());
+  }
+
+  @Test
+  void aTruncatedDocumentIsRejectedWithItsPlace() throws IOException {
+    String truncated = golden().substring(0, golden().length() / 2);
+
+    assertThatThrownBy(() -> reader.parse(truncated, SOURCE))
+        .isInstanceOf(ReportFormatException.class)
+        .hasMessageStartingWith(
+            SOURCE + ": not valid JSON: the document ends too early (truncated?) (line ");
+  }
+
+  @Test
+  void brokenJsonIsRejectedWithTheParsersReasonAndPlace() {
+    assertThatThrownBy(
+            () -> reader.parse("{\n  \"formatVersion\" : 1,\n  phase : \"pre\"\n}", SOURCE))
+        .isInstanceOf(ReportFormatException.class)
+        .hasMessageStartingWith(SOURCE + ": not valid JSON: Unexpected character ('p'")
+        .hasMessageEndingWith("(line 3, column 3)")
+        .hasMessageNotContaining("Source");
+  }
+
+  @Test
+  void somethingElseThanAReportIsRejected() {
+    assertThatThrownBy(() -> reader.parse("[1, 2]", SOURCE))
+        .hasMessage(SOURCE + ": expected a JSON object (a comparison report), was array");
+    assertThatThrownBy(() -> reader.parse("{\"name\": \"x\"}", SOURCE))
+        .hasMessage(SOURCE + ": formatVersion: missing: this is not a Ferry comparison report");
+    assertThatThrownBy(() -> reader.parse("", SOURCE))
+        .hasMessage(SOURCE + ": empty document, expected a comparison report");
+  }
+
+  @Test
+  void anUnsupportedFormatVersionIsNamed() throws IOException {
+    String future = golden().replace("\"formatVersion\" : 1", "\"formatVersion\" : 2");
+
+    assertThatThrownBy(() -> reader.parse(future, SOURCE))
+        .isInstanceOf(ReportFormatException.class)
+        .hasMessage(
+            SOURCE
+                + ": formatVersion: format version 2 is not supported; this version of Ferry"
+                + " reads version 1");
+  }
+
+  @Test
+  void aBadFieldIsNamedByItsPath() throws IOException {
+    String badStatus = golden().replace("\"status\" : \"WARN\"", "\"status\" : \"OK\"");
+    String missingRows = golden().replace("\"rowsNew\" : 29,", "");
+    String badKind = golden().replace("\"kind\" : \"CHANGED\"", "\"kind\" : 3");
+    String badTime = golden().replace("2026-01-02T03:04:05Z", "yesterday");
+
+    assertThatThrownBy(() -> reader.parse(badStatus, SOURCE))
+        .hasMessage(SOURCE + ": checks[1].status: expected one of [PASS, WARN, FAIL], was 'OK'");
+    assertThatThrownBy(() -> reader.parse(missingRows, SOURCE))
+        .hasMessage(SOURCE + ": tables[0].rowsNew: missing");
+    assertThatThrownBy(() -> reader.parse(badKind, SOURCE))
+        .hasMessage(SOURCE + ": tables[0].drift[0].rows[1].kind: expected a string, was number 3");
+    assertThatThrownBy(() -> reader.parse(badTime, SOURCE))
+        .hasMessage(
+            SOURCE
+                + ": startedAt: expected an instant such as 2026-01-02T03:04:05Z, was 'yesterday'");
+  }
+
+  @Test
+  void anUnknownFamilyIsNamed() throws IOException {
+    String unknown = golden().replace("\"family\" : \"schema\"", "\"family\" : \"x\"");
+
+    assertThatThrownBy(() -> reader.parse(unknown, SOURCE))
+        .hasMessageStartingWith(SOURCE + ": checks[1].family: unknown check family 'x'");
+  }
+
+  @Test
+  void anExitCodeThatDisagreesWithTheResultsIsRejected() throws IOException {
+    String edited = golden().replace("\"exitCode\" : 9", "\"exitCode\" : 0");
+
+    assertThatThrownBy(() -> reader.parse(edited, SOURCE))
+        .hasMessage(SOURCE + ": exitCode: is 0 but the results in the document give 9");
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    Path missing = dir.resolve("nowhere.json");
+
+    assertThatThrownBy(() -> reader.read(missing))
+        .isInstanceOf(IOException.class)
+        .hasMessage(missing + ": no such file");
+  }
+
+  private static String golden() throws IOException {
+    try (InputStream in = ReportJsonReaderTest.class.getResourceAsStream("report-golden.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
