@@ -35,9 +35,18 @@ final class ReportCharts {
     }
     List<BarSeries> series =
         List.of(Status.values()).stream()
-            .map(status -> new BarSeries(status.name(), byStatus.get(status)))
+            .map(status -> new BarSeries(status.name(), byStatus.get(status), colour(status)))
             .toList();
     return new BarChartSpec("Checks by family", "family", "checks", series, false, true);
+  }
+
+  /** The colour a status has everywhere in the report. */
+  static int colour(Status status) {
+    return switch (status) {
+      case PASS -> 0x007A3D;
+      case WARN -> 0xE69F00;
+      case FAIL -> 0xB00020;
+    };
   }
 
   /** Rows counted on each side for the largest tables; empty when no table was compared. */

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Renders a {@link ComparisonReport} as one self-contained HTML page: the verdict first, then what
@@ -53,7 +54,7 @@ public final class ReportHtml {
         .append("\">")
         .append(go ? "GO" : "NO-GO")
         .append("</h1>\n<p>Phase <b>")
-        .append(escape(report.phase().toString().toLowerCase(java.util.Locale.ROOT)))
+        .append(escape(report.phase().toString().toLowerCase(Locale.ROOT)))
         .append("</b>, started ")
         .append(escape(report.startedAt().toString()))
         .append(", took ")
@@ -143,9 +144,9 @@ public final class ReportHtml {
       page.append("<tr><td>").append(escape(table.qualifiedName())).append("</td>");
       status(page, table.status());
       page.append("<td class=\"n\">")
-          .append(table.rowsOld())
+          .append(String.format(Locale.ROOT, "%,d", table.rowsOld()))
           .append("</td><td class=\"n\">")
-          .append(table.rowsNew())
+          .append(String.format(Locale.ROOT, "%,d", table.rowsNew()))
           .append("</td><td class=\"n\">")
           .append(table.chunks())
           .append("</td><td class=\"n\">")
@@ -183,7 +184,7 @@ public final class ReportHtml {
 
   private static void status(StringBuilder page, Status status) {
     page.append("<td class=\"")
-        .append(status.name().toLowerCase(java.util.Locale.ROOT))
+        .append(status.name().toLowerCase(Locale.ROOT))
         .append("\">")
         .append(status.name())
         .append("</td>");

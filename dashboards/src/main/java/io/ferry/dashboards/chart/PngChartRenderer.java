@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -76,7 +77,7 @@ public final class PngChartRenderer {
                 true,
                 false,
                 false);
-    style(chart);
+    style(chart, spec);
     var png = new ByteArrayOutputStream(32 * 1024);
     try {
       ChartUtils.writeChartAsPNG(png, chart, width, height);
@@ -86,7 +87,7 @@ public final class PngChartRenderer {
     return png.toByteArray();
   }
 
-  private static void style(JFreeChart chart) {
+  private static void style(JFreeChart chart, BarChartSpec spec) {
     chart.setBackgroundPaint(Color.WHITE);
     CategoryPlot plot = chart.getCategoryPlot();
     plot.setBackgroundPaint(Color.WHITE);
@@ -96,8 +97,17 @@ public final class PngChartRenderer {
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
     renderer.setItemMargin(0.05);
-    for (int i = 0; i < PALETTE.length; i++) {
-      renderer.setSeriesPaint(i, PALETTE[i]);
+    int next = 0;
+    for (int i = 0; i < spec.series().size(); i++) {
+      Integer rgb = spec.series().get(i).rgb();
+      renderer.setSeriesPaint(i, rgb != null ? new Color(rgb) : PALETTE[next++ % PALETTE.length]);
+    }
+    boolean wholeNumbers =
+        spec.series().stream()
+            .flatMap(series -> series.values().values().stream())
+            .allMatch(value -> value == Math.rint(value));
+    if (wholeNumbers) {
+      ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     }
   }
 }
