@@ -1,5 +1,11 @@
 package io.ferry.collector;
 
+import io.ferry.collector.compare.CompareNotConfiguredHandler;
+import io.ferry.collector.compare.ComparisonRunner;
+import io.ferry.collector.compare.ComparisonService;
+import io.ferry.collector.compare.LatestComparisonHandler;
+import io.ferry.collector.compare.LatestReportHtmlHandler;
+import io.ferry.collector.compare.StartComparisonHandler;
 import io.ferry.collector.config.CollectorConfig;
 import io.ferry.collector.config.InfluxApi;
 import io.ferry.collector.config.InfluxConfig;
@@ -35,6 +41,8 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -51,9 +59,13 @@ public final class CollectorVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(CollectorVerticle.class);
 
   static final String PARSE_POOL = "ferry-ingest-parse";
+  static final String COMPARE_START = "/api/v1/compare";
+  static final String COMPARE_LATEST = "/api/v1/compare/latest";
+  static final String COMPARE_LATEST_HTML = "/compare/latest.html";
 
   private final CollectorConfig config;
   private final Clock clock;
+  private final ComparisonRunner comparisonRunner;
   private final CollectorMetrics metrics = new CollectorMetrics();
   private final InfluxStatus influxStatus = new InfluxStatus();
 
@@ -62,14 +74,23 @@ public final class CollectorVerticle extends VerticleBase {
   private BatchingPointWriter writer;
   private HttpServer server;
   private InfluxServer influx;
+  private ComparisonService comparison;
 
   public CollectorVerticle(CollectorConfig config) {
     this(config, Clock.systemUTC());
   }
 
   public CollectorVerticle(CollectorConfig config, Clock clock) {
+    this(config, clock, ComparisonRunner.standard());
+  }
+
+  /**
+   * @param comparisonRunner runs the configured cutover comparison (tests hold a run open with it)
+   */
+  public CollectorVerticle(CollectorConfig config, Clock clock, ComparisonRunner comparisonRunner) {
     this.config = config;
     this.clock = clock;
+    this.comparisonRunner = comparisonRunner;
   }
 
   @Override
@@ -85,6 +106,7 @@ public final class CollectorVerticle extends VerticleBase {
     var pinger =
         new InfluxApiDetector(client, influxConfig.endpoint("/ping"), influxConfig.timeout());
     return resolveInflux(pinger)
+        .compose(server -> startComparison().map(server))
         .map(
             server -> {
               influx = server;
@@ -124,6 +146,7 @@ public final class CollectorVerticle extends VerticleBase {
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed
         .compose(v -> writer == null ? Future.succeededFuture() : writer.close())
+        .eventually(() -> comparison == null ? Future.succeededFuture() : comparison.close())
         .eventually(() -> parseWorkers.close())
         .eventually(
             () -> {
@@ -158,6 +181,16 @@ public final class CollectorVerticle extends VerticleBase {
             });
   }
 
+  private Future<Void> startComparison() {
+    if (config.compare().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    comparison =
+        new ComparisonService(
+            vertx, config.compare().get(), comparisonRunner, clock, metrics.registry());
+    return comparison.start();
+  }
+
   private PointWriter influxWriter(InfluxApi api) {
     PointWriter direct =
         api == InfluxApi.V1
@@ -175,7 +208,16 @@ public final class CollectorVerticle extends VerticleBase {
         .route()
         .handler(
             new RequestCounter(
-                metrics, Set.of("/write", "/api/v2/write", "/ping", "/health", "/metrics")));
+                metrics,
+                Set.of(
+                    "/write",
+                    "/api/v2/write",
+                    "/ping",
+                    "/health",
+                    "/metrics",
+                    COMPARE_START,
+                    COMPARE_LATEST,
+                    COMPARE_LATEST_HTML)));
     // Every endpoint is authenticated, /ping included (InfluxDB leaves it open): the version it
     // reveals is nobody's business but the fleet's.
     var pingAuth = new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1);
@@ -206,13 +248,33 @@ public final class CollectorVerticle extends VerticleBase {
                 influx,
                 pinger,
                 influxStatus,
-                writer::pendingPoints));
+                writer::pendingPoints,
+                Optional.ofNullable(comparison)));
     router
         .get("/metrics")
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1))
         .handler(new MetricsHandler(metrics));
+    compareRoutes(router);
     router.route().failureHandler(this::onFailure);
     return router;
+  }
+
+  private void compareRoutes(Router router) {
+    var tokens = config.auth().tokens();
+    var startRoute = router.post(COMPARE_START);
+    var latestRoute = router.get(COMPARE_LATEST);
+    var htmlRoute = router.get(COMPARE_LATEST_HTML);
+    for (var route : List.of(startRoute, latestRoute, htmlRoute)) {
+      route.handler(new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1));
+    }
+    if (comparison == null) {
+      var notConfigured = new CompareNotConfiguredHandler();
+      List.of(startRoute, latestRoute, htmlRoute).forEach(route -> route.handler(notConfigured));
+      return;
+    }
+    startRoute.handler(new StartComparisonHandler(comparison));
+    latestRoute.handler(new LatestComparisonHandler(comparison));
+    htmlRoute.handler(new LatestReportHtmlHandler(comparison));
   }
 
   private void onFailure(RoutingContext ctx) {

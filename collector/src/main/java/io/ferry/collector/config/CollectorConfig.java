@@ -1,5 +1,7 @@
 package io.ferry.collector.config;
 
+import java.util.Optional;
+
 /**
  * Everything the collector is configured with, as read from {@code collector.yml} by {@link
  * CollectorConfigLoader}.
@@ -8,6 +10,19 @@ package io.ferry.collector.config;
  * @param auth the tokens clients present
  * @param ingest limits on write requests
  * @param influxdb the InfluxDB points are written to
+ * @param compare the cutover comparison the collector runs; empty when the file has no {@code
+ *     compare:} section
  */
 public record CollectorConfig(
-    ListenConfig listen, AuthConfig auth, IngestConfig ingest, InfluxConfig influxdb) {}
+    ListenConfig listen,
+    AuthConfig auth,
+    IngestConfig ingest,
+    InfluxConfig influxdb,
+    Optional<CompareConfig> compare) {
+
+  /** Without a cutover comparison. */
+  public CollectorConfig(
+      ListenConfig listen, AuthConfig auth, IngestConfig ingest, InfluxConfig influxdb) {
+    this(listen, auth, ingest, influxdb, Optional.empty());
+  }
+}

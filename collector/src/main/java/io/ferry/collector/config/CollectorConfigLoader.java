@@ -1,7 +1,11 @@
 package io.ferry.collector.config;
 
+import io.ferry.collector.compare.MySqlDsn;
+import io.ferry.cutover.Phase;
+import io.ferry.cutover.data.TableFilter;
 import io.ferry.yamlconfig.ConfigException;
 import io.ferry.yamlconfig.ConfigMapping;
+import io.ferry.yamlconfig.ConfigUnits;
 import io.ferry.yamlconfig.Environment;
 import io.ferry.yamlconfig.YamlConfigReader;
 import java.net.URI;
@@ -40,7 +44,7 @@ public final class CollectorConfigLoader {
    * against the file's folder.
    */
   public CollectorConfig load(Path file) {
-    return config(reader.read(file));
+    return config(reader.read(file), file.toAbsolutePath().getParent());
   }
 
   /**
@@ -50,16 +54,20 @@ public final class CollectorConfigLoader {
    * @param baseDir the folder relative {@code *_file} paths are resolved against
    */
   public CollectorConfig parse(String yaml, String fileLabel, Path baseDir) {
-    return config(reader.parse(yaml, fileLabel, baseDir));
+    return config(reader.parse(yaml, fileLabel, baseDir), baseDir);
   }
 
-  private static CollectorConfig config(ConfigMapping root) {
+  private static CollectorConfig config(ConfigMapping root, Path baseDir) {
     ListenConfig listen = readListen(root.mapping("listen"));
     AuthConfig auth = readAuth(root);
     IngestConfig ingest = readIngest(root.mapping("ingest"));
     InfluxConfig influxdb = readInflux(root.mapping("influxdb"));
+    Optional<CompareConfig> compare =
+        root.has("compare")
+            ? Optional.of(readCompare(root.mapping("compare"), baseDir))
+            : Optional.empty();
     root.rejectUnknownKeys();
-    return new CollectorConfig(listen, auth, ingest, influxdb);
+    return new CollectorConfig(listen, auth, ingest, influxdb, compare);
   }
 
   private static ListenConfig readListen(ConfigMapping listen) {
@@ -142,5 +150,70 @@ public final class CollectorConfigLoader {
           "max_pending_points", "must be at least batch_max_points (" + batching.maxPoints() + ")");
     }
     return new InfluxConfig(url, api, timeout, destination, credentials, batching);
+  }
+
+  private static CompareConfig readCompare(ConfigMapping compare, Path baseDir) {
+    ClusterConfig oldCluster = readCluster(compare, "old");
+    ClusterConfig newCluster = readCluster(compare, "new");
+    Phase phase =
+        compare.parsed(
+            "phase", CompareConfig.DEFAULT_PHASE, "pre or post", CollectorConfigLoader::phase);
+    TableFilter tableFilter =
+        new TableFilter(patterns(compare, "include"), patterns(compare, "exclude"));
+    Duration maxLag = compare.duration("max_lag", CompareConfig.DEFAULT_MAX_LAG);
+    List<String> expected = compare.stringList("expect_differences", List.of());
+    Duration schedule =
+        compare.parsed(
+            "schedule",
+            CompareConfig.DEFAULT_SCHEDULE,
+            "a duration such as 30m or 6h, or 0s for on demand only",
+            ConfigUnits::parseDuration);
+    Optional<Path> reportDir = compare.string("report_dir").map(baseDir::resolve);
+    return new CompareConfig(
+        oldCluster, newCluster, phase, tableFilter, maxLag, expected, schedule, reportDir);
+  }
+
+  private static ClusterConfig readCluster(ConfigMapping compare, String side) {
+    if (!compare.has(side)) {
+      throw compare.problem(side, "is required: the " + side + " cluster's primary and replicas");
+    }
+    ConfigMapping cluster = compare.mapping(side);
+    MySqlDsn primary = dsn(cluster, "primary", cluster.requiredString("primary"));
+    List<MySqlDsn> replicas = new ArrayList<>();
+    for (String replica : cluster.stringList("replicas", List.of())) {
+      replicas.add(dsn(cluster, "replicas", replica));
+    }
+    return new ClusterConfig(primary, replicas, cluster.secret("password").orElse(null));
+  }
+
+  private static MySqlDsn dsn(ConfigMapping cluster, String key, String text) {
+    MySqlDsn dsn;
+    try {
+      dsn = MySqlDsn.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw cluster.problem(key, e.getMessage());
+    }
+    if (dsn.user().isEmpty()) {
+      throw cluster.problem(key, "DSN '" + dsn + "' names no user (mysql://user@host:port)");
+    }
+    return dsn;
+  }
+
+  private static Optional<Phase> phase(String text) {
+    return switch (text) {
+      case "pre" -> Optional.of(Phase.PRE);
+      case "post" -> Optional.of(Phase.POST);
+      default -> Optional.empty();
+    };
+  }
+
+  private static List<String> patterns(ConfigMapping compare, String key) {
+    List<String> patterns = compare.stringList(key, List.of());
+    try {
+      new TableFilter(patterns, List.of());
+    } catch (IllegalArgumentException e) {
+      throw compare.problem(key, e.getMessage());
+    }
+    return patterns;
   }
 }

@@ -3,6 +3,7 @@ package io.ferry.collector.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -105,6 +106,11 @@ public final class CollectorMetrics {
         .tag("reason", reason)
         .register(registry)
         .increment();
+  }
+
+  /** The registry, for components that publish their own meters next to the collector's. */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   /** The metrics in the Prometheus text exposition format. */

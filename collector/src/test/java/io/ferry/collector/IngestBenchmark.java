@@ -1,0 +1,175 @@
+package io.ferry.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ferry.collector.config.BatchingConfig;
+import io.ferry.collector.config.CollectorConfig;
+import io.ferry.collector.config.InfluxApi;
+import io.ferry.collector.config.InfluxConfig;
+import io.ferry.collector.config.IngestConfig;
+import io.ferry.testkit.LocalInfluxDb;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ingest throughput of the collector in front of a real InfluxDB 1.6.7: concurrent clients post
+ * gzip batches of 5,000 lines (3 tags, 5 float fields, 10,000 series) to {@code /api/v2/write}; the
+ * rate counts points acknowledged with 204, that is, written to InfluxDB. Not part of the test
+ * suite (the name does not end in Test); run it with
+ *
+ * <pre>mvn -o -q -B -pl collector test -Dtest=IngestBenchmark -Dferry.benchmark.points=1000000
+ * </pre>
+ *
+ * <p>Writes its figures to {@code target/benchmarks/ingest.md}.
+ */
+class IngestBenchmark {
+
+  private static final int LINES_PER_BATCH = 5_000;
+  private static final int SERIES = 10_000;
+  private static final int CLIENTS = 4;
+
+  @TempDir Path influxState;
+
+  @Test
+  void pointsPerSecondThroughTheCollectorIntoInfluxDb() throws Exception {
+    int points = Integer.getInteger("ferry.benchmark.points", 500_000);
+    int batches = Math.max(CLIENTS, points / LINES_PER_BATCH);
+    long firstTimestamp = System.currentTimeMillis() * 1_000_000L - 3_600_000_000_000L;
+    List<Buffer> bodies = new ArrayList<>();
+    for (int b = 0; b < batches; b++) {
+      bodies.add(gzipBatch(b, firstTimestamp));
+    }
+    try (LocalInfluxDb influx = LocalInfluxDb.start(influxState)) {
+      Vertx vertx = Vertx.vertx();
+      try {
+        var collector = new CollectorVerticle(withDefaultBatching(influx.url()));
+        vertx.deployVerticle(collector).await(30, TimeUnit.SECONDS);
+        WebClient client =
+            WebClient.create(
+                vertx,
+                new WebClientOptions()
+                    .setDefaultHost("127.0.0.1")
+                    .setDefaultPort(collector.actualPort()));
+        long start = System.nanoTime();
+        List<Future<Integer>> senders = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+          senders.add(send(client, bodies, c));
+        }
+        int acknowledged = 0;
+        for (Future<Integer> sender : senders) {
+          acknowledged += sender.await(10, TimeUnit.MINUTES);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(acknowledged).isEqualTo(batches * LINES_PER_BATCH);
+        report(acknowledged, seconds);
+      } finally {
+        vertx.close().await(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** The tests' configuration, but with the shipped batching defaults. */
+  private static CollectorConfig withDefaultBatching(String influxUrl) {
+    CollectorConfig test = TestConfigs.collector(influxUrl, InfluxApi.V1, "bench");
+    InfluxConfig influx = test.influxdb();
+    return new CollectorConfig(
+        test.listen(),
+        test.auth(),
+        new IngestConfig(16L * 1024 * 1024),
+        new InfluxConfig(
+            influx.url(),
+            influx.api(),
+            Duration.ofSeconds(30),
+            influx.destination(),
+            influx.credentials(),
+            BatchingConfig.defaults()));
+  }
+
+  /** Client {@code c} sends every CLIENTS-th batch, one request at a time. */
+  private static Future<Integer> send(WebClient client, List<Buffer> bodies, int c) {
+    Future<Integer> chain = Future.succeededFuture(0);
+    for (int b = c; b < bodies.size(); b += CLIENTS) {
+      Buffer body = bodies.get(b);
+      chain =
+          chain.compose(
+              sent ->
+                  client
+                      .post("/api/v2/write")
+                      .addQueryParam("precision", "ns")
+                      .putHeader("Authorization", "Token " + TestConfigs.TOKEN)
+                      .putHeader("Content-Encoding", "gzip")
+                      .sendBuffer(body)
+                      .map(
+                          response -> {
+                            if (response.statusCode() != 204) {
+                              throw new IllegalStateException(
+                                  "collector answered "
+                                      + response.statusCode()
+                                      + ": "
+                                      + response.bodyAsString());
+                            }
+                            return sent + LINES_PER_BATCH;
+                          }));
+    }
+    return chain;
+  }
+
+  private static Buffer gzipBatch(int batch, long firstTimestamp) throws IOException {
+    var text = new StringBuilder(LINES_PER_BATCH * 120);
+    for (int i = 0; i < LINES_PER_BATCH; i++) {
+      int n = batch * LINES_PER_BATCH + i;
+      int series = n % SERIES;
+      text.append("bench,host=host")
+          .append(series % 1000)
+          .append(",region=r")
+          .append(series % 7)
+          .append(",service=s")
+          .append(series / 1000)
+          .append(" a=")
+          .append(n % 97)
+          .append(".5,b=")
+          .append(n % 13)
+          .append(".25,c=1.0,d=")
+          .append(series)
+          .append(".0,e=0.125 ")
+          .append(firstTimestamp + (long) (n / SERIES) * 1_000_000_000L)
+          .append('\n');
+    }
+    var bytes = new ByteArrayOutputStream();
+    try (var gzip = new GZIPOutputStream(bytes)) {
+      gzip.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    return Buffer.buffer(bytes.toByteArray());
+  }
+
+  private static void report(int points, double seconds) throws IOException {
+    String line =
+        String.format(
+            Locale.ROOT,
+            "| %,d points | %d clients | %,d lines per request | %.1f s | %,.0f points/s |%n",
+            points,
+            CLIENTS,
+            LINES_PER_BATCH,
+            seconds,
+            points / seconds);
+    Path file = Path.of("target", "benchmarks", "ingest.md");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, line, StandardCharsets.UTF_8);
+  }
+}
