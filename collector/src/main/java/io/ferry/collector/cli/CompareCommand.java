@@ -4,6 +4,7 @@ import io.ferry.collector.compare.CompareProgressBar;
 import io.ferry.collector.compare.MySqlDsn;
 import io.ferry.collector.compare.ReportFiles;
 import io.ferry.collector.compare.TerminalSummary;
+import io.ferry.collector.config.ClusterConfig;
 import io.ferry.cutover.ClusterTopology;
 import io.ferry.cutover.ComparisonOptions;
 import io.ferry.cutover.CutoverComparison;
@@ -189,29 +190,26 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   private ClusterTopology topology() {
-    String oldPassword = environment.apply(OLD_PASSWORD_VARIABLE);
-    String newPassword = environment.apply(NEW_PASSWORD_VARIABLE);
-    List<Node> oldNodes = new ArrayList<>();
-    oldNodes.add(node("old-primary", Node.PRIMARY, oldPrimary, oldPassword));
-    for (int i = 0; i < oldReplicas.size(); i++) {
-      oldNodes.add(node("old-replica-" + (i + 1), Node.REPLICA, oldReplicas.get(i), oldPassword));
-    }
-    List<Node> newNodes = new ArrayList<>();
-    newNodes.add(node("new-primary", Node.PRIMARY, newPrimary, newPassword));
-    for (int i = 0; i < newReplicas.size(); i++) {
-      newNodes.add(node("new-replica-" + (i + 1), Node.REPLICA, newReplicas.get(i), newPassword));
-    }
-    return new ClusterTopology(oldNodes, newNodes);
+    var oldSide =
+        new ClusterConfig(
+            dsn(oldPrimary),
+            oldReplicas.stream().map(CompareCommand::dsn).toList(),
+            environment.apply(OLD_PASSWORD_VARIABLE));
+    var newSide =
+        new ClusterConfig(
+            dsn(newPrimary),
+            newReplicas.stream().map(CompareCommand::dsn).toList(),
+            environment.apply(NEW_PASSWORD_VARIABLE));
+    return new ClusterTopology(oldSide.nodes("old"), newSide.nodes("new"));
   }
 
-  private static Node node(String name, String role, String dsnText, String sidePassword) {
-    MySqlDsn dsn = MySqlDsn.parse(dsnText);
+  private static MySqlDsn dsn(String text) {
+    MySqlDsn dsn = MySqlDsn.parse(text);
     if (dsn.user().isEmpty()) {
       throw new IllegalArgumentException(
           "DSN '" + dsn + "' names no user (mysql://user@host:port)");
     }
-    String password = dsn.password().orElse(Optional.ofNullable(sidePassword).orElse(""));
-    return new Node(name, role, dsn.jdbcUrl(), dsn.user(), password);
+    return dsn;
   }
 
   private Phase parsedPhase() {

@@ -2,6 +2,7 @@ package io.ferry.collector.compare;
 
 import io.ferry.cutover.Phase;
 import io.ferry.cutover.report.ComparisonReport;
+import io.ferry.cutover.report.ReportJsonReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,8 +51,8 @@ public final class ReportFiles {
    * The most recently finished comparison in {@code dir}, of either phase; empty when the folder
    * holds none.
    *
-   * @throws IOException when a file cannot be read
-   * @throws IllegalArgumentException naming the file whose JSON is not a report
+   * @throws IOException when a file cannot be read, or (a {@link
+   *     io.ferry.cutover.report.ReportFormatException}) naming the file whose JSON is not a report
    */
   public static Optional<LatestComparison> readLatest(Path dir) throws IOException {
     List<LatestComparison> found = new ArrayList<>();
@@ -61,12 +62,8 @@ public final class ReportFiles {
         continue;
       }
       String jsonText = Files.readString(json, StandardCharsets.UTF_8);
-      ComparisonSummary summary;
-      try {
-        summary = ComparisonSummary.fromJson(jsonText);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(json + " is not a comparison report: " + e.getMessage());
-      }
+      ComparisonSummary summary =
+          ComparisonSummary.of(new ReportJsonReader().parse(jsonText, json.toString()));
       String htmlText = Files.readString(html(dir, phase), StandardCharsets.UTF_8);
       found.add(new LatestComparison(summary, jsonText, htmlText));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.cutover.Phase;
 import io.ferry.cutover.report.ComparisonReport;
+import io.ferry.cutover.report.ReportFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,10 +40,9 @@ class ReportFilesTest {
     Files.writeString(dir.resolve("compare-pre.json"), "{\"formatVersion\": 7}");
 
     assertThatThrownBy(() -> ReportFiles.readLatest(dir))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            dir.resolve("compare-pre.json")
-                + " is not a comparison report: formatVersion is 7, this collector reads 1");
+        .isInstanceOf(ReportFormatException.class)
+        .hasMessageStartingWith(dir.resolve("compare-pre.json").toString())
+        .hasMessageContaining("formatVersion");
   }
 
   private static ComparisonReport report(Phase phase, String finished) {
