@@ -112,8 +112,10 @@ public final class DemoMain implements Callable<Integer> {
     Instant end = once ? Instant.now().plus(duration) : Instant.MAX;
     Instant faultAt = Instant.now().plus(duration.dividedBy(3));
     Instant healAt = Instant.now().plus(duration.dividedBy(3).multipliedBy(2));
+    Instant compareAt = Instant.now().plus(duration.dividedBy(6).multipliedBy(5));
     boolean faultInjected = false;
     boolean healed = false;
+    boolean compared = false;
     while (Instant.now().isBefore(end)) {
       Thread.sleep(Math.min(10_000, Math.max(1, Duration.between(Instant.now(), end).toMillis())));
       ferry.checkAlive();
@@ -126,6 +128,10 @@ public final class DemoMain implements Callable<Integer> {
         say("Healing: START REPLICA SQL_THREAD on old-replica ...");
         stack.oldReplica().execute("START REPLICA SQL_THREAD");
         healed = true;
+      }
+      if (healed && !compared && Instant.now().isAfter(compareAt)) {
+        compare(stack, ferry);
+        compared = true;
       }
       say(
           "["
@@ -145,6 +151,40 @@ public final class DemoMain implements Callable<Integer> {
     boolean complete = report.printSummary(out, DemoHost.of(stack), faultInjected);
     say(complete ? "RESULT: all data arrived." : "RESULT: data is missing (see above).");
     return complete ? 0 : 1;
+  }
+
+  /**
+   * Runs {@code ferry compare} on the two clusters while the workload goes on, and prints its
+   * summary: the new cluster should match the old one.
+   */
+  private void compare(MigrationStack stack, PackagedFerry ferry) throws Exception {
+    say("");
+    say("Cutover check: ferry compare --phase pre (the workload keeps writing) ...");
+    Path reports = stateDir.resolve("reports");
+    var run =
+        ferry.compare(
+            List.of(
+                "--old",
+                dsn(stack.oldPrimary()),
+                "--old-replica",
+                dsn(stack.oldReplica()),
+                "--new",
+                dsn(stack.newPrimary()),
+                "--new-replica",
+                dsn(stack.newReplica()),
+                "--include",
+                "blog",
+                "--no-progress",
+                "--report",
+                reports.toString()),
+            MigrationStack.ADMIN_PASSWORD,
+            MigrationStack.ADMIN_PASSWORD);
+    run.output().stream().filter(line -> !line.startsWith("[")).forEach(line -> say("  " + line));
+    say("");
+  }
+
+  private static String dsn(LocalMariaDb server) {
+    return "mysql://" + MigrationStack.ADMIN_USER + "@127.0.0.1:" + server.port();
   }
 
   private void describeStack(MigrationStack stack) {

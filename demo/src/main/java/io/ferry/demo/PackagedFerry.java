@@ -145,6 +145,32 @@ public final class PackagedFerry implements AutoCloseable {
         stateDir.resolve("agent-" + spec.host() + ".log"));
   }
 
+  /** What one {@code ferry compare} run printed and its exit code. */
+  public record CompareRun(int exitCode, List<String> output) {}
+
+  /**
+   * Runs {@code ferry compare} with the given arguments to completion (at most 5 minutes), the
+   * passwords of both clusters passed through the environment.
+   */
+  public CompareRun compare(List<String> arguments, String oldPassword, String newPassword)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-jar", collectorJar.toString(), "compare"));
+    command.addAll(arguments);
+    Path log = stateDir.resolve("compare.log");
+    var builder = new ProcessBuilder(command);
+    builder.environment().put("FERRY_OLD_PASSWORD", oldPassword);
+    builder.environment().put("FERRY_NEW_PASSWORD", newPassword);
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(log.toFile());
+    Process process = builder.start();
+    if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("ferry compare did not finish within 5 minutes; see " + log);
+    }
+    return new CompareRun(process.exitValue(), Files.readAllLines(log));
+  }
+
   /**
    * Throws when a process stopped on its own, with the end of its log.
    *
