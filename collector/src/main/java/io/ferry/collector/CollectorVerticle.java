@@ -106,7 +106,6 @@ public final class CollectorVerticle extends VerticleBase {
     var pinger =
         new InfluxApiDetector(client, influxConfig.endpoint("/ping"), influxConfig.timeout());
     return resolveInflux(pinger)
-        .compose(server -> startComparison().map(server))
         .map(
             server -> {
               influx = server;
@@ -114,8 +113,11 @@ public final class CollectorVerticle extends VerticleBase {
                   new BatchingPointWriter(
                       vertx, influxWriter(server.api()), influxConfig.batching());
               metrics.registerPendingPoints(writer::pendingPoints);
-              return router(pinger);
+              return server;
             })
+        // The comparison writes each verdict to InfluxDB, so it starts once the writer exists.
+        .compose(server -> startComparison())
+        .map(started -> router(pinger))
         .compose(this::listen)
         .onSuccess(
             listening ->
@@ -187,7 +189,7 @@ public final class CollectorVerticle extends VerticleBase {
     }
     comparison =
         new ComparisonService(
-            vertx, config.compare().get(), comparisonRunner, clock, metrics.registry());
+            vertx, config.compare().get(), comparisonRunner, clock, metrics.registry(), writer);
     return comparison.start();
   }
 

@@ -10,6 +10,7 @@ import io.ferry.cutover.ComparisonOptions;
 import io.ferry.cutover.CutoverComparison;
 import io.ferry.cutover.Node;
 import io.ferry.cutover.Phase;
+import io.ferry.cutover.check.HeartbeatReader;
 import io.ferry.cutover.data.TableFilter;
 import io.ferry.cutover.report.CheckFamily;
 import io.ferry.cutover.report.ComparisonReport;
@@ -114,6 +115,16 @@ public final class CompareCommand implements Callable<Integer> {
       defaultValue = "PT5S",
       description = "Largest acceptable replication lag (ISO-8601). Default: ${DEFAULT-VALUE}.")
   Duration maxLag;
+
+  @Option(
+      names = "--heartbeat-table",
+      paramLabel = "DB.TABLE",
+      defaultValue = "percona.heartbeat",
+      description =
+          "pt-heartbeat table (ts in UTC, as pt-heartbeat --utc and the Ferry agent write it):"
+              + " where a replica has it, lag is the age of its source's row there instead of"
+              + " Seconds_Behind_Master. Default: ${DEFAULT-VALUE}.")
+  String heartbeatTable;
 
   @Option(
       names = "--expect-difference",
@@ -256,12 +267,21 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonOptions.builder()
             .phase(parsedPhase())
             .maxReplicaLag(maxLag)
+            .heartbeatTable(heartbeatTable())
             .tableFilter(new TableFilter(include, exclude));
     expectedDifferences.forEach(builder::expectConfigDifference);
     if (checkpoint != null) {
       builder.checkpointFile(checkpoint);
     }
     return builder;
+  }
+
+  private String heartbeatTable() {
+    if (!HeartbeatReader.isValidName(heartbeatTable)) {
+      throw new IllegalArgumentException(
+          "--heartbeat-table must be database.table, not '" + heartbeatTable + "'");
+    }
+    return heartbeatTable;
   }
 
   private static String describe(List<Node> nodes) {

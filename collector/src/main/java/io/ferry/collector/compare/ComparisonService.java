@@ -1,7 +1,9 @@
 package io.ferry.collector.compare;
 
 import io.ferry.collector.config.CompareConfig;
+import io.ferry.collector.influx.PointWriter;
 import io.ferry.cutover.report.ComparisonReport;
+import io.ferry.lineprotocol.Point;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -47,6 +49,7 @@ public final class ComparisonService {
   private final ComparisonRunner runner;
   private final Clock clock;
   private final CompareMetrics metrics;
+  private final PointWriter verdictWriter;
   private final WorkerExecutor workers;
   private final AtomicReference<Instant> runningSince = new AtomicReference<>();
   private final AtomicReference<Thread> runThread = new AtomicReference<>();
@@ -58,14 +61,17 @@ public final class ComparisonService {
   /**
    * @param runner runs one comparison; {@link ComparisonRunner#standard()} outside tests
    * @param registry where the service's metrics are published
+   * @param verdictWriter where each finished comparison's {@link VerdictPoint} goes (InfluxDB)
    */
   public ComparisonService(
       Vertx vertx,
       CompareConfig config,
       ComparisonRunner runner,
       Clock clock,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      PointWriter verdictWriter) {
     this.vertx = vertx;
+    this.verdictWriter = verdictWriter;
     this.config = config;
     this.runner = runner;
     this.clock = clock;
@@ -112,7 +118,8 @@ public final class ComparisonService {
         .onComplete(
             done -> {
               if (done.succeeded()) {
-                finished(done.result());
+                finished(done.result().comparison());
+                writeVerdict(done.result().verdict());
               } else {
                 failed(done.cause());
               }
@@ -166,13 +173,16 @@ public final class ComparisonService {
     }
   }
 
-  private LatestComparison runAndRender() throws InterruptedException {
+  /** A finished run: what is served, and the verdict as a point for InfluxDB. */
+  private record Finished(LatestComparison comparison, Point verdict) {}
+
+  private Finished runAndRender() throws InterruptedException {
     runThread.set(Thread.currentThread());
     try {
       ComparisonReport report = runner.run(config.topology(), config.options());
       LatestComparison rendered = LatestComparison.render(report);
       config.reportDir().ifPresent(dir -> writeFiles(dir, rendered));
-      return rendered;
+      return new Finished(rendered, VerdictPoint.of(report));
     } finally {
       runThread.set(null);
       // An interrupt that arrived after the run's last wait must not reach the pool's next task.
@@ -198,6 +208,17 @@ public final class ComparisonService {
         "Comparison finished: {} (exit {})",
         comparison.summary().verdict(),
         comparison.summary().exitCode());
+  }
+
+  private void writeVerdict(Point verdict) {
+    verdictWriter
+        .write(List.of(verdict))
+        .onFailure(
+            e ->
+                LOG.warn(
+                    "Cannot write the comparison's verdict to InfluxDB ({} is not updated): {}",
+                    VerdictPoint.MEASUREMENT,
+                    e.getMessage()));
   }
 
   private void failed(Throwable cause) {

@@ -125,6 +125,27 @@ class CompareEndpointTest {
             "ferry_compare_running 0.0",
             "ferry_compare_last_finished_seconds ");
     assertThat(latest.encode() + html.bodyAsString()).doesNotContain(MigrationStack.ADMIN_PASSWORD);
+
+    // The verdict also reaches InfluxDB, for dashboards; the collector creates the database.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptionsInstanceOf(IllegalStateException.class)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        stack
+                            .influx()
+                            .queryRows(
+                                "ferry_compare_api",
+                                "SELECT verdict, go, exit_code, tables FROM ferry_compare"
+                                    + " WHERE phase = 'pre'"))
+                    .anySatisfy(
+                        row -> {
+                          assertThat(row).containsEntry("verdict", "GO");
+                          assertThat(row).containsEntry("go", true);
+                          assertThat(row).containsEntry("exit_code", 0L);
+                          assertThat(row).containsEntry("tables", 2L);
+                        }));
   }
 
   @Test

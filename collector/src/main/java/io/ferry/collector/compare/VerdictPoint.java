@@ -1,0 +1,50 @@
+package io.ferry.collector.compare;
+
+import io.ferry.cutover.report.ComparisonReport;
+import io.ferry.cutover.report.Status;
+import io.ferry.cutover.report.TableDataResult;
+import io.ferry.cutover.report.Verdict;
+import io.ferry.lineprotocol.Point;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * A comparison's verdict as one InfluxDB point, so that dashboards drawn from InfluxDB show it next
+ * to the metrics: measurement {@code ferry_compare}, tag {@code phase} ({@code pre} or {@code
+ * post}), stamped with the time the comparison finished.
+ *
+ * <p>Fields: {@code verdict} ({@code GO}/{@code NO_GO}), {@code go} (bool), {@code exit_code},
+ * {@code checks_failed}, {@code checks_warned}, {@code tables}, {@code tables_differing}, {@code
+ * rows_old} (integers) and {@code duration_seconds} (float).
+ */
+public final class VerdictPoint {
+
+  /** The measurement's name. */
+  public static final String MEASUREMENT = "ferry_compare";
+
+  private VerdictPoint() {}
+
+  /** The point for a finished comparison. */
+  public static Point of(ComparisonReport report) {
+    long failed = report.checks().stream().filter(c -> c.status() == Status.FAIL).count();
+    long warned = report.checks().stream().filter(c -> c.status() == Status.WARN).count();
+    long differing = report.tables().stream().filter(t -> t.status() == Status.FAIL).count();
+    long rowsOld = report.tables().stream().mapToLong(TableDataResult::rowsOld).sum();
+    Instant finished = report.finishedAt();
+    return Point.builder(MEASUREMENT)
+        .tag("phase", report.phase().name().toLowerCase(Locale.ROOT))
+        .field("verdict", report.verdict().name())
+        .field("go", report.verdict() == Verdict.GO)
+        .field("exit_code", (long) report.exitCode())
+        .field("checks_failed", failed)
+        .field("checks_warned", warned)
+        .field("tables", (long) report.tables().size())
+        .field("tables_differing", differing)
+        .field("rows_old", rowsOld)
+        .field(
+            "duration_seconds", Duration.between(report.startedAt(), finished).toMillis() / 1000.0)
+        .timestampNanos(finished.getEpochSecond() * 1_000_000_000L + finished.getNano())
+        .build();
+  }
+}
