@@ -1,5 +1,6 @@
 package io.ferry.cutover;
 
+import io.ferry.cutover.check.HeartbeatReader;
 import io.ferry.cutover.data.ProgressListener;
 import io.ferry.cutover.data.TableFilter;
 import io.ferry.cutover.report.ComparisonReport;
@@ -20,6 +21,7 @@ public final class ComparisonOptions {
   private final Phase phase;
   private final Duration maxReplicaLag;
   private final Duration gtidWaitTimeout;
+  private final String heartbeatTable;
   private final Duration chunkTargetTime;
   private final int initialChunkRows;
   private final int minChunkRows;
@@ -45,6 +47,7 @@ public final class ComparisonOptions {
     phase = b.phase;
     maxReplicaLag = b.maxReplicaLag;
     gtidWaitTimeout = b.gtidWaitTimeout;
+    heartbeatTable = b.heartbeatTable;
     chunkTargetTime = b.chunkTargetTime;
     initialChunkRows = b.initialChunkRows;
     minChunkRows = b.minChunkRows;
@@ -90,6 +93,11 @@ public final class ComparisonOptions {
   /** See {@link Builder#gtidWaitTimeout(Duration)}. */
   public Duration gtidWaitTimeout() {
     return gtidWaitTimeout;
+  }
+
+  /** See {@link Builder#heartbeatTable(String)}. */
+  public String heartbeatTable() {
+    return heartbeatTable;
   }
 
   /** See {@link Builder#chunkTargetTime(Duration)}. */
@@ -197,6 +205,7 @@ public final class ComparisonOptions {
     private Phase phase = Phase.PRE;
     private Duration maxReplicaLag = Duration.ofSeconds(10);
     private Duration gtidWaitTimeout = Duration.ofSeconds(30);
+    private String heartbeatTable = "percona.heartbeat";
     private Duration chunkTargetTime = Duration.ofMillis(250);
     private int initialChunkRows = 1000;
     private int minChunkRows = 10;
@@ -242,6 +251,17 @@ public final class ComparisonOptions {
      */
     public Builder gtidWaitTimeout(Duration gtidWaitTimeout) {
       this.gtidWaitTimeout = gtidWaitTimeout;
+      return this;
+    }
+
+    /**
+     * The pt-heartbeat table, {@code database.table}. On a replica that has it, a channel's lag is
+     * the age of the row its source wrote ({@code ts} in UTC, as {@code pt-heartbeat --update
+     * --utc} and the Ferry agent write it), measured by the replica's clock; elsewhere lag is
+     * {@code Seconds_Behind_Master}. Default {@code percona.heartbeat}, pt-heartbeat's default.
+     */
+    public Builder heartbeatTable(String heartbeatTable) {
+      this.heartbeatTable = heartbeatTable;
       return this;
     }
 
@@ -401,6 +421,10 @@ public final class ComparisonOptions {
     public ComparisonOptions build() {
       positive("maxReplicaLag", maxReplicaLag);
       positive("gtidWaitTimeout", gtidWaitTimeout);
+      if (!HeartbeatReader.isValidName(heartbeatTable)) {
+        throw new IllegalArgumentException(
+            "heartbeatTable must be of the form database.table, was " + heartbeatTable);
+      }
       positive("chunkTargetTime", chunkTargetTime);
       positive("throttlePause", throttlePause);
       positive("maxThrottleWait", maxThrottleWait);

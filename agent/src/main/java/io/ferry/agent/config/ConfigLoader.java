@@ -1,5 +1,7 @@
 package io.ferry.agent.config;
 
+import io.ferry.agent.input.mysql.HeartbeatConfig;
+import io.ferry.agent.input.mysql.HeartbeatTable;
 import io.ferry.agent.input.mysql.MySqlSourceConfig;
 import io.ferry.yamlconfig.ConfigException;
 import io.ferry.yamlconfig.ConfigMapping;
@@ -128,9 +130,33 @@ public final class ConfigLoader {
               entry.secret("password").orElse(""),
               entry.duration("connect_timeout", MySqlSourceConfig.DEFAULT_CONNECT_TIMEOUT),
               entry.duration("query_timeout", MySqlSourceConfig.DEFAULT_QUERY_TIMEOUT),
-              entry.stringMap("tags")));
+              entry.stringMap("tags"),
+              heartbeat(entry.mapping("heartbeat"))));
     }
     return servers;
+  }
+
+  /** {@code inputs.mysql[].heartbeat}: off unless {@code table} is set. */
+  private Optional<HeartbeatConfig> heartbeat(ConfigMapping section) {
+    Optional<HeartbeatTable> table =
+        section.parsed(
+            "table",
+            "a table name of the form database.table, e.g. percona.heartbeat",
+            HeartbeatTable::parse);
+    boolean update = section.bool("update", HeartbeatConfig.DEFAULT_UPDATE);
+    long sourceServerId =
+        section.longValue(
+            "source_server_id",
+            HeartbeatConfig.EACH_CHANNELS_SOURCE,
+            0,
+            HeartbeatConfig.MAX_SERVER_ID);
+    if (table.isEmpty()) {
+      if (section.has("update") || section.has("source_server_id")) {
+        throw section.problem("table", "is required when the heartbeat is configured");
+      }
+      return Optional.empty();
+    }
+    return Optional.of(new HeartbeatConfig(table.get(), update, sourceServerId));
   }
 
   private static Optional<String> systemHostName() {

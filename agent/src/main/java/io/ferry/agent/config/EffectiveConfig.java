@@ -90,6 +90,20 @@ public final class EffectiveConfig {
           .append("      tags: ")
           .append(map(server.tags()))
           .append('\n');
+      server
+          .heartbeat()
+          .ifPresent(
+              heartbeat ->
+                  out.append("      heartbeat:\n")
+                      .append("        table: ")
+                      .append(quote(heartbeat.table().toString()))
+                      .append('\n')
+                      .append("        update: ")
+                      .append(heartbeat.update())
+                      .append('\n')
+                      .append("        source_server_id: ")
+                      .append(heartbeat.sourceServerId())
+                      .append('\n'));
     }
     return out.toString();
   }

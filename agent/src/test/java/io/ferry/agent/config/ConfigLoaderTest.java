@@ -91,7 +91,8 @@ class ConfigLoaderTest {
                 "pw",
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(3),
-                Map.of("dc", "east")));
+                Map.of("dc", "east"),
+                Optional.empty()));
   }
 
   @Test
@@ -119,7 +120,8 @@ class ConfigLoaderTest {
 
     assertThat(settings.mysql())
         .containsExactly(
-            new MySqlSourceConfig("db", "127.0.0.1", 3306, "mon", "", null, null, Map.of()));
+            new MySqlSourceConfig(
+                "db", "127.0.0.1", 3306, "mon", "", null, null, Map.of(), Optional.empty()));
   }
 
   @Test

@@ -14,13 +14,19 @@ import java.util.Optional;
  * @param mariaDb whether the server is MariaDB (otherwise MySQL)
  * @param variables global variables by lower-case name
  * @param channels its replication channels, empty when it replicates from nobody
+ * @param heartbeat the pt-heartbeat table as this server sees it; empty when it has none
  */
 public record NodeFacts(
-    Node node, boolean mariaDb, Map<String, String> variables, List<ReplicaChannel> channels) {
+    Node node,
+    boolean mariaDb,
+    Map<String, String> variables,
+    List<ReplicaChannel> channels,
+    Optional<HeartbeatAges> heartbeat) {
 
   public NodeFacts {
     variables = Map.copyOf(variables);
     channels = List.copyOf(channels);
+    heartbeat = heartbeat == null ? Optional.empty() : heartbeat;
   }
 
   /** A variable's value, absent when the server does not have it. */

@@ -16,6 +16,16 @@ import java.util.Map;
 /** Reads {@link NodeFacts} from a server (MariaDB or MySQL). */
 public final class NodeFactsReader {
 
+  private final HeartbeatReader heartbeat;
+
+  /**
+   * @param heartbeatTable the pt-heartbeat table ({@code database.table}) to read where it exists
+   * @throws IllegalArgumentException when the name is not of the form {@code database.table}
+   */
+  public NodeFactsReader(String heartbeatTable) {
+    this.heartbeat = new HeartbeatReader(heartbeatTable);
+  }
+
   private static final List<String> VARIABLES =
       List.of(
           "version",
@@ -48,7 +58,8 @@ public final class NodeFactsReader {
         variables.put("log_slave_updates", replicaUpdates);
       }
     }
-    return new NodeFacts(node, mariaDb, variables, channels(connection, mariaDb));
+    return new NodeFacts(
+        node, mariaDb, variables, channels(connection, mariaDb), heartbeat.read(connection));
   }
 
   /** Reads the named global variables (absent ones are left out), keyed by lower-case name. */

@@ -17,6 +17,8 @@ import java.util.OptionalLong;
  * @param lastSqlError the applier's last error, empty when none
  * @param secondsBehind the server's lag estimate in seconds; empty when the server reports NULL (a
  *     thread is stopped or reconnecting)
+ * @param sourceServerId the {@code server_id} of the source ({@code Master_Server_Id}); empty while
+ *     the receiver has never connected (the server reports 0)
  */
 public record ReplicaChannel(
     String channel,
@@ -25,7 +27,8 @@ public record ReplicaChannel(
     boolean sqlRunning,
     String lastIoError,
     String lastSqlError,
-    OptionalLong secondsBehind) {
+    OptionalLong secondsBehind,
+    OptionalLong sourceServerId) {
 
   /**
    * Reads one status row given as column name to value (column names in any case; NULL values as
@@ -46,6 +49,7 @@ public record ReplicaChannel(
     }
     String lag = first(columns, "seconds_behind_master", "seconds_behind_source");
     String channel = first(columns, "connection_name", "channel_name");
+    String sourceId = first(columns, "master_server_id", "source_server_id");
     return new ReplicaChannel(
         channel == null ? "" : channel,
         (host == null ? "?" : host) + ":" + (port == null ? "?" : port),
@@ -53,9 +57,8 @@ public record ReplicaChannel(
         "Yes".equalsIgnoreCase(sql),
         nullToEmpty(columns.get("last_io_error")),
         nullToEmpty(columns.get("last_sql_error")),
-        lag == null || lag.isBlank()
-            ? OptionalLong.empty()
-            : OptionalLong.of(Long.parseLong(lag.strip())));
+        number(lag),
+        number(sourceId).stream().filter(id -> id > 0).findFirst());
   }
 
   /** Whether both threads run and neither reports an error. */
@@ -71,6 +74,12 @@ public record ReplicaChannel(
   private static String first(Map<String, String> columns, String mariaDbName, String mySqlName) {
     String value = columns.get(mariaDbName);
     return value != null ? value : columns.get(mySqlName);
+  }
+
+  private static OptionalLong number(String value) {
+    return value == null || value.isBlank()
+        ? OptionalLong.empty()
+        : OptionalLong.of(Long.parseLong(value.strip()));
   }
 
   private static String nullToEmpty(String value) {

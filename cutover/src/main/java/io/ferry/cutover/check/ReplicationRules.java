@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -76,25 +78,58 @@ final class ReplicationRules {
         "every replication channel runs without errors");
   }
 
-  /** Every running channel's lag is known and at most {@code maxLag}. */
+  /**
+   * Every channel's lag is known and at most {@code maxLag}. Where the replica has the pt-heartbeat
+   * table and a row from the channel's source, the lag is that row's age: it keeps growing while a
+   * thread is stopped and covers every hop, so a stale heartbeat FAILs even when {@code
+   * Seconds_Behind_Master} says 0. Otherwise the lag is {@code Seconds_Behind_Master}. Each
+   * evidence line says which of the two it used.
+   */
   static CheckResult lag(List<NodeFacts> nodes, Duration maxLag) {
     List<String> failures = new ArrayList<>();
     List<String> evidence = new ArrayList<>();
+    double maxSeconds = maxLag.toMillis() / 1000.0;
     for (NodeFacts facts : nodes) {
       for (ReplicaChannel channel : facts.channels()) {
         String who = facts.node().name() + " " + channel.describe();
+        OptionalDouble heartbeatAge = heartbeatAge(facts, channel);
+        if (heartbeatAge.isPresent()) {
+          String line =
+              who
+                  + ": heartbeat "
+                  + seconds(heartbeatAge.getAsDouble())
+                  + " s old in "
+                  + facts.heartbeat().orElseThrow().table()
+                  + " (Seconds_Behind_Master "
+                  + secondsBehindText(channel)
+                  + ")";
+          if (heartbeatAge.getAsDouble() > maxSeconds) {
+            failures.add(line + ", more than " + seconds(maxSeconds) + " s");
+          } else {
+            evidence.add(line);
+          }
+          continue;
+        }
+        String why = heartbeatMissing(facts, channel);
         if (channel.secondsBehind().isEmpty()) {
-          failures.add(who + ": lag unknown (server reports NULL)");
+          failures.add(who + ": lag unknown (Seconds_Behind_Master is NULL" + why + ")");
         } else if (channel.secondsBehind().getAsLong() > maxLag.toSeconds()) {
           failures.add(
               who
                   + ": "
                   + channel.secondsBehind().getAsLong()
-                  + " s behind, more than "
-                  + maxLag.toSeconds()
+                  + " s behind by Seconds_Behind_Master"
+                  + why
+                  + ", more than "
+                  + seconds(maxSeconds)
                   + " s");
         } else {
-          evidence.add(who + ": " + channel.secondsBehind().getAsLong() + " s behind");
+          evidence.add(
+              who
+                  + ": "
+                  + channel.secondsBehind().getAsLong()
+                  + " s behind by Seconds_Behind_Master"
+                  + why);
         }
       }
     }
@@ -103,7 +138,40 @@ final class ReplicationRules {
         failures,
         List.of(),
         evidence,
-        "every channel within " + maxLag.toSeconds() + " s");
+        "every channel within " + seconds(maxSeconds) + " s");
+  }
+
+  private static OptionalDouble heartbeatAge(NodeFacts facts, ReplicaChannel channel) {
+    if (facts.heartbeat().isEmpty() || channel.sourceServerId().isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    return facts.heartbeat().get().of(channel.sourceServerId().getAsLong());
+  }
+
+  /** Why the heartbeat was not used, for a node that has the table; empty text otherwise. */
+  private static String heartbeatMissing(NodeFacts facts, ReplicaChannel channel) {
+    if (facts.heartbeat().isEmpty()) {
+      return "";
+    }
+    String table = facts.heartbeat().get().table();
+    return channel.sourceServerId().isEmpty()
+        ? "; source server_id unknown, so no heartbeat row in " + table
+        : "; no heartbeat row from server_id "
+            + channel.sourceServerId().getAsLong()
+            + " in "
+            + table;
+  }
+
+  private static String secondsBehindText(ReplicaChannel channel) {
+    return channel.secondsBehind().isPresent()
+        ? channel.secondsBehind().getAsLong() + " s"
+        : "NULL";
+  }
+
+  /** Seconds with at most one decimal: {@code 10}, {@code 0.4}, {@code 125.3}. */
+  private static String seconds(double value) {
+    String text = String.format(Locale.ROOT, "%.1f", value);
+    return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
   }
 
   /**

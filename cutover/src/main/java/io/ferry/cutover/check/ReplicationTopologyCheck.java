@@ -12,13 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Replication and topology: replica threads and lag in both directions, GTID containment and errant
+ * Replication and topology: replica threads and lag in both directions (by the pt-heartbeat table
+ * where a replica has it, else by {@code Seconds_Behind_Master}), GTID containment and errant
  * transactions, unique server ids, which side is writable, auto-increment settings and binary log
  * settings.
  */
 public final class ReplicationTopologyCheck implements CutoverCheck {
 
-  private final NodeFactsReader reader = new NodeFactsReader();
   private final GtidCatchUp catchUp = new GtidCatchUp();
 
   @Override
@@ -28,6 +28,7 @@ public final class ReplicationTopologyCheck implements CutoverCheck {
 
   @Override
   public List<CheckResult> run(CheckContext ctx) throws SQLException {
+    var reader = new NodeFactsReader(ctx.options().heartbeatTable());
     List<NodeFacts> nodes = new ArrayList<>();
     for (Node node : ctx.topology().allNodes()) {
       nodes.add(reader.read(node, ctx.connection(node)));

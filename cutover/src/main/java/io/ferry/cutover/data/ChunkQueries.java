@@ -14,9 +14,14 @@ import java.util.Optional;
 final class ChunkQueries {
 
   private final Connection connection;
+  private final RowHash hash;
 
-  ChunkQueries(Connection connection) {
+  /**
+   * @param hash the row hash both sides use
+   */
+  ChunkQueries(Connection connection, RowHash hash) {
     this.connection = connection;
+    this.hash = hash;
   }
 
   Connection connection() {
@@ -26,7 +31,7 @@ final class ChunkQueries {
   /** Row count and hash sum of a range. */
   ChunkChecksum checksum(TableShape shape, ChunkRange range) throws SQLException {
     try (PreparedStatement statement =
-        connection.prepareStatement(ChunkSql.checksum(shape, range))) {
+        connection.prepareStatement(ChunkSql.checksum(hash, shape, range))) {
       bind(statement, ChunkSql.parameters(shape, range));
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();

@@ -7,11 +7,13 @@ import java.util.stream.Collectors;
 /**
  * The SQL text of the data comparison, as pure functions of a table's shape.
  *
- * <p>Row hash: the first 64 bits of {@code SHA1} over an unambiguous encoding of the row, as an
- * unsigned integer. The encoding is {@code CONCAT_WS('#', every column, null flags, lengths)}:
- * {@code CONCAT_WS} skips NULLs, so a flag per nullable column ({@code ISNULL}) tells NULL from
- * {@code ''}, and the byte length of every free-text column keeps {@code ('a#', '')} apart from
- * {@code ('a', '#')}.
+ * <p>Row encoding: {@code CONCAT_WS('#', column, ...)} with every column that may be NULL or hold
+ * arbitrary text passed through {@code QUOTE} (see {@link Column#encoded()}): read left to right,
+ * the string splits back into the row's values, so two different rows never encode alike, NULL and
+ * {@code ''} included. One {@code QUOTE} per such column is cheaper for the server than the NULL
+ * flags and text lengths it replaces (see the cutover section of {@code docs/benchmarks.md}).
+ *
+ * <p>Row hash: the encoding hashed to an unsigned 64-bit integer, the way {@link RowHash} says.
  *
  * <p>Chunk hash: the {@code SUM} of the row hashes. MariaDB and MySQL sum unsigned 64-bit integers
  * exactly as DECIMAL, so nothing overflows; unlike XOR, a sum does not cancel duplicate rows
@@ -23,42 +25,29 @@ public final class ChunkSql {
   private ChunkSql() {}
 
   /** The expression hashing one row to an unsigned 64-bit integer. */
-  public static String rowHash(TableShape shape) {
-    return "CAST(CONV(LEFT(" + rowDigest(shape) + ", 16), 16, 10) AS UNSIGNED)";
+  public static String rowHash(RowHash hash, TableShape shape) {
+    return hash.of(rowEncoding(shape));
   }
 
   /**
-   * {@code SHA1} of the row's unambiguous encoding, as 40 hex digits. SHA1 rather than MD5: on
-   * MariaDB 10.11 it hashed a million rows in about half the time.
+   * {@code SHA1} of the row's encoding, as 40 hex digits: what rows are told apart by once a chunk
+   * is known to differ (few rows, so the stronger hash costs little).
    */
   public static String rowDigest(TableShape shape) {
-    List<String> parts = new ArrayList<>();
-    for (Column column : shape.columns()) {
-      parts.add(column.quoted());
-    }
-    List<String> nullFlags =
-        shape.columns().stream()
-            .filter(Column::nullable)
-            .map(c -> "ISNULL(" + c.quoted() + ")")
-            .toList();
-    if (!nullFlags.isEmpty()) {
-      parts.add("CONCAT(" + String.join(", ", nullFlags) + ")");
-    }
-    List<String> lengths =
-        shape.columns().stream()
-            .filter(Column::freeText)
-            .map(c -> "OCTET_LENGTH(" + c.quoted() + ")")
-            .toList();
-    if (!lengths.isEmpty()) {
-      parts.add("CONCAT_WS(',', " + String.join(", ", lengths) + ")");
-    }
-    return "SHA1(CONCAT_WS('#', " + String.join(", ", parts) + "))";
+    return "SHA1(" + rowEncoding(shape) + ")";
+  }
+
+  /** The row's unambiguous encoding as one string. */
+  public static String rowEncoding(TableShape shape) {
+    return "CONCAT_WS('#', "
+        + shape.columns().stream().map(Column::encoded).collect(Collectors.joining(", "))
+        + ")";
   }
 
   /** Row count and chunk hash of a range; bind lower then upper key values. */
-  public static String checksum(TableShape shape, ChunkRange range) {
+  public static String checksum(RowHash hash, TableShape shape, ChunkRange range) {
     return "SELECT COUNT(*), COALESCE(SUM("
-        + rowHash(shape)
+        + rowHash(hash, shape)
         + "), 0) FROM "
         + shape.quotedName()
         + forceKey(shape)

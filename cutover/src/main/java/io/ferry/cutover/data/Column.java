@@ -18,23 +18,24 @@ public record Column(String name, String dataType, boolean nullable, boolean uns
   private static final Set<String> DECIMALS = Set.of("decimal", "numeric");
   private static final Set<String> BINARIES =
       Set.of("binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob", "bit");
-  private static final Set<String> TEXTS =
+  private static final Set<String> PLAIN_TEXT_TYPES =
       Set.of(
-          "char",
-          "varchar",
-          "tinytext",
-          "text",
-          "mediumtext",
-          "longtext",
-          "enum",
-          "set",
-          "json",
-          "binary",
-          "varbinary",
-          "tinyblob",
-          "blob",
-          "mediumblob",
-          "longblob");
+          "tinyint",
+          "smallint",
+          "mediumint",
+          "int",
+          "integer",
+          "bigint",
+          "decimal",
+          "numeric",
+          "float",
+          "double",
+          "real",
+          "date",
+          "datetime",
+          "timestamp",
+          "time",
+          "year");
 
   public Column {
     dataType = dataType.toLowerCase(Locale.ROOT);
@@ -51,11 +52,13 @@ public record Column(String name, String dataType, boolean nullable, boolean uns
   }
 
   /**
-   * Whether values can contain any character (so the row encoding needs their length to stay
-   * unambiguous); numbers and dates cannot contain the separator.
+   * How the column appears in the row encoding: as is when it is never NULL and its text is a
+   * number or a date (which cannot contain the separator {@code #} or a quote), otherwise through
+   * {@code QUOTE}, which writes NULL as the bare word {@code NULL} and any other value between
+   * quotes with quotes and backslashes escaped, so the value ends at the first unescaped quote.
    */
-  boolean freeText() {
-    return TEXTS.contains(dataType);
+  String encoded() {
+    return nullable || !PLAIN_TEXT_TYPES.contains(dataType) ? "QUOTE(" + quoted() + ")" : quoted();
   }
 
   /** How a key value is selected so that it survives a round trip as text. */

@@ -54,7 +54,10 @@ public final class DataComparator {
   public List<TableDataResult> compare() throws SQLException, InterruptedException {
     Connection oldConnection = connections.open(topology.oldPrimary());
     Connection newConnection = connections.open(topology.newPrimary());
-    boolean mariaDb = isMariaDb(oldConnection);
+    ServerVersion oldVersion = version(oldConnection);
+    boolean mariaDb = oldVersion.mariaDb();
+    RowHash hash = RowHash.commonTo(oldVersion, version(newConnection));
+    LOG.info("data comparison hashes rows with {}", hash);
     TableShapeReader reader = new TableShapeReader();
     Map<String, Long> estimates = reader.tables(oldConnection, options.tableFilter());
     RunProgress progress =
@@ -65,8 +68,8 @@ public final class DataComparator {
     LoadThrottle throttle = throttle(oldConnection, newConnection, mariaDb);
     try (BothSides sides =
         new BothSides(
-            new ChunkQueries(oldConnection),
-            new ChunkQueries(newConnection),
+            new ChunkQueries(oldConnection, hash),
+            new ChunkQueries(newConnection, hash),
             mariaDb,
             options.gtidWaitTimeout())) {
       for (String qualified : estimates.keySet()) {
@@ -183,11 +186,11 @@ public final class DataComparator {
     return new TableShape(oldShape.database(), oldShape.table(), common, oldShape.key());
   }
 
-  private static boolean isMariaDb(Connection connection) throws SQLException {
+  private static ServerVersion version(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT @@version")) {
       rows.next();
-      return rows.getString(1).toLowerCase(Locale.ROOT).contains("mariadb");
+      return ServerVersion.parse(rows.getString(1));
     }
   }
 }

@@ -17,6 +17,7 @@ class ReplicaChannelTest {
     assertThat(channel.source()).isEqualTo("127.0.0.1:33061");
     assertThat(channel.healthy()).isTrue();
     assertThat(channel.secondsBehind()).hasValue(3);
+    assertThat(channel.sourceServerId()).hasValue(1);
     assertThat(channel.channel()).isEmpty();
   }
 
@@ -31,6 +32,19 @@ class ReplicaChannelTest {
     assertThat(channel.healthy()).isFalse();
     assertThat(channel.lastSqlError()).contains("Duplicate entry '7'");
     assertThat(channel.secondsBehind()).isEmpty();
+    assertThat(channel.sourceServerId()).hasValue(1);
+  }
+
+  @Test
+  void aReceiverThatNeverConnectedHasNoSourceServerId() {
+    ReplicaChannel channel =
+        ReplicaChannel.fromRow(
+            Map.of(
+                "Slave_IO_Running", "Connecting",
+                "Slave_SQL_Running", "Yes",
+                "Master_Server_Id", "0"));
+
+    assertThat(channel.sourceServerId()).isEmpty();
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,67 @@ class ReplicationRulesTest {
 
     assertThat(result.status()).isEqualTo(Status.FAIL);
     assertThat(result.summary()).contains("old-replica", "30 s behind");
+  }
+
+  @Test
+  void aStaleHeartbeatFailsWhileSecondsBehindMasterSaysZero() {
+    List<NodeFacts> nodes = healthyStack();
+    nodes.set(1, withHeartbeat(nodes.get(1), Map.of(1L, 125.34)));
+
+    var result = ReplicationRules.lag(nodes, Duration.ofSeconds(10));
+
+    assertThat(result.status()).isEqualTo(Status.FAIL);
+    assertThat(result.summary())
+        .isEqualTo(
+            "old-replica from old-primary:3306: heartbeat 125.3 s old in percona.heartbeat"
+                + " (Seconds_Behind_Master 0 s), more than 10 s");
+  }
+
+  @Test
+  void aFreshHeartbeatPassesAndTheEvidenceSaysWhichLagWasUsed() {
+    List<NodeFacts> nodes = healthyStack();
+    nodes.set(1, withHeartbeat(nodes.get(1), Map.of(1L, 0.42)));
+
+    var result = ReplicationRules.lag(nodes, Duration.ofSeconds(10));
+
+    assertThat(result.status()).isEqualTo(Status.PASS);
+    assertThat(result.evidence())
+        .contains(
+            "old-replica from old-primary:3306: heartbeat 0.4 s old in percona.heartbeat"
+                + " (Seconds_Behind_Master 0 s)",
+            "new-primary from old-primary:3306: 1 s behind by Seconds_Behind_Master");
+  }
+
+  @Test
+  void theHeartbeatGivesALagWhereSecondsBehindMasterIsNull() {
+    List<NodeFacts> nodes = healthyStack();
+    nodes.set(
+        1,
+        withHeartbeat(
+            facts(OLD_REPLICA, 2, "1-1-9,3-3-2", false, channel("old-primary", false, 0)),
+            Map.of(1L, 2.0)));
+
+    var result = ReplicationRules.lag(nodes, Duration.ofSeconds(10));
+
+    assertThat(result.status()).isEqualTo(Status.PASS);
+    assertThat(result.evidence())
+        .contains(
+            "old-replica from old-primary:3306: heartbeat 2 s old in percona.heartbeat"
+                + " (Seconds_Behind_Master NULL)");
+  }
+
+  @Test
+  void withoutTheSourcesRowSecondsBehindMasterDecidesAndTheEvidenceSaysWhy() {
+    List<NodeFacts> nodes = healthyStack();
+    nodes.set(0, withHeartbeat(nodes.get(0), Map.of(1L, 0.1)));
+
+    var result = ReplicationRules.lag(nodes, Duration.ofSeconds(10));
+
+    assertThat(result.status()).isEqualTo(Status.PASS);
+    assertThat(result.evidence())
+        .contains(
+            "old-primary from new-primary:3306: 0 s behind by Seconds_Behind_Master; no heartbeat"
+                + " row from server_id 3 in percona.heartbeat");
   }
 
   @Test
@@ -147,17 +209,35 @@ class ReplicationRulesTest {
     variables.put("log_bin", "ON");
     variables.put("log_slave_updates", "ON");
     variables.put("gtid_binlog_state", binlogState);
-    return new NodeFacts(node, true, variables, List.of(channels));
+    return new NodeFacts(node, true, variables, List.of(channels), Optional.empty());
   }
 
   private static NodeFacts withVariables(NodeFacts facts, Map<String, String> changes) {
     Map<String, String> variables = new HashMap<>(facts.variables());
     variables.putAll(changes);
-    return new NodeFacts(facts.node(), facts.mariaDb(), variables, facts.channels());
+    return new NodeFacts(
+        facts.node(), facts.mariaDb(), variables, facts.channels(), facts.heartbeat());
+  }
+
+  private static NodeFacts withHeartbeat(NodeFacts facts, Map<Long, Double> ages) {
+    return new NodeFacts(
+        facts.node(),
+        facts.mariaDb(),
+        facts.variables(),
+        facts.channels(),
+        Optional.of(new HeartbeatAges("percona.heartbeat", ages)));
   }
 
   private static ReplicaChannel channel(String source, boolean running, long lag) {
-    return new ReplicaChannel("", source + ":3306", true, running, "", "", OptionalLong.of(lag));
+    return new ReplicaChannel(
+        "",
+        source + ":3306",
+        true,
+        running,
+        "",
+        "",
+        running ? OptionalLong.of(lag) : OptionalLong.empty(),
+        OptionalLong.of(source.equals("old-primary") ? 1 : 3));
   }
 
   private static Node node(String name, String role) {

@@ -16,15 +16,34 @@ class ChunkSqlTest {
       new TableShape("shop", "lines", List.of(TENANT, ID, NOTE, AT), List.of(TENANT, ID));
 
   @Test
-  void rowDigestFlagsNullsAndRecordsTextLengths() {
-    assertThat(ChunkSql.rowDigest(COMPOSITE))
-        .isEqualTo(
-            "SHA1(CONCAT_WS('#', `tenant`, `id`, `note`, `at`, CONCAT(ISNULL(`note`)),"
-                + " CONCAT_WS(',', OCTET_LENGTH(`note`))))");
+  void rowEncodingQuotesColumnsThatMayBeNullOrHoldAnyText() {
+    assertThat(ChunkSql.rowEncoding(COMPOSITE))
+        .isEqualTo("CONCAT_WS('#', `tenant`, `id`, QUOTE(`note`), `at`)");
   }
 
   @Test
-  void rowDigestOfNumbersOnlyHasNeitherFlagsNorLengths() {
+  void textIsQuotedEvenWhenNotNullAndNumbersAreQuotedWhenNullable() {
+    Column code = new Column("code", "char", false, false);
+    Column flags = new Column("flags", "bit", false, false);
+    Column qty = new Column("qty", "int", true, false);
+    TableShape shape = new TableShape("d", "t", List.of(ID, code, flags, qty), List.of(ID));
+
+    assertThat(ChunkSql.rowEncoding(shape))
+        .isEqualTo("CONCAT_WS('#', `id`, QUOTE(`code`), QUOTE(`flags`), QUOTE(`qty`))");
+  }
+
+  @Test
+  void rowHashWrapsTheEncodingInTheChosenHash() {
+    TableShape numbers = new TableShape("d", "t", List.of(ID), List.of(ID));
+
+    assertThat(ChunkSql.rowHash(RowHash.CRC32_PAIR, numbers))
+        .isEqualTo("(CRC32(CONCAT_WS('#', `id`)) << 32 | CRC32C(CONCAT_WS('#', `id`)))");
+    assertThat(ChunkSql.rowHash(RowHash.SHA1_PREFIX, numbers))
+        .isEqualTo("CAST(CONV(LEFT(SHA1(CONCAT_WS('#', `id`)), 16), 16, 10) AS UNSIGNED)");
+  }
+
+  @Test
+  void rowDigestOfNotNullNumbersQuotesNothing() {
     TableShape numbers = new TableShape("d", "t", List.of(ID), List.of(ID));
 
     assertThat(ChunkSql.rowDigest(numbers)).isEqualTo("SHA1(CONCAT_WS('#', `id`))");
@@ -34,11 +53,11 @@ class ChunkSqlTest {
   void checksumOfAMiddleChunkSpellsTheCompositeKeyComparisonOut() {
     ChunkRange range = new ChunkRange(List.of("1", "10"), List.of("2", "99"));
 
-    assertThat(ChunkSql.checksum(COMPOSITE, range))
+    assertThat(ChunkSql.checksum(RowHash.SHA1_PREFIX, COMPOSITE, range))
         .isEqualTo(
-            "SELECT COUNT(*), COALESCE(SUM(CAST(CONV(LEFT("
-                + ChunkSql.rowDigest(COMPOSITE)
-                + ", 16), 16, 10) AS UNSIGNED)), 0) FROM `shop`.`lines` FORCE INDEX (PRIMARY)"
+            "SELECT COUNT(*), COALESCE(SUM("
+                + ChunkSql.rowHash(RowHash.SHA1_PREFIX, COMPOSITE)
+                + "), 0) FROM `shop`.`lines` FORCE INDEX (PRIMARY)"
                 + " WHERE ((`tenant` > CAST(? AS UNSIGNED))"
                 + " OR (`tenant` = CAST(? AS UNSIGNED) AND `id` > CAST(? AS SIGNED)))"
                 + " AND ((`tenant` < CAST(? AS UNSIGNED))"
@@ -51,9 +70,11 @@ class ChunkSqlTest {
   void firstAndLastChunksAreOpenAtTheirEnds() {
     TableShape single = new TableShape("d", "t", List.of(ID, NOTE), List.of(ID));
 
-    assertThat(ChunkSql.checksum(single, new ChunkRange(List.of(), List.of("5"))))
+    assertThat(
+            ChunkSql.checksum(RowHash.CRC32_PAIR, single, new ChunkRange(List.of(), List.of("5"))))
         .endsWith("FORCE INDEX (PRIMARY) WHERE `id` <= CAST(? AS SIGNED)");
-    assertThat(ChunkSql.checksum(single, new ChunkRange(List.of("5"), List.of())))
+    assertThat(
+            ChunkSql.checksum(RowHash.CRC32_PAIR, single, new ChunkRange(List.of("5"), List.of())))
         .endsWith("FORCE INDEX (PRIMARY) WHERE `id` > CAST(? AS SIGNED)");
   }
 
@@ -94,7 +115,7 @@ class ChunkSqlTest {
   void tableWithoutKeyIsHashedWhole() {
     TableShape keyless = new TableShape("d", "log", List.of(NOTE), List.of());
 
-    assertThat(ChunkSql.checksum(keyless, ChunkRange.WHOLE_TABLE))
+    assertThat(ChunkSql.checksum(RowHash.CRC32_PAIR, keyless, ChunkRange.WHOLE_TABLE))
         .endsWith("FROM `d`.`log`")
         .doesNotContain("FORCE INDEX");
   }

@@ -16,7 +16,9 @@ import java.util.TreeMap;
 /**
  * Reads one MySQL or MariaDB server over JDBC: the {@code mysql} point (version, variables,
  * counters, GTID state), one {@code mysql_replication} point per replication channel, and {@code
- * mysql_up}.
+ * mysql_up}. With a {@link HeartbeatConfig heartbeat} it first writes this server's heartbeat row
+ * (when {@code update} is set) and adds the heartbeat lag of each channel to its {@code
+ * mysql_replication} point (see {@link HeartbeatLag}).
  *
  * <p>Each family of queries is a {@link ServerQuery} that knows which servers it applies to; one
  * that fails (a missing grant, a timeout) is reported with {@link Accumulator#addError} and its
@@ -35,11 +37,24 @@ public final class MySqlSource implements MetricSource {
 
   private final MySqlSourceConfig config;
   private final ServerConnection connection;
+  private final Optional<HeartbeatAgeQuery> heartbeatAges;
+  private final Optional<HeartbeatWriter> heartbeatWriter;
   private Flavor lastSeenFlavor;
 
   public MySqlSource(MySqlSourceConfig config) {
     this.config = config;
     this.connection = new ServerConnection(config);
+    this.heartbeatAges =
+        config.heartbeat().map(h -> new HeartbeatAgeQuery(h.table(), hint(config, h)));
+    this.heartbeatWriter =
+        config
+            .heartbeat()
+            .filter(HeartbeatConfig::update)
+            .map(h -> new HeartbeatWriter(h.table(), hint(config, h)));
+  }
+
+  private static HeartbeatSetupHint hint(MySqlSourceConfig config, HeartbeatConfig heartbeat) {
+    return new HeartbeatSetupHint(heartbeat.table(), config.user(), heartbeat.update());
   }
 
   @Override
@@ -61,9 +76,15 @@ public final class MySqlSource implements MetricSource {
     Map<String, String> tags = tags();
     var points = new ArrayList<Point>();
     try {
+      if (heartbeatWriter.isPresent()) {
+        writeHeartbeat(heartbeatWriter.get(), server, accumulator);
+      }
       Map<String, FieldValue> variables = read(VARIABLES, server, accumulator).orElse(Map.of());
       Map<String, FieldValue> status = read(STATUS, server, accumulator).orElse(Map.of());
       Optional<List<Point>> channels = read(REPLICAS, server, accumulator);
+      if (channels.isPresent() && !channels.get().isEmpty() && heartbeatAges.isPresent()) {
+        channels = Optional.of(withHeartbeatLag(channels.get(), server, accumulator));
+      }
       channels.ifPresent(points::addAll);
       points.add(
           ServerPoint.mysql(
@@ -84,6 +105,34 @@ public final class MySqlSource implements MetricSource {
     connection.close();
   }
 
+  /** The channels with their heartbeat lag; unchanged when the heartbeat table cannot be read. */
+  private List<Point> withHeartbeatLag(
+      List<Point> channels, ServerInfo server, Accumulator accumulator) throws SQLException {
+    long sourceServerId = config.heartbeat().orElseThrow().sourceServerId();
+    return read(heartbeatAges.orElseThrow(), server, accumulator)
+        .map(ages -> HeartbeatLag.addTo(channels, ages, sourceServerId))
+        .orElse(channels);
+  }
+
+  /**
+   * Writes this server's heartbeat row; a failure is reported and the collection goes on.
+   *
+   * @throws SQLException only when the connection itself is gone
+   */
+  private void writeHeartbeat(HeartbeatWriter writer, ServerInfo server, Accumulator accumulator)
+      throws SQLException {
+    try {
+      writer.write(connection, server);
+    } catch (SQLException e) {
+      if (connection.isBroken()) {
+        throw e;
+      }
+      accumulator.addError(describe() + ": heartbeat update: " + writer.explain(e), e);
+    } catch (UnexpectedValueException e) {
+      accumulator.addError(describe() + ": heartbeat update: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Runs one query family; a failure that leaves the connection usable is reported and gives
    * nothing.
@@ -101,7 +150,7 @@ public final class MySqlSource implements MetricSource {
       if (connection.isBroken()) {
         throw e;
       }
-      accumulator.addError(describe() + ": " + query.name() + ": " + e.getMessage(), e);
+      accumulator.addError(describe() + ": " + query.name() + ": " + query.explain(e), e);
     } catch (UnexpectedValueException e) {
       accumulator.addError(describe() + ": " + query.name() + ": " + e.getMessage(), e);
     }

@@ -3,6 +3,7 @@ package io.ferry.agent.input.mysql;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Settings of one monitored MySQL or MariaDB server ({@code inputs.mysql[]} in the agent's YAML).
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param connectTimeout how long to wait for a connection (default 5 s)
  * @param queryTimeout how long one query may run before it is cancelled (default 5 s)
  * @param tags extra tags for this server's points (default none)
+ * @param heartbeat the pt-heartbeat compatible heartbeat to read (and maybe write) on this server
+ *     (default none: no heartbeat fields)
  */
 public record MySqlSourceConfig(
     String name,
@@ -25,7 +28,8 @@ public record MySqlSourceConfig(
     String password,
     Duration connectTimeout,
     Duration queryTimeout,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    Optional<HeartbeatConfig> heartbeat) {
 
   public static final int DEFAULT_PORT = 3306;
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -39,6 +43,7 @@ public record MySqlSourceConfig(
     connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
     queryTimeout = queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : queryTimeout;
     tags = tags == null ? Map.of() : Map.copyOf(tags);
+    heartbeat = heartbeat == null ? Optional.empty() : heartbeat;
   }
 
   /** Never prints the password. */

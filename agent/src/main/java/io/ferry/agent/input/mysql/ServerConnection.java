@@ -2,9 +2,11 @@ package io.ferry.agent.input.mysql;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,28 @@ final class ServerConnection implements AutoCloseable {
       throw new SQLException("not connected", "08003");
     }
     return query(connection, sql);
+  }
+
+  /**
+   * Runs one data-changing statement with {@code ?} parameters (a {@code null} parameter is SQL
+   * {@code NULL}) on the open connection, cancelled after the configured query timeout.
+   */
+  void update(String sql, List<Object> parameters) throws SQLException {
+    if (connection == null) {
+      throw new SQLException("not connected", "08003");
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setQueryTimeout(seconds(config.queryTimeout()));
+      for (int i = 0; i < parameters.size(); i++) {
+        Object value = parameters.get(i);
+        if (value == null) {
+          statement.setNull(i + 1, Types.NULL);
+        } else {
+          statement.setObject(i + 1, value);
+        }
+      }
+      statement.executeUpdate();
+    }
   }
 
   /** Whether the connection is gone (as opposed to one statement having failed on it). */

@@ -1,5 +1,6 @@
 package io.ferry.agent.input.mysql;
 
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -26,4 +27,12 @@ interface ServerQuery<T> {
    * @throws UnexpectedValueException when a value cannot be read
    */
   T parse(List<Row> rows, ServerInfo server);
+
+  /**
+   * What to report when the statement failed on a working connection; by default the server's
+   * message. A query whose failure has a known fix (a missing table, a missing grant) says it here.
+   */
+  default String explain(SQLException failure) {
+    return failure.getMessage();
+  }
 }

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -174,7 +175,8 @@ class MySqlSourceIntegrationTest {
             MigrationStack.AGENT_PASSWORD,
             Duration.ofSeconds(5),
             Duration.ofSeconds(5),
-            Map.of("cluster", "old")));
+            Map.of("cluster", "old"),
+            Optional.empty()));
   }
 
   private static void killAgentConnections(LocalMariaDb server) throws SQLException {

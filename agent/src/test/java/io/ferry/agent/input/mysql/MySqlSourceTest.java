@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The source against a port nobody listens on; needs no server. */
@@ -26,7 +27,8 @@ class MySqlSourceTest {
             "s3cret-Password",
             Duration.ofSeconds(2),
             Duration.ofSeconds(2),
-            Map.of("cluster", "old"));
+            Map.of("cluster", "old"),
+            Optional.empty());
     var accumulator = new RecordingAccumulator();
 
     try (var source = new MySqlSource(config)) {
@@ -52,7 +54,7 @@ class MySqlSourceTest {
   void theConfigNeverPrintsThePassword() {
     var config =
         new MySqlSourceConfig(
-            "db1", "127.0.0.1", 3306, "ferry_agent", "s3cret-Password", null, null, null);
+            "db1", "127.0.0.1", 3306, "ferry_agent", "s3cret-Password", null, null, null, null);
 
     assertThat(config.toString()).doesNotContain("s3cret-Password");
   }
