@@ -3,6 +3,8 @@ package io.ferry.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.testkit.LocalInfluxDb;
 import io.ferry.testkit.MigrationStack;
 import io.ferry.testkit.SharedStack;
@@ -85,6 +87,11 @@ class EndToEndTest {
                     .anySatisfy(row -> assertThat(row).containsEntry("read_only", true));
               });
 
+      await()
+          .atMost(ARRIVAL)
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(EndToEndTest::assertGrafanaPanelsFindTheData);
+
       stack.oldReplica().execute("STOP REPLICA SQL_THREAD");
       long stoppedAtNanos = System.currentTimeMillis() * 1_000_000L;
       try {
@@ -114,6 +121,35 @@ class EndToEndTest {
         stack.awaitReplicationCaughtUp(Duration.ofSeconds(30));
       }
     }
+  }
+
+  /**
+   * Every query of the shipped Grafana dashboard, run against what the agent wrote, returns rows —
+   * except those for data this test does not produce (heartbeat lag, comparison verdicts).
+   */
+  private static void assertGrafanaPanelsFindTheData() throws Exception {
+    JsonNode dashboard =
+        new ObjectMapper()
+            .readTree(Path.of(System.getProperty("ferry.grafana.dashboard")).toFile());
+    int checked = 0;
+    for (JsonNode panel : dashboard.get("panels")) {
+      for (JsonNode target : panel.get("targets")) {
+        String influxQl =
+            target
+                .get("query")
+                .asText()
+                .replace("$timeFilter", "time > now() - 1h")
+                .replace("$__interval", "2s");
+        if (influxQl.contains("heartbeat_lag_seconds") || influxQl.contains("ferry_compare")) {
+          continue;
+        }
+        assertThat(query(influxQl))
+            .as("panel '%s': %s", panel.get("title").asText(), influxQl)
+            .isNotEmpty();
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(6);
   }
 
   private static List<Map<String, Object>> query(String influxQl) {
