@@ -7,53 +7,70 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 /**
- * The two primaries, queried in parallel (one thread each), and brought to the same point in the
- * replication stream before a re-check.
+ * The two primaries, queried in parallel (one worker thread each, so each connection runs one query
+ * at a time), and brought to the same point in the replication stream before a re-check.
  */
 final class BothSides implements AutoCloseable {
 
   private final ChunkQueries oldSide;
   private final ChunkQueries newSide;
+  private final ChunkQueries planning;
   private final boolean mariaDb;
   private final Duration catchUpTimeout;
   private final GtidCatchUp catchUp = new GtidCatchUp();
-  private final ExecutorService workers;
+  private final ExecutorService oldWorker;
+  private final ExecutorService newWorker;
 
-  BothSides(ChunkQueries oldSide, ChunkQueries newSide, boolean mariaDb, Duration catchUpTimeout) {
+  /**
+   * @param oldSide the old primary, for the checksums
+   * @param newSide the new primary, for the checksums
+   * @param planning the old primary on a connection of its own, so chunk boundaries can be found
+   *     while the previous chunk is being hashed
+   */
+  BothSides(
+      ChunkQueries oldSide,
+      ChunkQueries newSide,
+      ChunkQueries planning,
+      boolean mariaDb,
+      Duration catchUpTimeout) {
     this.oldSide = oldSide;
     this.newSide = newSide;
+    this.planning = planning;
     this.mariaDb = mariaDb;
     this.catchUpTimeout = catchUpTimeout;
-    AtomicInteger counter = new AtomicInteger();
-    this.workers =
-        Executors.newFixedThreadPool(
-            2,
-            task -> {
-              Thread thread = new Thread(task, "ferry-compare-" + counter.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.oldWorker = worker("ferry-compare-old");
+    this.newWorker = worker("ferry-compare-new");
   }
 
-  ChunkQueries oldSide() {
-    return oldSide;
+  private static ExecutorService worker(String name) {
+    return Executors.newSingleThreadExecutor(
+        task -> {
+          Thread thread = new Thread(task, name);
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /** The old primary's connection for finding chunk boundaries. */
+  ChunkQueries planning() {
+    return planning;
+  }
+
+  /** Starts both sides' checksums of a range, after whatever each side is still running. */
+  ChunkInFlight start(TableShape shape, ChunkRange range) {
+    return ChunkInFlight.start(oldWorker, oldSide, newWorker, newSide, shape, range);
   }
 
   /** Both sides' checksums of a range, computed at the same time. */
   ChecksumPair checksum(TableShape shape, ChunkRange range)
       throws SQLException, InterruptedException {
-    return inParallel(
-        () -> oldSide.checksum(shape, range),
-        () -> newSide.checksum(shape, range),
-        ChecksumPair::new);
+    return start(shape, range).await();
   }
 
   /**
@@ -68,7 +85,7 @@ final class BothSides implements AutoCloseable {
     if (onOld.isEmpty() || onNew.isEmpty()) {
       return onOld.isPresent() ? onOld : onNew;
     }
-    return oldSide.greater(shape, onNew.get(), onOld.get()) ? onNew : onOld;
+    return planning.greater(shape, onNew.get(), onOld.get()) ? onNew : onOld;
   }
 
   /** Both sides' row digests of a range. */
@@ -107,24 +124,14 @@ final class BothSides implements AutoCloseable {
 
   private <T, R> R inParallel(Callable<T> onOld, Callable<T> onNew, BiFunction<T, T, R> combine)
       throws SQLException, InterruptedException {
-    Future<T> before = workers.submit(onOld);
-    Future<T> after = workers.submit(onNew);
-    return combine.apply(result(before), result(after));
-  }
-
-  private static <T> T result(Future<T> future) throws SQLException, InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof SQLException sql) {
-        throw sql;
-      }
-      throw new IllegalStateException("chunk query failed: " + e.getCause(), e.getCause());
-    }
+    Future<T> before = oldWorker.submit(onOld);
+    Future<T> after = newWorker.submit(onNew);
+    return combine.apply(ChunkInFlight.result(before), ChunkInFlight.result(after));
   }
 
   @Override
   public void close() {
-    workers.shutdownNow();
+    oldWorker.shutdownNow();
+    newWorker.shutdownNow();
   }
 }

@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * Adapts the chunk size so that hashing one chunk takes about the target time: after each chunk the
- * next size is the measured rate times the target, at most doubled or halved per step and kept
- * within the bounds.
+ * next size is the measured rate times the target, at most quadrupled or halved per step and kept
+ * within the bounds. Growing faster than it shrinks reaches the target from a small first chunk in
+ * few steps, while a chunk that turns out slow is cut back at once.
  */
 public final class ChunkSizer {
 
@@ -36,7 +37,7 @@ public final class ChunkSizer {
   public void record(long rows, Duration elapsed) {
     long nanos = Math.max(1, elapsed.toNanos());
     double ideal = rows <= 0 ? current * 2.0 : rows * (double) target.toNanos() / nanos;
-    double bounded = Math.max(current / 2.0, Math.min(current * 2.0, ideal));
+    double bounded = Math.max(current / 2.0, Math.min(current * 4.0, ideal));
     current = (int) Math.max(min, Math.min(max, Math.round(bounded)));
   }
 }

@@ -70,6 +70,7 @@ public final class DataComparator {
         new BothSides(
             new ChunkQueries(oldConnection, hash),
             new ChunkQueries(newConnection, hash),
+            new ChunkQueries(connections.open(topology.oldPrimary()), hash),
             mariaDb,
             options.gtidWaitTimeout())) {
       for (String qualified : estimates.keySet()) {
@@ -118,6 +119,7 @@ public final class DataComparator {
     return new LoadThrottle(
         new ServerLoadProbe(List.of(oldConnection, newConnection), everyNode, mariaDb),
         duration -> Thread.sleep(duration.toMillis()),
+        System::nanoTime,
         options.maxThreadsRunning(),
         options.maxReplicaLag(),
         options.throttlePause(),

@@ -5,7 +5,6 @@ import io.ferry.cutover.report.RowDifference;
 import io.ferry.cutover.report.Status;
 import io.ferry.cutover.report.TableDataResult;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * Compares one table chunk by chunk: the old side decides each chunk's key range, both sides hash
- * it in parallel, a differing chunk is re-checked after both sides caught up, and a persisting
- * difference is narrowed to small ranges and listed row by row.
+ * it in parallel while the next chunk is already queued behind it, a differing chunk is re-checked
+ * after both sides caught up, and a persisting difference is narrowed to small ranges and listed
+ * row by row.
  */
 final class TableComparator {
 
@@ -52,7 +52,6 @@ final class TableComparator {
   TableDataResult compareChunked(
       TableShape shape, Checkpoint.InProgress start, Consumer<Checkpoint.InProgress> afterChunk)
       throws SQLException, InterruptedException, ComparisonStoppedException {
-    List<String> lower = start.lastUpper();
     long rowsOld = start.rowsOld();
     long rowsNew = start.rowsNew();
     int chunks = start.chunks();
@@ -61,17 +60,23 @@ final class TableComparator {
     Optional<List<String>> end = sides.lastKey(shape);
     ChunkPlanner planner =
         end.isPresent() && IntegerRangeChunkPlanner.appliesTo(shape)
-            ? new IntegerRangeChunkPlanner(sides.oldSide(), shape, end.get().get(0))
-            : new WalkingChunkPlanner(sides.oldSide(), shape, end.orElse(List.of()));
+            ? new IntegerRangeChunkPlanner(sides.planning(), shape, end.get().get(0))
+            : new WalkingChunkPlanner(sides.planning(), shape, end.orElse(List.of()));
+    Started current = startChunk(planner, shape, start.lastUpper(), end);
     while (true) {
-      throttle.awaitCapacity();
-      Optional<List<String>> upper = planner.nextUpper(lower, sizer.current());
-      ChunkRange range = new ChunkRange(lower, upper.orElse(end.orElse(List.of())));
-      long started = System.nanoTime();
-      ChecksumPair pair = sides.checksum(shape, range);
-      sizer.record(pair.oldSide().rows(), Duration.ofNanos(System.nanoTime() - started));
+      Started next =
+          current.last()
+              ? null
+              : startChunk(planner, shape, current.chunk().range().upperInclusive(), end);
+      ChunkRange range = current.chunk().range();
+      ChecksumPair pair = current.chunk().await();
+      sizer.record(pair.oldSide().rows(), current.chunk().queryTime());
       planner.observed(range, pair.oldSide().rows());
       if (!pair.matches()) {
+        if (next != null) {
+          // the re-check needs both connections, which the next chunk's queries hold until done
+          next.chunk().await();
+        }
         Resolution resolution = resolve(shape, range);
         pair = resolution.pair();
         drift.addAll(resolution.drift());
@@ -92,10 +97,10 @@ final class TableComparator {
               chunks,
               rechecks,
               drift));
-      if (upper.isEmpty() || upper.equals(end)) {
+      if (next == null) {
         break;
       }
-      lower = upper.get();
+      current = next;
     }
     return result(shape, rowsOld, rowsNew, chunks, rechecks, drift, false);
   }
@@ -114,6 +119,22 @@ final class TableComparator {
       rechecks = drift.isEmpty() ? 1 : 0;
     }
     return result(shape, pair.oldSide().rows(), pair.newSide().rows(), 1, rechecks, drift, true);
+  }
+
+  /** A chunk whose queries run, and whether it is the table's last. */
+  private record Started(ChunkInFlight chunk, boolean last) {}
+
+  /**
+   * Plans the chunk after {@code lower} and starts hashing it once the servers have capacity. The
+   * planner only knows the chunks collected so far: sizes and key density lag one chunk behind.
+   */
+  private Started startChunk(
+      ChunkPlanner planner, TableShape shape, List<String> lower, Optional<List<String>> end)
+      throws SQLException, InterruptedException, ComparisonStoppedException {
+    throttle.awaitCapacity();
+    Optional<List<String>> upper = planner.nextUpper(lower, sizer.current());
+    ChunkRange range = new ChunkRange(lower, upper.orElse(end.orElse(List.of())));
+    return new Started(sides.start(shape, range), upper.isEmpty() || upper.equals(end));
   }
 
   private record Resolution(ChecksumPair pair, List<ChunkDrift> drift) {}
@@ -147,7 +168,7 @@ final class TableComparator {
     List<String> lower = range.lowerExclusive();
     while (true) {
       ChunkRange within = new ChunkRange(lower, range.upperInclusive());
-      Optional<List<String>> upper = sides.oldSide().upperBoundary(shape, within, rowDetailLimit);
+      Optional<List<String>> upper = sides.planning().upperBoundary(shape, within, rowDetailLimit);
       ChunkRange small = new ChunkRange(lower, upper.orElse(range.upperInclusive()));
       ChecksumPair smallPair = sides.checksum(shape, small);
       if (!smallPair.matches()) {

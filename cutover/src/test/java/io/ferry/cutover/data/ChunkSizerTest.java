@@ -10,10 +10,10 @@ class ChunkSizerTest {
   private final ChunkSizer sizer = new ChunkSizer(Duration.ofMillis(250), 1000, 10, 5000);
 
   @Test
-  void growsTowardsTheTargetButAtMostDoublesPerStep() {
+  void growsTowardsTheTargetButAtMostQuadruplesPerStep() {
     sizer.record(1000, Duration.ofMillis(25));
 
-    assertThat(sizer.current()).isEqualTo(2000);
+    assertThat(sizer.current()).isEqualTo(4000);
   }
 
   @Test

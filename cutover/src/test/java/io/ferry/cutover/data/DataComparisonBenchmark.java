@@ -19,8 +19,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -85,7 +87,10 @@ class DataComparisonBenchmark {
         scanNanos.add(timed(() -> scanBoth(oldPrimary, newPrimary, scanSql)));
         ferryNanos.add(timed(DataComparisonBenchmark::compareWithFerry));
         perconaNanos.add(timed(() -> assertThat(runPtTableChecksum(oldPrimary)).isZero()));
+        // pt-table-checksum's statements are re-run by every replica; let them finish first
+        StackFixture.awaitReplication();
       }
+      String hashCost = rowHashCost(oldPrimary);
       double loadAfter = loadAverage();
 
       Path report = Path.of("target", "benchmarks", "cutover.md");
@@ -97,7 +102,9 @@ class DataComparisonBenchmark {
               "| method | median s | rows/s | runs (s) |%n| --- | ---: | ---: | --- |%n%s%s%s%n"
                   + "- rows: %d; row hash: %s%n"
                   + "- machine: %d cores; load average %.2f before, %.2f after%n"
-                  + "- server: %s; %s; Java %s%n",
+                  + "- server: %s; %s; Java %s%n%n"
+                  + "Row hash cost: one full scan of the table on the old primary alone,"
+                  + " median of %d runs%n%n%s",
               line("full-table hash scan, both sides in parallel", scanNanos),
               line("Ferry DataComparator", ferryNanos),
               line("pt-table-checksum", perconaNanos),
@@ -108,11 +115,55 @@ class DataComparisonBenchmark {
               loadAfter,
               version,
               commandOutput("pt-table-checksum", "--version"),
-              Runtime.version()));
+              Runtime.version(),
+              RUNS,
+              hashCost));
     } finally {
       oldPrimary.execute("DROP DATABASE IF EXISTS percona");
       dropDatabase(DB);
     }
+  }
+
+  /**
+   * Seconds one server takes to scan the table computing {@code COUNT(*)} only, then each row hash
+   * over each row encoding: the current one ({@link ChunkSql#rowEncoding}) and the earlier one with
+   * NULL flags and text lengths; the variants take turns, and the median of each is reported.
+   */
+  private static String rowHashCost(LocalMariaDb server) {
+    String flagsAndLengths =
+        "CONCAT_WS('#', id, customer, qty, placed, total,"
+            + " CONCAT(ISNULL(customer), ISNULL(qty), ISNULL(placed), ISNULL(total)),"
+            + " CONCAT_WS(',', OCTET_LENGTH(customer)))";
+    Map<String, String> variants = new LinkedHashMap<>();
+    variants.put("| none (COUNT(*) only) | - |", "0");
+    for (RowHash hash : RowHash.values()) {
+      variants.put("| " + hash + " | QUOTE |", ChunkSql.rowHash(hash, shape()));
+      variants.put("| " + hash + " | NULL flags and lengths |", hash.of(flagsAndLengths));
+    }
+    Map<String, List<Long>> nanos = new LinkedHashMap<>();
+    for (int run = 0; run < RUNS; run++) {
+      for (Map.Entry<String, String> variant : variants.entrySet()) {
+        String sql =
+            "SELECT CONCAT(COUNT(*), '/', SUM(" + variant.getValue() + ")) FROM " + DB + ".orders";
+        long started = System.nanoTime();
+        scan(server, sql);
+        nanos
+            .computeIfAbsent(variant.getKey(), k -> new ArrayList<>())
+            .add(System.nanoTime() - started);
+      }
+    }
+    StringBuilder table =
+        new StringBuilder(
+            String.format("| row hash | row encoding | seconds |%n| --- | --- | ---: |%n"));
+    nanos.forEach(
+        (variant, times) ->
+            table.append(
+                String.format(Locale.ROOT, "%s %.2f |%n", variant, seconds(median(times)))));
+    return table.toString();
+  }
+
+  private static long median(List<Long> nanos) {
+    return nanos.stream().sorted().toList().get(nanos.size() / 2);
   }
 
   private static void compareWithFerry() throws Exception {
@@ -127,7 +178,7 @@ class DataComparisonBenchmark {
   }
 
   private static String line(String method, List<Long> nanos) {
-    double median = seconds(nanos.stream().sorted().toList().get(nanos.size() / 2));
+    double median = seconds(median(nanos));
     return String.format(
         Locale.ROOT,
         "| %s | %.2f | %.0f | %s |%n",

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 class LoadThrottleTest {
 
   private final List<Duration> pauses = new ArrayList<>();
+  private long now;
+  private int reads;
 
   @Test
   void doesNotPauseWhenTheServersAreCalm() throws Exception {
@@ -30,6 +32,22 @@ class LoadThrottleTest {
 
     assertThat(pauses).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500));
     assertThat(throttle.throttled()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aCalmReadingStandsForOneStep() throws Exception {
+    LoadThrottle throttle =
+        throttle(new ServerLoad(3, 0), new ServerLoad(40, 0), new ServerLoad(3, 0));
+
+    throttle.awaitCapacity();
+    now += Duration.ofMillis(499).toNanos();
+    throttle.awaitCapacity();
+    assertThat(reads).isEqualTo(1);
+
+    now += Duration.ofMillis(1).toNanos();
+    throttle.awaitCapacity();
+    assertThat(reads).isEqualTo(3);
+    assertThat(pauses).containsExactly(Duration.ofMillis(500));
   }
 
   @Test
@@ -51,8 +69,15 @@ class LoadThrottleTest {
   private LoadThrottle throttle(ServerLoad... loads) {
     Deque<ServerLoad> queue = new ArrayDeque<>(List.of(loads));
     return new LoadThrottle(
-        queue::removeFirst,
-        pauses::add,
+        () -> {
+          reads++;
+          return queue.removeFirst();
+        },
+        pause -> {
+          pauses.add(pause);
+          now += pause.toNanos();
+        },
+        () -> now,
         25,
         Duration.ofSeconds(10),
         Duration.ofMillis(500),

@@ -1,0 +1,79 @@
+package io.ferry.cutover.data;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * One chunk's checksum queries, running on both sides. Started before the previous chunk is
+ * collected, so neither server waits for the other side or for the comparison between chunks.
+ */
+final class ChunkInFlight {
+
+  private record Timed(ChunkChecksum checksum, long nanos) {}
+
+  private final ChunkRange range;
+  private final Future<Timed> oldSide;
+  private final Future<Timed> newSide;
+
+  private ChunkInFlight(ChunkRange range, Future<Timed> oldSide, Future<Timed> newSide) {
+    this.range = range;
+    this.oldSide = oldSide;
+    this.newSide = newSide;
+  }
+
+  /**
+   * Queues the range's checksum on each side's worker (one thread per side, so each side's
+   * connection runs one query at a time, in order).
+   */
+  static ChunkInFlight start(
+      ExecutorService oldWorker,
+      ChunkQueries oldQueries,
+      ExecutorService newWorker,
+      ChunkQueries newQueries,
+      TableShape shape,
+      ChunkRange range) {
+    return new ChunkInFlight(
+        range,
+        oldWorker.submit(() -> timed(oldQueries, shape, range)),
+        newWorker.submit(() -> timed(newQueries, shape, range)));
+  }
+
+  ChunkRange range() {
+    return range;
+  }
+
+  /** Waits for both sides' checksums. */
+  ChecksumPair await() throws SQLException, InterruptedException {
+    return new ChecksumPair(result(oldSide).checksum(), result(newSide).checksum());
+  }
+
+  /**
+   * How long the slower side's query ran, not counting the time it was queued behind the previous
+   * chunk. Waits for both sides.
+   */
+  Duration queryTime() throws SQLException, InterruptedException {
+    return Duration.ofNanos(Math.max(result(oldSide).nanos(), result(newSide).nanos()));
+  }
+
+  private static Timed timed(ChunkQueries queries, TableShape shape, ChunkRange range)
+      throws SQLException {
+    long started = System.nanoTime();
+    ChunkChecksum checksum = queries.checksum(shape, range);
+    return new Timed(checksum, System.nanoTime() - started);
+  }
+
+  /** A side's result; its SQL error as is, anything else wrapped with what failed. */
+  static <T> T result(Future<T> future) throws SQLException, InterruptedException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new IllegalStateException("chunk query failed: " + e.getCause(), e.getCause());
+    }
+  }
+}
