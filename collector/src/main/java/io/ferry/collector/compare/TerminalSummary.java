@@ -68,15 +68,10 @@ public final class TerminalSummary {
     if (report.verdict() == Verdict.GO) {
       return "VERDICT: GO (exit 0)";
     }
-    List<String> names = new ArrayList<>();
-    for (CheckFamily family : CheckFamily.values()) {
-      if ((report.exitCode() & family.bit()) != 0) {
-        names.add(family.label());
-      }
-    }
-    if ((report.exitCode() & CheckFamily.COULD_NOT_FINISH_BIT) != 0) {
-      names.add("could not finish");
-    }
-    return "VERDICT: NO-GO (exit " + report.exitCode() + ": " + String.join(", ", names) + ")";
+    return "VERDICT: NO-GO (exit "
+        + report.exitCode()
+        + ": "
+        + String.join(", ", CheckFamily.namesOf(report.exitCode()))
+        + ")";
   }
 }

@@ -65,7 +65,7 @@ public final class ReportHtml {
         .append(
             report.exitCode() == 0
                 ? ""
-                : " (" + escape(String.join(", ", failedBits(report.exitCode()))) + ")")
+                : " (" + escape(String.join(", ", CheckFamily.namesOf(report.exitCode()))) + ")")
         .append(".</p>\n<table class=\"endpoints\"><tr><th>old cluster</th><td>")
         .append(escape(String.join(", ", report.oldEndpoints())))
         .append("</td></tr><tr><th>new cluster</th><td>")
@@ -202,20 +202,6 @@ public final class ReportHtml {
       page.append("<li>").append(escape(line)).append("</li>");
     }
     page.append("</ul></details>");
-  }
-
-  /** The names of the failed families encoded in an exit code. */
-  static List<String> failedBits(int exitCode) {
-    List<String> names = new ArrayList<>();
-    for (CheckFamily family : CheckFamily.values()) {
-      if ((exitCode & family.bit()) != 0) {
-        names.add(family.label());
-      }
-    }
-    if ((exitCode & CheckFamily.COULD_NOT_FINISH_BIT) != 0) {
-      names.add("could not finish");
-    }
-    return names;
   }
 
   private static String formatDuration(Duration duration) {

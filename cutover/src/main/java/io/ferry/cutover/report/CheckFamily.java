@@ -1,6 +1,8 @@
 package io.ferry.cutover.report;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The families of checks and the exit-code bit each sets when one of its results fails. The exit
@@ -68,5 +70,27 @@ public enum CheckFamily {
                         + label
                         + "'; known: "
                         + Arrays.stream(values()).map(CheckFamily::label).toList()));
+  }
+
+  /**
+   * What an exit code says failed, in bit order: family labels, and {@code could not finish} for
+   * bit 64; empty for 0 (GO).
+   */
+  public static List<String> namesOf(int exitCode) {
+    List<String> names = new ArrayList<>();
+    for (CheckFamily family : values()) {
+      if (family.bit < COULD_NOT_FINISH_BIT && (exitCode & family.bit) != 0) {
+        names.add(family.label);
+      }
+    }
+    if ((exitCode & COULD_NOT_FINISH_BIT) != 0) {
+      names.add("could not finish");
+    }
+    for (CheckFamily family : values()) {
+      if (family.bit > COULD_NOT_FINISH_BIT && (exitCode & family.bit) != 0) {
+        names.add(family.label);
+      }
+    }
+    return names;
   }
 }

@@ -109,9 +109,9 @@ class ReportHtmlTest {
 
   @Test
   void exitBitsAreNamed() {
-    assertThat(ReportHtml.failedBits(1 | 4 | 64))
-        .containsExactly("data", "replication", "could not finish");
-    assertThat(ReportHtml.failedBits(0)).isEmpty();
+    assertThat(CheckFamily.namesOf(1 | 4 | 64 | 128))
+        .containsExactly("data", "replication", "could not finish", "baseline");
+    assertThat(CheckFamily.namesOf(0)).isEmpty();
   }
 
   private static TableDataResult table(
