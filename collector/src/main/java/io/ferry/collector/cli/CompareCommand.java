@@ -141,6 +141,11 @@ public final class CompareCommand implements Callable<Integer> {
       description = "No progress bar (the default when the output is not a terminal).")
   boolean noProgress;
 
+  @Option(
+      names = "--verbose",
+      description = "Log every table and chunk decision (INFO) instead of warnings only.")
+  boolean verbose;
+
   private final Function<String, String> environment;
 
   /** With the process's environment. */
@@ -155,6 +160,11 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (!verbose) {
+      // The terminal shows the progress bar and the summary; per-table log lines would break
+      // the bar. Read by slf4j-simple when the comparison's loggers are created.
+      System.setProperty("org.slf4j.simpleLogger.log.io.ferry.cutover", "warn");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ClusterTopology topology;

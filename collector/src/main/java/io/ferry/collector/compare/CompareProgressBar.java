@@ -14,9 +14,11 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class CompareProgressBar implements ProgressListener, AutoCloseable {
 
   private final ProgressBar bar;
+  private final PrintWriter err;
 
-  private CompareProgressBar(ProgressBar bar) {
+  private CompareProgressBar(ProgressBar bar, PrintWriter err) {
     this.bar = bar;
+    this.err = err;
   }
 
   /**
@@ -25,7 +27,7 @@ public final class CompareProgressBar implements ProgressListener, AutoCloseable
    */
   public static CompareProgressBar create(PrintWriter err, boolean enabled) {
     if (!enabled) {
-      return new CompareProgressBar(null);
+      return new CompareProgressBar(null, err);
     }
     ProgressBar bar =
         new ProgressBarBuilder()
@@ -41,7 +43,7 @@ public final class CompareProgressBar implements ProgressListener, AutoCloseable
                       err.flush();
                     }))
             .build();
-    return new CompareProgressBar(bar);
+    return new CompareProgressBar(bar, err);
   }
 
   @Override
@@ -58,6 +60,9 @@ public final class CompareProgressBar implements ProgressListener, AutoCloseable
   public void close() {
     if (bar != null) {
       bar.close();
+      // The bar redraws its line with carriage returns; end that line before the summary.
+      err.println();
+      err.flush();
     }
   }
 }
