@@ -4,7 +4,6 @@ import io.ferry.agent.input.SourceRunner;
 import io.ferry.lineprotocol.Point;
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ public final class Agent {
 
   /** Collects all sources, buffers what they read, and pushes; never fails. */
   public Future<PushResult> tick() {
-    long tickNanos = nanos(clock.instant());
+    long tickNanos = Point.epochNanos(clock.instant());
     List<Future<List<Point>>> collections = runners.stream().map(SourceRunner::collect).toList();
     return Future.join(collections)
         .transform(
@@ -83,9 +82,5 @@ public final class Agent {
 
   private Point stamp(Point point, long tickNanos) {
     return point.withDefaultTags(globalTags).withDefaultTimestamp(tickNanos);
-  }
-
-  private static long nanos(Instant instant) {
-    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 }

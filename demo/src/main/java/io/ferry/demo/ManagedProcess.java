@@ -55,6 +55,26 @@ public final class ManagedProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for the process to end by itself.
+   *
+   * @return its exit code
+   * @throws IllegalStateException when it has not ended in time (it is then killed)
+   */
+  public int awaitExit(Duration limit) throws InterruptedException {
+    if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          name + " did not finish within " + limit.toSeconds() + " s; see " + log);
+    }
+    return process.exitValue();
+  }
+
+  /** The whole log. */
+  public List<String> logLines() throws IOException {
+    return Files.readAllLines(log);
+  }
+
   /** Asks the process to stop (SIGTERM), then kills it if it has not stopped in time. */
   @Override
   public void close() {

@@ -157,18 +157,15 @@ public final class PackagedFerry implements AutoCloseable {
     List<String> command =
         new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-jar", collectorJar.toString(), "compare"));
     command.addAll(arguments);
-    Path log = stateDir.resolve("compare.log");
-    var builder = new ProcessBuilder(command);
-    builder.environment().put("FERRY_OLD_PASSWORD", oldPassword);
-    builder.environment().put("FERRY_NEW_PASSWORD", newPassword);
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(log.toFile());
-    Process process = builder.start();
-    if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("ferry compare did not finish within 5 minutes; see " + log);
-    }
-    return new CompareRun(process.exitValue(), Files.readAllLines(log));
+    // Not kept with the running processes: it ends by itself, and is killed if it does not.
+    ManagedProcess compare =
+        ManagedProcess.start(
+            "ferry compare",
+            command,
+            Map.of("FERRY_OLD_PASSWORD", oldPassword, "FERRY_NEW_PASSWORD", newPassword),
+            stateDir.resolve("compare.log"));
+    int exitCode = compare.awaitExit(Duration.ofMinutes(5));
+    return new CompareRun(exitCode, compare.logLines());
   }
 
   /**

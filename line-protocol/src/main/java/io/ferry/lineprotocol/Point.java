@@ -1,5 +1,6 @@
 package io.ferry.lineprotocol;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,6 +73,16 @@ public record Point(
     return timestampNanos != null ? this : new Point(measurement, tags, fields, nanos);
   }
 
+  /**
+   * Nanoseconds since the epoch of an instant, the unit of {@link #timestampNanos()}.
+   *
+   * @throws ArithmeticException past the year 2262, where 64 bits of nanoseconds end
+   */
+  public static long epochNanos(Instant instant) {
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+  }
+
   public static Builder builder(String measurement) {
     return new Builder(measurement);
   }
@@ -132,6 +143,10 @@ public record Point(
 
     public boolean hasFields() {
       return !fields.isEmpty();
+    }
+
+    public Builder timestamp(Instant instant) {
+      return timestampNanos(epochNanos(instant));
     }
 
     public Builder timestampNanos(long nanos) {

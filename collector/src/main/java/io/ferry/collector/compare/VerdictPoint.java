@@ -44,7 +44,7 @@ public final class VerdictPoint {
         .field("rows_old", rowsOld)
         .field(
             "duration_seconds", Duration.between(report.startedAt(), finished).toMillis() / 1000.0)
-        .timestampNanos(finished.getEpochSecond() * 1_000_000_000L + finished.getNano())
+        .timestamp(finished)
         .build();
   }
 }

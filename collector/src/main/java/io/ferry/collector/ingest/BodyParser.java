@@ -2,13 +2,13 @@ package io.ferry.collector.ingest;
 
 import io.ferry.lineprotocol.LineProtocolParser;
 import io.ferry.lineprotocol.ParseResult;
+import io.ferry.lineprotocol.Point;
 import io.ferry.lineprotocol.Precision;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * Parses line-protocol request bodies: small bodies right away on the calling thread, bodies of
@@ -29,7 +29,7 @@ public final class BodyParser {
   }
 
   public Future<ParseResult> parse(Buffer body, Precision precision) {
-    long receivedNanos = epochNanos(clock.instant());
+    long receivedNanos = Point.epochNanos(clock.instant());
     if (body.length() < WORKER_THRESHOLD_BYTES) {
       try {
         return Future.succeededFuture(parseNow(body, precision, receivedNanos));
@@ -41,12 +41,7 @@ public final class BodyParser {
   }
 
   private static ParseResult parseNow(Buffer body, Precision precision, long receivedNanos) {
-    String text = new String(body.getBytes(), StandardCharsets.UTF_8);
-    return LineProtocolParser.parse(text, precision, receivedNanos);
-  }
-
-  private static long epochNanos(Instant instant) {
-    return Math.addExact(
-        Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    return LineProtocolParser.parse(
+        body.toString(StandardCharsets.UTF_8), precision, receivedNanos);
   }
 }
