@@ -32,9 +32,12 @@ public final class StackFixture {
             node("new-replica", Node.REPLICA, stack.newReplica())));
   }
 
+  /** How long helpers here wait for replication to catch up: 20 s. */
+  private static final Duration REPLICATION_TIMEOUT = Duration.ofSeconds(20);
+
   /** Waits (at most 20 s) until every replica applied what was written so far. */
   public static void awaitReplication() {
-    stack().awaitReplicationCaughtUp(Duration.ofSeconds(20));
+    stack().awaitReplicationCaughtUp(REPLICATION_TIMEOUT);
   }
 
   /** One value from the server, as text. */
@@ -47,21 +50,21 @@ public final class StackFixture {
     }
   }
 
-  /** Creates a database on the old primary (it replicates everywhere) and waits for it. */
+  /**
+   * Creates a database on the old primary (it replicates everywhere), runs {@code statements} in it
+   * and waits for them; a database of the same name is first dropped safely (see {@link
+   * MigrationStack#dropDatabase}).
+   */
   public static void createDatabase(String database, String... statements) {
-    LocalMariaDb old = stack().oldPrimary();
-    old.execute("DROP DATABASE IF EXISTS " + database, "CREATE DATABASE " + database);
-    String[] qualified = new String[statements.length + 1];
-    qualified[0] = "USE " + database;
-    System.arraycopy(statements, 0, qualified, 1, statements.length);
-    old.execute(qualified);
-    awaitReplication();
+    stack().recreateDatabase(database, REPLICATION_TIMEOUT, statements);
   }
 
-  /** Drops a database through the old primary (it replicates everywhere). */
+  /**
+   * Drops a database through the old primary once every server has applied all writes to it, and
+   * waits until the drop has replicated everywhere.
+   */
   public static void dropDatabase(String database) {
-    stack().oldPrimary().execute("DROP DATABASE IF EXISTS " + database);
-    awaitReplication();
+    stack().dropDatabase(database, REPLICATION_TIMEOUT);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.ferry.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -276,6 +277,83 @@ public final class MigrationStack implements AutoCloseable {
    */
   public void awaitReplicationCaughtUp(Duration timeout) {
     ReplicationCatchUp.await(links, timeout);
+  }
+
+  /**
+   * Drops {@code database} everywhere, safely in master/master: first waits until every replica
+   * (both primaries included, in both directions) has applied everything written so far, so that no
+   * transaction on the way still needs the database when it goes; then drops it on the old primary
+   * and waits until the drop has replicated everywhere.
+   *
+   * @throws IllegalStateException if replication does not catch up within {@code timeout}, before
+   *     or after the drop
+   */
+  public void dropDatabase(String database, Duration timeout) {
+    awaitReplicationCaughtUp(timeout);
+    oldPrimary().execute("DROP DATABASE IF EXISTS " + quoteIdentifier(database));
+    awaitReplicationCaughtUp(timeout);
+  }
+
+  /**
+   * Drops {@code database} as {@link #dropDatabase} does, creates it anew on the old primary, runs
+   * {@code statements} in it there, and waits until all of it has replicated everywhere.
+   */
+  public void recreateDatabase(String database, Duration timeout, String... statements) {
+    dropDatabase(database, timeout);
+    String[] all = new String[statements.length + 2];
+    all[0] = "CREATE DATABASE " + quoteIdentifier(database);
+    all[1] = "USE " + quoteIdentifier(database);
+    System.arraycopy(statements, 0, all, 2, statements.length);
+    oldPrimary().execute(all);
+    awaitReplicationCaughtUp(timeout);
+  }
+
+  /**
+   * What is wrong with replication now, one line per channel that is not healthy (a thread not
+   * running, or an error recorded), naming the channel and the server's own error text; empty when
+   * every channel runs without error. Waits first (at most {@code timeout}) until every replica has
+   * applied what was written so far, so that a transaction still on its way that will break a
+   * channel is found now rather than by a later test.
+   */
+  public List<String> replicationProblems(Duration timeout) {
+    List<String> problems = new ArrayList<>();
+    try {
+      ReplicationCatchUp.await(links, timeout, this::anyLinkFailed);
+    } catch (IllegalStateException e) {
+      problems.add(e.getMessage());
+      return problems;
+    }
+    // A thread reconnecting after a blip is healthy again within a second or two; an error is not.
+    Poll.until(timeout, () -> unhealthyLinks().isEmpty());
+    return unhealthyLinks();
+  }
+
+  private boolean anyLinkFailed() throws SQLException {
+    for (ReplicationLink link : links) {
+      if (link.status().failed()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<String> unhealthyLinks() {
+    List<String> problems = new ArrayList<>();
+    for (ReplicationLink link : links) {
+      try {
+        ReplicaStatus status = link.status();
+        if (!status.healthy()) {
+          problems.add(link + ": " + status);
+        }
+      } catch (SQLException e) {
+        problems.add(link + ": status unreadable: " + e.getMessage());
+      }
+    }
+    return problems;
+  }
+
+  private static String quoteIdentifier(String name) {
+    return "`" + name.replace("`", "``") + "`";
   }
 
   /** Stops every server, in parallel, and returns once all processes are gone. Idempotent. */

@@ -49,6 +49,21 @@ record ReplicaStatus(
     return "Yes".equals(ioRunning) && "Yes".equals(sqlRunning);
   }
 
+  /** Whether a thread has stopped with an error, which it does not recover from by itself. */
+  boolean failed() {
+    return ("No".equals(sqlRunning) && !isBlank(lastSqlError))
+        || ("No".equals(ioRunning) && !isBlank(lastIoError));
+  }
+
+  /** Whether both threads run and neither has an error recorded. */
+  boolean healthy() {
+    return running() && isBlank(lastIoError) && isBlank(lastSqlError);
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
+  }
+
   @Override
   public String toString() {
     if (!configured) {

@@ -34,21 +34,38 @@ final class ReplicationCatchUp {
    *     position it should reach, the one it has, and its replication status
    */
   static void await(List<ReplicationLink> links, Duration timeout) {
+    await(links, timeout, () -> false);
+  }
+
+  /**
+   * Blocks until caught up, or until {@code hopeless} holds (checked while not caught up), which
+   * fails at once instead of waiting out the timeout.
+   *
+   * @throws IllegalStateException after {@code timeout} or once hopeless, listing each replica that
+   *     lags with the position it should reach, the one it has, and its replication status
+   */
+  static void await(List<ReplicationLink> links, Duration timeout, Poll.Condition hopeless) {
     Map<LocalMariaDb, GtidPosition> targets = targets(links);
+    boolean[] gaveUp = {false};
     boolean caughtUp =
         Poll.until(
             timeout,
             () -> {
               for (Map.Entry<LocalMariaDb, GtidPosition> target : targets.entrySet()) {
                 if (!binlogPosition(target.getKey()).reached(target.getValue())) {
-                  return false;
+                  gaveUp[0] = hopeless.holds();
+                  return gaveUp[0];
                 }
               }
               return true;
             });
-    if (!caughtUp) {
+    if (!caughtUp || gaveUp[0]) {
       throw new IllegalStateException(
-          "replication did not catch up within " + timeout + ":\n" + lagReport(links, targets));
+          (gaveUp[0]
+                  ? "replication stopped with an error"
+                  : "replication did not catch up within " + timeout)
+              + ":\n"
+              + lagReport(links, targets));
     }
   }
 

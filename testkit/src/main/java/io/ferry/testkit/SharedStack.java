@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One {@link MigrationStack} per JVM, for tests: started on the first {@link #get()} in a new
@@ -14,14 +18,25 @@ import java.util.stream.Stream;
  * test JVM left behind), else under {@code java.io.tmpdir}; stopped and deleted by a shutdown hook
  * when the JVM exits. Tests share it, so each creates its own databases and tables (with a unique
  * name) and leaves the replication topology as it found it.
+ *
+ * <p>After each test class {@link StackHealthExtension} calls {@link #checkAfter(String)}: a class
+ * that leaves replication broken is named, and the stack is replaced by a fresh one, so that the
+ * classes after it judge their own code rather than the leftovers.
  */
 public final class SharedStack {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SharedStack.class);
 
   /** Environment variable naming the directory under which test stacks keep their state. */
   public static final String STATE_DIR_VARIABLE = "FERRY_TEST_STATE_DIR";
 
+  /** How long the health check waits for replication to settle after a test class: 30 s. */
+  static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+
   private static MigrationStack stack;
+  private static Path stackDir;
   private static RuntimeException startFailure;
+  private static boolean hookInstalled;
 
   private SharedStack() {}
 
@@ -37,7 +52,7 @@ public final class SharedStack {
     }
     if (stack == null) {
       try {
-        stack = startInTempDir();
+        startInTempDir();
       } catch (IOException e) {
         startFailure = new UncheckedIOException("the shared test stack cannot start", e);
         throw startFailure;
@@ -46,28 +61,59 @@ public final class SharedStack {
     return stack;
   }
 
-  private static MigrationStack startInTempDir() throws IOException {
+  /**
+   * Checks, if the stack was started, that replication is healthy after {@code testClass} ran:
+   * every replica has caught up and every channel runs without error. If not, the stack is stopped
+   * (the next {@link #get()} starts a fresh one) and the problem is thrown, naming the class.
+   *
+   * @throws IllegalStateException naming {@code testClass} and each broken channel with the
+   *     server's error
+   */
+  public static synchronized void checkAfter(String testClass) {
+    if (stack == null) {
+      return;
+    }
+    List<String> problems = stack.replicationProblems(SETTLE_TIMEOUT);
+    if (problems.isEmpty()) {
+      return;
+    }
+    String message =
+        testClass
+            + " left replication of the shared test stack broken; the stack is restarted for the"
+            + " classes after it:\n  "
+            + String.join("\n  ", problems);
+    LOG.error(message);
+    stopCurrent();
+    throw new IllegalStateException(message);
+  }
+
+  private static void startInTempDir() throws IOException {
     String base = System.getenv(STATE_DIR_VARIABLE);
     Path dir =
         base == null || base.isBlank()
             ? Files.createTempDirectory("ferry-stack-")
             : Files.createTempDirectory(Files.createDirectories(Path.of(base)), "ferry-stack-");
-    MigrationStack started;
     try {
-      started = MigrationStack.start(dir);
+      stack = MigrationStack.start(dir);
+      stackDir = dir;
     } catch (IOException | RuntimeException e) {
       deleteRecursively(dir);
       throw e;
     }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  started.close();
-                  deleteRecursively(dir);
-                },
-                "ferry-shared-stack-stop"));
-    return started;
+    if (!hookInstalled) {
+      hookInstalled = true;
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(SharedStack::stopCurrent, "ferry-shared-stack-stop"));
+    }
+  }
+
+  private static synchronized void stopCurrent() {
+    if (stack != null) {
+      stack.close();
+      deleteRecursively(stackDir);
+      stack = null;
+      stackDir = null;
+    }
   }
 
   private static void deleteRecursively(Path dir) {

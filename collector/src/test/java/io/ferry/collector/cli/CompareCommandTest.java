@@ -32,21 +32,16 @@ class CompareCommandTest {
   @BeforeAll
   static void createData() {
     stack = SharedStack.get();
-    stack
-        .oldPrimary()
-        .execute(
-            "DROP DATABASE IF EXISTS " + DATABASE,
-            "CREATE DATABASE " + DATABASE,
-            "USE " + DATABASE,
+    stack.recreateDatabase(
+        DATABASE,
+        Duration.ofSeconds(30),
             "CREATE TABLE posts (id INT PRIMARY KEY, title VARCHAR(100))",
             "INSERT INTO posts SELECT seq, CONCAT('post ', seq) FROM seq_1_to_2000");
-    stack.awaitReplicationCaughtUp(Duration.ofSeconds(30));
   }
 
   @AfterAll
   static void dropData() {
-    stack.oldPrimary().execute("DROP DATABASE IF EXISTS " + DATABASE);
-    stack.awaitReplicationCaughtUp(Duration.ofSeconds(30));
+    stack.dropDatabase(DATABASE, Duration.ofSeconds(30));
   }
 
   @Test

@@ -68,23 +68,18 @@ class CompareEndpointTest {
   @BeforeAll
   static void createData() {
     stack = SharedStack.get();
-    stack
-        .oldPrimary()
-        .execute(
-            "DROP DATABASE IF EXISTS " + DATABASE,
-            "CREATE DATABASE " + DATABASE,
-            "USE " + DATABASE,
+    stack.recreateDatabase(
+        DATABASE,
+        Duration.ofSeconds(30),
             "CREATE TABLE posts (id INT PRIMARY KEY, title VARCHAR(100))",
             "INSERT INTO posts SELECT seq, CONCAT('post ', seq) FROM seq_1_to_500",
             "CREATE TABLE `" + ODD_TABLE + "` (id INT PRIMARY KEY)",
             "INSERT INTO `" + ODD_TABLE + "` VALUES (1), (2)");
-    stack.awaitReplicationCaughtUp(Duration.ofSeconds(30));
   }
 
   @AfterAll
   static void dropData() {
-    stack.oldPrimary().execute("DROP DATABASE IF EXISTS " + DATABASE);
-    stack.awaitReplicationCaughtUp(Duration.ofSeconds(30));
+    stack.dropDatabase(DATABASE, Duration.ofSeconds(30));
   }
 
   @Test

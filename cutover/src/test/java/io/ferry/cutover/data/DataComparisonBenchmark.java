@@ -119,7 +119,7 @@ class DataComparisonBenchmark {
               RUNS,
               hashCost));
     } finally {
-      oldPrimary.execute("DROP DATABASE IF EXISTS percona");
+      dropDatabase("percona");
       dropDatabase(DB);
     }
   }

@@ -83,7 +83,7 @@ class PerconaDifferentialTest {
       assertThat(flaggedByPercona).containsExactly("t_changed", "t_deleted", "t_inserted");
       assertThat(flaggedByFerry).isEqualTo(flaggedByPercona);
     } finally {
-      oldPrimary.execute("DROP DATABASE IF EXISTS percona");
+      dropDatabase("percona");
       dropDatabase(DB);
     }
   }
