@@ -44,6 +44,9 @@ final class GlobalVariablesQuery implements ServerQuery<Map<String, FieldValue>>
               Flavor.MYSQL,
               ServerVersion.of(5, 7, 8)),
           new Variable("log_bin", "log_bin", Kind.BOOLEAN, null, ANY),
+          new Variable(
+              "auto_increment_increment", "auto_increment_increment", Kind.INTEGER, null, ANY),
+          new Variable("auto_increment_offset", "auto_increment_offset", Kind.INTEGER, null, ANY),
           new Variable("binlog_format", "binlog_format", Kind.TEXT, null, ANY),
           new Variable(
               "gtid_executed",

@@ -22,6 +22,8 @@ class GlobalVariablesQueryTest {
     assertThat(query.statement(MARIADB_1011))
         .isEqualTo(
             "SELECT @@server_id AS server_id, @@read_only AS read_only, @@log_bin AS log_bin,"
+                + " @@auto_increment_increment AS auto_increment_increment,"
+                + " @@auto_increment_offset AS auto_increment_offset,"
                 + " @@binlog_format AS binlog_format, @@gtid_binlog_pos AS gtid_binlog_pos,"
                 + " @@gtid_current_pos AS gtid_current_pos, @@gtid_slave_pos AS gtid_slave_pos");
   }
@@ -32,6 +34,8 @@ class GlobalVariablesQueryTest {
         .isEqualTo(
             "SELECT @@server_id AS server_id, @@read_only AS read_only,"
                 + " @@super_read_only AS super_read_only, @@log_bin AS log_bin,"
+                + " @@auto_increment_increment AS auto_increment_increment,"
+                + " @@auto_increment_offset AS auto_increment_offset,"
                 + " @@binlog_format AS binlog_format, @@gtid_executed AS gtid_executed,"
                 + " @@server_uuid AS server_uuid");
   }
@@ -52,6 +56,8 @@ class GlobalVariablesQueryTest {
             Map.entry("server_id", FieldValue.of(4L)),
             Map.entry("read_only", FieldValue.of(false)),
             Map.entry("log_bin", FieldValue.of(true)),
+            Map.entry("auto_increment_increment", FieldValue.of(2L)),
+            Map.entry("auto_increment_offset", FieldValue.of(2L)),
             Map.entry("binlog_format", FieldValue.of("ROW")),
             Map.entry("gtid_executed", FieldValue.of("1-1-4")),
             Map.entry("gtid_current_pos", FieldValue.of("1-1-4")),
@@ -69,6 +75,8 @@ class GlobalVariablesQueryTest {
             Map.entry("read_only", FieldValue.of(true)),
             Map.entry("super_read_only", FieldValue.of(true)),
             Map.entry("log_bin", FieldValue.of(true)),
+            Map.entry("auto_increment_increment", FieldValue.of(1L)),
+            Map.entry("auto_increment_offset", FieldValue.of(1L)),
             Map.entry("binlog_format", FieldValue.of("ROW")),
             Map.entry(
                 "gtid_executed",

@@ -1,0 +1,37 @@
+package io.ferry.alerts.eval;
+
+import io.ferry.alerts.Labels;
+import io.ferry.lineprotocol.Point;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** The part of the engine that knows one kind of rule: what it keeps of points, how it decides. */
+interface RuleEvaluator {
+
+  /**
+   * Keeps what the rule needs of a point its selector matched.
+   *
+   * @param arrival when the point reached the collector (its time when it carries none)
+   * @return the labels of the alert the point may change, or null when it changes none
+   */
+  Labels observe(Point point, Instant arrival);
+
+  /**
+   * The reading of every alert the rule knows about at {@code now}; an alert the rule has no data
+   * for is absent from the map.
+   *
+   * @param active whether an alert is pending or firing now (for hysteresis)
+   */
+  Map<Labels, Reading> readings(Instant now, Predicate<Labels> active);
+
+  /** The reading of one alert, or null without data; cheaper than all readings after a point. */
+  Reading reading(Labels labels, Instant now, boolean active);
+
+  /** Drops data older than the rule can use at {@code now}, bounding memory. */
+  void prune(Instant now);
+
+  /** Keys of the alerts this rule has data for (for the engine's memory accounting and tests). */
+  Set<Labels> known();
+}
