@@ -20,9 +20,28 @@ public final class InfluxStatus {
   public record LastError(String message, Instant at) {}
 
   private volatile LastError lastError;
+  private volatile boolean reachable = true;
 
-  public void recordFailure(String message, Instant at) {
+  /**
+   * Records a failed write.
+   *
+   * @param unreachable whether InfluxDB could not be reached (as opposed to refusing bad points)
+   */
+  public void recordFailure(String message, Instant at, boolean unreachable) {
     lastError = new LastError(message, at);
+    if (unreachable) {
+      reachable = false;
+    }
+  }
+
+  /** Records a write InfluxDB took. */
+  public void recordSuccess() {
+    reachable = true;
+  }
+
+  /** Whether the latest write reached InfluxDB (true until a write fails to reach it). */
+  public boolean reachable() {
+    return reachable;
   }
 
   public Optional<LastError> lastError() {

@@ -37,7 +37,10 @@ public final class MeteredPointWriter implements PointWriter {
               if (result.failed()) {
                 boolean rejected = result.cause() instanceof PointsRejectedException;
                 metrics.influxWriteFailed(rejected ? "rejected" : "unavailable");
-                status.recordFailure(result.cause().getMessage(), clock.instant());
+                status.recordFailure(
+                    result.cause().getMessage(), clock.instant(), !rejected);
+              } else {
+                status.recordSuccess();
               }
             });
   }

@@ -1,0 +1,47 @@
+package io.ferry.collector.alerting;
+
+import io.ferry.alerts.dispatch.DispatchConfig;
+import io.ferry.alerts.notify.Notifier;
+import io.ferry.alerts.rule.AlertRule;
+import io.ferry.alerts.rule.Phase;
+import io.ferry.alerts.slo.SloDefinition;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The collector's {@code alerts:} section, read and checked.
+ *
+ * @param rules the rules of every rule file
+ * @param phase the migration phase, for rules that depend on it
+ * @param evaluationInterval how often the engine evaluates what time alone changes, and the
+ *     dispatcher sends what is due
+ * @param stateFile where alert state (pending and firing alerts, silences, what was sent) is kept
+ *     across restarts; empty to keep none
+ * @param notifiers one per receiver
+ * @param dispatch routes, inhibition, maintenance windows, retry and flap damping
+ * @param slos the service level objectives
+ */
+public record AlertingConfig(
+    List<AlertRule> rules,
+    Phase phase,
+    Duration evaluationInterval,
+    Optional<Path> stateFile,
+    Map<String, Notifier> notifiers,
+    DispatchConfig dispatch,
+    List<SloDefinition> slos) {
+
+  /** Default of {@code evaluation_interval}: 1 second. */
+  public static final Duration DEFAULT_EVALUATION_INTERVAL = Duration.ofSeconds(1);
+
+  /** Default of {@code phase}: before the switch. */
+  public static final Phase DEFAULT_PHASE = Phase.PRE;
+
+  public AlertingConfig {
+    rules = List.copyOf(rules);
+    notifiers = Map.copyOf(notifiers);
+    slos = List.copyOf(slos);
+  }
+}
