@@ -9,7 +9,7 @@ import java.time.Duration;
  * longer one from the 5 min buckets.
  *
  * <p>Memory: 24 bytes per bucket, so 2160 × 24 B ≈ 51 KiB for the fine ring plus (period / 5 min +
- * 1) × 24 B for the coarse one: 8641 × 24 B ≈ 203 KiB for 30 days, ≈ 254 KiB per SLO in all,
+ * 1) × 24 B for the coarse one: 8641 × 24 B ≈ 203 KiB for 30 days, ≈ 253 KiB per SLO in all,
  * allocated once, whatever the traffic.
  */
 final class EventHistory {

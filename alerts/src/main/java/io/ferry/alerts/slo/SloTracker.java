@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * <p>Resolution and memory: increases are kept in 10 s buckets for the last 6 h and in 5 min
  * buckets for the whole period (see {@code EventHistory}): a window of up to 6 h is exact to 10 s,
  * so the workbook's 1 h / 5 min page fires within one 10 s evaluation step of the ideal time;
- * longer windows (3 days, the period) are exact to 5 min. That is about 254 KiB per 30-day SLO,
- * allocated up front, plus about 200 bytes per live series.
+ * longer windows (3 days, the period) are exact to 5 min. Windows are rounded up to whole buckets
+ * and end with the bucket holding the evaluation instant. That is about 253 KiB per 30-day SLO,
+ * allocated up front, plus about 150 bytes and the tags for each live series.
  *
  * <p>Time comes only from the instants passed in: there is no clock to inject. Methods are
  * synchronized, so points may arrive on one thread while another evaluates.
@@ -132,6 +133,7 @@ public final class SloTracker {
   /** The SLO's compliance, budget and burn rates at {@code now}. */
   public synchronized SloStatus status(Instant now) {
     long nowNanos = Point.epochNanos(now);
+    forgetSilentSeries(nowNanos);
     EventCounts period = history.window(nowNanos, slo.period());
     OptionalDouble compliance =
         period.total() > 0
