@@ -129,8 +129,7 @@ public final class SloConfigReader {
               .parsed(
                   "threshold",
                   "a positive duration such as 300ms or 1s",
-                  ConfigUnits::parseDuration)
-              .filter(d -> !d.isZero())
+                  text -> ConfigUnits.parseDuration(text).filter(d -> !d.isZero()))
               .orElseThrow(() -> mapping.problem("threshold", "is required, such as 300ms"));
       return new LatencySli(measurement, threshold);
     }

@@ -286,7 +286,7 @@ class SloConfigReaderTest {
             slos:
               - name: blog
                 objective: 99%
-                latency: {measurement: h, threshold: fast}
+                latency: {measurement: h, threshold: 0ms}
             """);
     assertThat(threshold.getMessage())
         .startsWith("ferry.yml line 4: slos[0].latency.threshold: expected a positive duration");
