@@ -6,6 +6,9 @@ import io.ferry.alerts.Labels;
 import io.ferry.alerts.rule.AlertRule;
 import io.ferry.alerts.rule.Condition;
 import io.ferry.alerts.rule.Phase;
+import io.ferry.alerts.slo.SloDefinition;
+import io.ferry.alerts.slo.SloStatus;
+import io.ferry.alerts.slo.SloTracker;
 import io.ferry.lineprotocol.Point;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,25 +53,60 @@ public final class AlertEngine {
       boolean restored) {}
 
   private final Map<String, List<Bound>> byMeasurement = new HashMap<>();
+  private final List<SloTracker> sloTrackers;
   private final List<Bound> bound = new ArrayList<>();
   private final Map<Labels, Active> active = new LinkedHashMap<>();
   private Instant graceUntil = Instant.MIN;
 
+  /** Without SLOs. */
+  public AlertEngine(List<AlertRule> rules, Phase phase, Instant startedAt) {
+    this(rules, List.of(), phase, startedAt);
+  }
+
   /**
    * @param rules every rule; those that do not apply in {@code phase} are left out
+   * @param slos the SLOs that {@code slo_burn} rules watch
    * @param phase the migration phase now
    * @param startedAt when the engine starts (expected hosts that never report count from then)
+   * @throws IllegalArgumentException when an {@code slo_burn} rule names an SLO that is not defined
    */
-  public AlertEngine(List<AlertRule> rules, Phase phase, Instant startedAt) {
+  public AlertEngine(
+      List<AlertRule> rules, List<SloDefinition> slos, Phase phase, Instant startedAt) {
+    Map<String, SloTracker> trackers = new LinkedHashMap<>();
+    for (SloDefinition slo : slos) {
+      trackers.put(slo.name(), new SloTracker(slo));
+    }
+    this.sloTrackers = List.copyOf(trackers.values());
     for (AlertRule rule : rules) {
       if (!rule.appliesIn(phase)) {
         continue;
       }
-      RuleEvaluator evaluator = evaluatorFor(rule, startedAt);
-      if (evaluator == null) {
+      if (rule.condition() instanceof Condition.SloBurn burn) {
+        List<SloTracker> watched;
+        if (burn.slo().equals("*")) {
+          watched = sloTrackers;
+        } else if (trackers.containsKey(burn.slo())) {
+          watched = List.of(trackers.get(burn.slo()));
+        } else {
+          throw new IllegalArgumentException(
+              rule.file()
+                  + ": rule "
+                  + rule.name()
+                  + " watches SLO "
+                  + burn.slo()
+                  + ", which is not defined under slos (defined: "
+                  + trackers.keySet()
+                  + ")");
+        }
+        Bound b = new Bound(rule, new SloBurnEvaluator(rule, watched));
+        bound.add(b);
+        watched.stream()
+            .map(tracker -> tracker.slo().sli().measurement())
+            .distinct()
+            .forEach(m -> byMeasurement.computeIfAbsent(m, key -> new ArrayList<>()).add(b));
         continue;
       }
-      Bound b = new Bound(rule, evaluator);
+      Bound b = new Bound(rule, evaluatorFor(rule, startedAt));
       bound.add(b);
       byMeasurement.computeIfAbsent(rule.selector().measurement(), m -> new ArrayList<>()).add(b);
     }
@@ -85,8 +123,7 @@ public final class AlertEngine {
     } else if (condition instanceof Condition.UnsafeWritablePrimaries) {
       return new UnsafeWritablePrimariesEvaluator(rule);
     }
-    // SLO burn rules are evaluated by the SLO trackers, which feed their own readings.
-    return null;
+    throw new IllegalArgumentException("no evaluator for " + condition);
   }
 
   /** Feeds points that arrived at {@code now}; returns the status changes they caused. */
@@ -98,7 +135,7 @@ public final class AlertEngine {
         continue;
       }
       for (Bound b : candidates) {
-        if (b.rule().selector().matches(point)) {
+        if (b.evaluator() instanceof SloBurnEvaluator || b.rule().selector().matches(point)) {
           Labels labels = b.evaluator().observe(point, now);
           if (labels != null) {
             touched.computeIfAbsent(b, key -> new LinkedHashSet<>()).add(labels);
@@ -238,6 +275,11 @@ public final class AlertEngine {
             Comparator.comparing((Alert alert) -> alert.status() != AlertStatus.FIRING)
                 .thenComparing(alert -> alert.labels().fingerprint()))
         .toList();
+  }
+
+  /** Compliance, budget and burn rates of every SLO at {@code now}. */
+  public List<SloStatus> sloStatuses(Instant now) {
+    return sloTrackers.stream().map(tracker -> tracker.status(now)).toList();
   }
 
   /** The number of series and groups the rules keep data for (memory accounting). */
