@@ -19,6 +19,8 @@ ferry__package_of() {
     mariadb) echo mariadb-client ;;
     pt-table-checksum) echo percona-toolkit ;;
     fc-list) echo fontconfig ;;
+    prometheus-alertmanager) echo prometheus-alertmanager ;;
+    aiosmtpd) echo python3-aiosmtpd ;;
     *) return 1 ;;
   esac
 }
@@ -57,12 +59,17 @@ ferry__apt_install() {
 }
 
 # Checks for java 17+, mvn, influxd, influx, mariadbd, mariadb-install-db, mariadb,
-# pt-table-checksum, fontconfig and a font (for charts). Missing ones are installed with
+# pt-table-checksum, fontconfig, a font (for charts), prometheus-alertmanager and aiosmtpd (the
+# alert receivers' tests). Missing ones are installed with
 # apt-get when running as root; otherwise the exact command to run is printed and the calling
 # script exits with status 1.
 ferry_ensure_deps() {
   local missing=() command package
-  for command in java mvn influxd influx mariadbd mariadb-install-db mariadb pt-table-checksum fc-list; do
+  # aiosmtpd is checked as the Debian command, not as `python3 -c 'import aiosmtpd'`: a python3
+  # from pyenv or a venv earlier on PATH does not see Debian's module, and the test kit runs the
+  # command, which uses the system Python.
+  for command in java mvn influxd influx mariadbd mariadb-install-db mariadb pt-table-checksum fc-list \
+    prometheus-alertmanager aiosmtpd; do
     if ! ferry__has_command "$command"; then
       package=$(ferry__package_of "$command")
       case " ${missing[*]-} " in
