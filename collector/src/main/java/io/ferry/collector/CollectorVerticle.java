@@ -1,5 +1,8 @@
 package io.ferry.collector;
 
+import io.ferry.collector.alerting.AlertRoutes;
+import io.ferry.collector.alerting.AlertService;
+import io.ferry.collector.alerting.CollectorHost;
 import io.ferry.collector.compare.CompareNotConfiguredHandler;
 import io.ferry.collector.compare.ComparisonRunner;
 import io.ferry.collector.compare.ComparisonService;
@@ -29,6 +32,7 @@ import io.ferry.collector.ingest.WriteHandler;
 import io.ferry.collector.metrics.CollectorMetrics;
 import io.ferry.collector.metrics.MetricsHandler;
 import io.ferry.collector.metrics.RequestCounter;
+import io.ferry.lineprotocol.Point;
 import io.ferry.yamlconfig.ConfigUnits;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -75,6 +79,7 @@ public final class CollectorVerticle extends VerticleBase {
   private HttpServer server;
   private InfluxServer influx;
   private ComparisonService comparison;
+  private AlertService alerting;
 
   public CollectorVerticle(CollectorConfig config) {
     this(config, Clock.systemUTC());
@@ -117,6 +122,7 @@ public final class CollectorVerticle extends VerticleBase {
             })
         // The comparison writes each verdict to InfluxDB, so it starts once the writer exists.
         .compose(server -> startComparison())
+        .compose(started -> startAlerting())
         .map(started -> router(pinger))
         .compose(this::listen)
         .onSuccess(
@@ -149,6 +155,7 @@ public final class CollectorVerticle extends VerticleBase {
     return closed
         .compose(v -> writer == null ? Future.succeededFuture() : writer.close())
         .eventually(() -> comparison == null ? Future.succeededFuture() : comparison.close())
+        .eventually(() -> alerting == null ? Future.succeededFuture() : alerting.close())
         .eventually(() -> parseWorkers.close())
         .eventually(
             () -> {
@@ -193,6 +200,26 @@ public final class CollectorVerticle extends VerticleBase {
     return comparison.start();
   }
 
+  private Future<Void> startAlerting() {
+    if (config.alerts().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    alerting =
+        new AlertService(
+            vertx,
+            config.alerts().get(),
+            writer,
+            clock,
+            CollectorHost.name(),
+            influxStatus::reachable);
+    return alerting.start();
+  }
+
+  /** The alert service; empty without an {@code alerts:} section. */
+  public Optional<AlertService> alerting() {
+    return Optional.ofNullable(alerting);
+  }
+
   private PointWriter influxWriter(InfluxApi api) {
     PointWriter direct =
         api == InfluxApi.V1
@@ -233,14 +260,14 @@ public final class CollectorVerticle extends VerticleBase {
     router
         .post("/write")
         .handler(body)
-        .handler(new WriteHandler(ApiStyle.V1, parser, writer, metrics));
+        .handler(new WriteHandler(ApiStyle.V1, parser, writer, metrics, this::alert));
     router
         .post("/api/v2/write")
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.TOKEN_ONLY, ApiStyle.V2));
     router
         .post("/api/v2/write")
         .handler(body)
-        .handler(new WriteHandler(ApiStyle.V2, parser, writer, metrics));
+        .handler(new WriteHandler(ApiStyle.V2, parser, writer, metrics, this::alert));
     router
         .get("/health")
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1))
@@ -257,8 +284,19 @@ public final class CollectorVerticle extends VerticleBase {
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1))
         .handler(new MetricsHandler(metrics));
     compareRoutes(router);
+    AlertRoutes.mount(
+        router,
+        new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1),
+        Optional.ofNullable(alerting),
+        body);
     router.route().failureHandler(this::onFailure);
     return router;
+  }
+
+  private void alert(List<Point> points) {
+    if (alerting != null) {
+      alerting.ingest(points);
+    }
   }
 
   private void compareRoutes(Router router) {

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * An alert's status change as the InfluxDB point {@code ferry_alert} (see {@code
- * docs/metrics.md}): the alert's labels as tags, {@code status}, {@code previous}, {@code value}
- * and {@code summary} as fields, stamped with the time of the change.
+ * An alert's status change as the InfluxDB point {@code ferry_alert} (see {@code docs/metrics.md}):
+ * the alert's labels as tags, {@code status}, {@code previous}, {@code value} and {@code summary}
+ * as fields, stamped with the time of the change.
  */
 final class AlertTransitionPoint {
 

@@ -40,8 +40,7 @@ public final class AlertingConfigReader {
     }
     List<AlertRule> rules = new RuleFileReader().readAll(ruleFiles);
     Phase phase =
-        alerts.parsed(
-            "phase", AlertingConfig.DEFAULT_PHASE, "pre or post", Phase::fromConfigName);
+        alerts.parsed("phase", AlertingConfig.DEFAULT_PHASE, "pre or post", Phase::fromConfigName);
     Duration interval =
         alerts.duration("evaluation_interval", AlertingConfig.DEFAULT_EVALUATION_INTERVAL);
     Optional<Path> stateFile = alerts.string("state_file").map(baseDir::resolve);

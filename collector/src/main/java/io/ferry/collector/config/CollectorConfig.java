@@ -1,5 +1,6 @@
 package io.ferry.collector.config;
 
+import io.ferry.collector.alerting.AlertingConfig;
 import java.util.Optional;
 
 /**
@@ -12,17 +13,30 @@ import java.util.Optional;
  * @param influxdb the InfluxDB points are written to
  * @param compare the cutover comparison the collector runs; empty when the file has no {@code
  *     compare:} section
+ * @param alerts rules, SLOs, receivers and routes; empty when the file has no {@code alerts:}
+ *     section
  */
 public record CollectorConfig(
     ListenConfig listen,
     AuthConfig auth,
     IngestConfig ingest,
     InfluxConfig influxdb,
-    Optional<CompareConfig> compare) {
+    Optional<CompareConfig> compare,
+    Optional<AlertingConfig> alerts) {
 
-  /** Without a cutover comparison. */
+  /** Without a cutover comparison and without alerting. */
   public CollectorConfig(
       ListenConfig listen, AuthConfig auth, IngestConfig ingest, InfluxConfig influxdb) {
-    this(listen, auth, ingest, influxdb, Optional.empty());
+    this(listen, auth, ingest, influxdb, Optional.empty(), Optional.empty());
+  }
+
+  /** Without alerting. */
+  public CollectorConfig(
+      ListenConfig listen,
+      AuthConfig auth,
+      IngestConfig ingest,
+      InfluxConfig influxdb,
+      Optional<CompareConfig> compare) {
+    this(listen, auth, ingest, influxdb, compare, Optional.empty());
   }
 }

@@ -1,5 +1,7 @@
 package io.ferry.collector.config;
 
+import io.ferry.collector.alerting.AlertingConfig;
+import io.ferry.collector.alerting.AlertingConfigReader;
 import io.ferry.collector.compare.MySqlDsn;
 import io.ferry.cutover.Phase;
 import io.ferry.cutover.data.TableFilter;
@@ -66,8 +68,12 @@ public final class CollectorConfigLoader {
         root.has("compare")
             ? Optional.of(readCompare(root.mapping("compare"), baseDir))
             : Optional.empty();
+    Optional<AlertingConfig> alerts =
+        root.has("alerts")
+            ? Optional.of(AlertingConfigReader.read(root.mapping("alerts"), baseDir))
+            : Optional.empty();
     root.rejectUnknownKeys();
-    return new CollectorConfig(listen, auth, ingest, influxdb, compare);
+    return new CollectorConfig(listen, auth, ingest, influxdb, compare, alerts);
   }
 
   private static ListenConfig readListen(ConfigMapping listen) {

@@ -37,8 +37,7 @@ public final class MeteredPointWriter implements PointWriter {
               if (result.failed()) {
                 boolean rejected = result.cause() instanceof PointsRejectedException;
                 metrics.influxWriteFailed(rejected ? "rejected" : "unavailable");
-                status.recordFailure(
-                    result.cause().getMessage(), clock.instant(), !rejected);
+                status.recordFailure(result.cause().getMessage(), clock.instant(), !rejected);
               } else {
                 status.recordSuccess();
               }

@@ -6,6 +6,7 @@ import io.ferry.collector.influx.PointsRejectedException;
 import io.ferry.collector.metrics.CollectorMetrics;
 import io.ferry.lineprotocol.LineError;
 import io.ferry.lineprotocol.ParseResult;
+import io.ferry.lineprotocol.Point;
 import io.ferry.lineprotocol.Precision;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -13,6 +14,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +40,29 @@ public final class WriteHandler implements Handler<RoutingContext> {
   private final BodyParser parser;
   private final PointWriter writer;
   private final CollectorMetrics metrics;
+  private final Consumer<List<Point>> alerting;
 
   public WriteHandler(
       ApiStyle style, BodyParser parser, PointWriter writer, CollectorMetrics metrics) {
+    this(style, parser, writer, metrics, points -> {});
+  }
+
+  /**
+   * @param alerting takes every parsed batch before it is written, so alerts see points whatever
+   *     InfluxDB does with them (a batch sent again after a 503 carries the same timestamps, which
+   *     the alert engine counts once)
+   */
+  public WriteHandler(
+      ApiStyle style,
+      BodyParser parser,
+      PointWriter writer,
+      CollectorMetrics metrics,
+      Consumer<List<Point>> alerting) {
     this.style = style;
     this.parser = parser;
     this.writer = writer;
     this.metrics = metrics;
+    this.alerting = alerting;
   }
 
   @Override
@@ -73,6 +91,7 @@ public final class WriteHandler implements Handler<RoutingContext> {
 
   private Future<ParseResult> writeGoodPoints(RoutingContext ctx, ParseResult parsed) {
     metrics.linesRejected(parsed.errors().size());
+    alerting.accept(parsed.points());
     if (parsed.hasErrors()) {
       LOG.debug(
           "{} bad lines from token {}",

@@ -35,8 +35,8 @@ class CompareCommandTest {
     stack.recreateDatabase(
         DATABASE,
         Duration.ofSeconds(30),
-            "CREATE TABLE posts (id INT PRIMARY KEY, title VARCHAR(100))",
-            "INSERT INTO posts SELECT seq, CONCAT('post ', seq) FROM seq_1_to_2000");
+        "CREATE TABLE posts (id INT PRIMARY KEY, title VARCHAR(100))",
+        "INSERT INTO posts SELECT seq, CONCAT('post ', seq) FROM seq_1_to_2000");
   }
 
   @AfterAll

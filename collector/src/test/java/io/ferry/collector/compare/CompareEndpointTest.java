@@ -71,10 +71,10 @@ class CompareEndpointTest {
     stack.recreateDatabase(
         DATABASE,
         Duration.ofSeconds(30),
-            "CREATE TABLE posts (id INT PRIMARY KEY, title VARCHAR(100))",
-            "INSERT INTO posts SELECT seq, CONCAT('post ', seq) FROM seq_1_to_500",
-            "CREATE TABLE `" + ODD_TABLE + "` (id INT PRIMARY KEY)",
-            "INSERT INTO `" + ODD_TABLE + "` VALUES (1), (2)");
+        "CREATE TABLE posts (id INT PRIMARY KEY, title VARCHAR(100))",
+        "INSERT INTO posts SELECT seq, CONCAT('post ', seq) FROM seq_1_to_500",
+        "CREATE TABLE `" + ODD_TABLE + "` (id INT PRIMARY KEY)",
+        "INSERT INTO `" + ODD_TABLE + "` VALUES (1), (2)");
   }
 
   @AfterAll
