@@ -142,10 +142,7 @@ public final class RuleFileReader {
           }
           default -> sloBurn(entry.mapping(kind));
         };
-    String measurement =
-        condition instanceof Condition.SloBurn
-            ? entry.string("measurement", "")
-            : entry.requiredString("measurement");
+    String measurement = entry.string("measurement", "");
     Duration forDuration = Durations.atLeastZero(entry, "for", DEFAULT_FOR);
     Set<Phase> phases = new LinkedHashSet<>();
     for (String phase : entry.stringList("phases", List.of())) {
@@ -159,20 +156,28 @@ public final class RuleFileReader {
         throw entry.problem("labels", "label name " + label + ": use letters, digits and _");
       }
     }
+    Map<String, String> where = entry.stringMap("where");
+    String summary = entry.string("summary", name);
+    String description = entry.string("description", "");
+    String runbook = entry.string("runbook", "");
+    // Unknown keys first: a misspelt "measurment" is reported as such, not as a missing key.
+    entry.rejectUnknownKeys();
+    if (measurement.isEmpty() && !(condition instanceof Condition.SloBurn)) {
+      throw entry.problem("measurement", "is required: the measurement the rule looks at");
+    }
     AlertRule rule =
         new AlertRule(
             name,
             severity,
-            new SeriesSelector(measurement, entry.stringMap("where")),
+            new SeriesSelector(measurement, where),
             condition,
             forDuration,
             labels,
-            entry.string("summary", name),
-            entry.string("description", ""),
-            entry.string("runbook", ""),
+            summary,
+            description,
+            runbook,
             phases,
             fileLabel);
-    entry.rejectUnknownKeys();
     return rule;
   }
 

@@ -18,7 +18,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = FerryCommand.Version.class,
     description = "Watches a service while it moves between clusters.",
-    subcommands = {CollectorCommand.class, CheckConfigCommand.class, CompareCommand.class})
+    subcommands = {
+      CollectorCommand.class,
+      CheckConfigCommand.class,
+      CompareCommand.class,
+      AlertsCommand.class
+    })
 public final class FerryCommand implements Callable<Integer> {
 
   /** Exit code for a bad command line or configuration file. */
