@@ -118,4 +118,30 @@ class DispatchStateTest {
         .extracting(MaintenanceWindow::name)
         .containsExactly("drill");
   }
+
+  @Test
+  void groupsOfARouteThatIsGoneAreRoutedAgainWithoutDuplicatePages() {
+    Route old =
+        Route.builder("ops")
+            .groupBy("alertname", "host")
+            .route(Route.builder("ops").matcher("team=\"dba\"").build())
+            .build();
+    var before = new Timeline(DispatchConfig.of(old), "ops");
+    before.fire(0, "alertname", "DiskFull", "host", "db1", "team", "dba").advanceTo(100);
+    assertThat(before.receiver("ops").calls()).hasSize(1);
+
+    var after =
+        new Timeline(
+            DispatchConfig.of(ROUTE),
+            DispatchStateJson.read(DispatchStateJson.write(before.dispatcher.snapshot())),
+            "ops");
+    after.advanceTo(1000);
+
+    assertThat(after.dispatcher.snapshot().groups())
+        .extracting(DispatchState.GroupState::key)
+        .containsExactly("route:{alertname=\"DiskFull\", host=\"db1\"}");
+    assertThat(after.receiver("ops").calls())
+        .as("a new group key: the receiver is told once under it")
+        .hasSize(1);
+  }
 }

@@ -128,4 +128,40 @@ class DispatcherRetryTest {
     assertThat(sent).hasSize(1);
     assertThat(queued).as("sent; nothing new to say before repeat_interval").hasSize(1);
   }
+
+  @Test
+  void aFullSendQueueCountsAsARetryableFailure() {
+    List<String> sent = new ArrayList<>();
+    Notifier ops =
+        new Notifier() {
+          @Override
+          public String name() {
+            return "ops";
+          }
+
+          @Override
+          public void send(io.ferry.alerts.notify.Notification notification) {
+            sent.add(notification.groupKey());
+          }
+        };
+    int[] calls = {0};
+    java.util.concurrent.Executor fullOnce =
+        job -> {
+          if (calls[0]++ == 0) {
+            throw new java.util.concurrent.RejectedExecutionException("full");
+          }
+          job.run();
+        };
+    var dispatcher =
+        new Dispatcher(DispatchConfig.of(ROUTE), Map.of("ops", ops), fullOnce, Timeline.NO_JITTER);
+    dispatcher.update(
+        List.of(new Alert(Labels.of(DISK), Map.of(), AlertStatus.FIRING, t(0), t(0), null, 1)),
+        t(0));
+
+    dispatcher.tick(t(30));
+    assertThat(sent).isEmpty();
+    dispatcher.tick(t(31));
+    assertThat(sent).hasSize(1);
+    assertThat(dispatcher.metrics().receiver("ops").failed()).isEqualTo(1);
+  }
 }
