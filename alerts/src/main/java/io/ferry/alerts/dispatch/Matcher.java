@@ -79,7 +79,9 @@ public record Matcher(String name, Op op, String value) {
 
   /**
    * Parses {@code name<op>"value"} where op is {@code =}, {@code !=}, {@code =~} or {@code !~}; the
-   * value may be double-quoted (with {@code \"} and {@code \\} escapes) or bare.
+   * value may be double-quoted or bare. In a quoted value {@code \"} stands for a quote and {@code
+   * \\} for a backslash; any other backslash is kept, so {@code =~"db\.example"} is the regular
+   * expression {@code db\.example}.
    *
    * @throws IllegalArgumentException naming what is wrong (no operator, bad regular expression)
    */
@@ -152,8 +154,10 @@ public record Matcher(String name, Op op, String value) {
     String inner = text.substring(1, text.length() - 1);
     for (int i = 0; i < inner.length(); i++) {
       char c = inner.charAt(i);
-      if (c == '\\' && i + 1 < inner.length()) {
-        value.append(inner.charAt(++i));
+      char following = i + 1 < inner.length() ? inner.charAt(i + 1) : 0;
+      if (c == '\\' && (following == '"' || following == '\\')) {
+        value.append(following);
+        i++;
       } else if (c == '"') {
         throw new IllegalArgumentException("unescaped quote in matcher value " + text);
       } else {

@@ -74,18 +74,22 @@ final class Timeline {
   Timeline fire(double seconds, String... namesAndValues) {
     advanceTo(seconds);
     Labels labels = Labels.of(namesAndValues);
-    Alert alert =
-        new Alert(labels, Map.of(), AlertStatus.FIRING, now.minusSeconds(60), now, null, 1.0);
+    Alert alert = firing(labels);
     alerts.put(labels.fingerprint(), alert);
     dispatcher.update(List.of(alert), now);
     return this;
+  }
+
+  private Alert firing(Labels labels) {
+    return new Alert(labels, Map.of(), AlertStatus.FIRING, now.minusSeconds(60), now, null, 1.0);
   }
 
   /** Moves to {@code seconds} (ticking on the way) and reports the alert resolved there. */
   Timeline resolve(double seconds, String... namesAndValues) {
     advanceTo(seconds);
     Labels labels = Labels.of(namesAndValues);
-    Alert alert = alerts.get(labels.fingerprint()).resolved(now);
+    // After a restart the test may resolve an alert that fired before it.
+    Alert alert = alerts.getOrDefault(labels.fingerprint(), firing(labels)).resolved(now);
     alerts.put(labels.fingerprint(), alert);
     dispatcher.update(List.of(alert), now);
     return this;
