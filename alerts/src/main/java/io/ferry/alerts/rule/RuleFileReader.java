@@ -181,7 +181,26 @@ public final class RuleFileReader {
     return rule;
   }
 
+  /** Fails on a misspelt key before any check of a missing one can hide it. */
+  private static void knownKeysOnly(ConfigMapping mapping, String... keys) {
+    for (String key : keys) {
+      mapping.has(key);
+    }
+    mapping.rejectUnknownKeys();
+  }
+
   private static Condition threshold(ConfigMapping threshold) {
+    knownKeysOnly(
+        threshold,
+        "field",
+        "fields",
+        "aggregate",
+        "percentile",
+        "predict",
+        "window",
+        "above",
+        "below",
+        "clear");
     List<String> fields = threshold.stringList("fields", List.of());
     if (threshold.has("field")) {
       if (!fields.isEmpty()) {
@@ -235,6 +254,7 @@ public final class RuleFileReader {
   }
 
   private static Condition state(ConfigMapping state) {
+    knownKeysOnly(state, "field", "values");
     String field = state.requiredString("field");
     List<String> values = state.stringList("values", List.of());
     if (values.isEmpty()) {
@@ -245,6 +265,7 @@ public final class RuleFileReader {
   }
 
   private static Condition absence(ConfigMapping absence, Path baseDir) {
+    knownKeysOnly(absence, "after", "group_by", "expected", "expected_file");
     Duration after = absence.duration("after", Duration.ofMinutes(2));
     if (after.isZero() || after.isNegative()) {
       throw absence.problem("after", "must be longer than 0s");

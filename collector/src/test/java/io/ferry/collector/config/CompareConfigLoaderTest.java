@@ -52,8 +52,10 @@ class CompareConfigLoaderTest {
     String sample = Files.readString(Path.of("src/dist/collector.yml"));
     int start = sample.indexOf("# compare:");
     assertThat(start).as("commented compare: section in the sample").isPositive();
+    int end = sample.indexOf("\n\n", start);
     String uncommented =
-        sample.substring(0, start) + sample.substring(start).replaceAll("(?m)^# ?", "");
+        sample.substring(0, start)
+            + sample.substring(start, end < 0 ? sample.length() : end).replaceAll("(?m)^# ?", "");
 
     CompareConfig compare = parse(uncommented).compare().orElseThrow();
 

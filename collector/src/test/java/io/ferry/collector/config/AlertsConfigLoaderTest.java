@@ -1,0 +1,80 @@
+package io.ferry.collector.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ferry.alerts.rule.Phase;
+import io.ferry.collector.alerting.AlertingConfig;
+import io.ferry.yamlconfig.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code alerts:} section of {@code collector.yml}. */
+class AlertsConfigLoaderTest {
+
+  private static final String MINIMAL = "auth:\n  tokens:\n    - {name: fleet, token: s3cret}\n";
+
+  @TempDir Path dir;
+
+  private CollectorConfig parse(String yaml) {
+    return new CollectorConfigLoader(name -> null).parse(yaml, "collector.yml", dir);
+  }
+
+  @Test
+  void theSampleSectionUncommentedLoadsTheShippedRules() throws IOException {
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    try (Stream<Path> shipped = Files.list(Path.of("..", "alerts", "rules"))) {
+      for (Path file : shipped.filter(p -> p.toString().endsWith(".yml")).toList()) {
+        Files.copy(file, rules.resolve(file.getFileName()));
+      }
+    }
+    String sample = Files.readString(Path.of("src/dist/collector.yml"));
+    int start = sample.indexOf("# alerts:");
+    assertThat(start).as("commented alerts: section in the sample").isPositive();
+    String uncommented = MINIMAL + sample.substring(start).replaceAll("(?m)^# ?", "");
+
+    AlertingConfig alerts = parse(uncommented).alerts().orElseThrow();
+
+    assertThat(alerts.rules())
+        .extracting(r -> r.name())
+        .contains("ReplicationStopped", "HostSilent");
+    assertThat(alerts.phase()).isEqualTo(AlertingConfig.DEFAULT_PHASE).isEqualTo(Phase.PRE);
+    assertThat(alerts.evaluationInterval()).isEqualTo(AlertingConfig.DEFAULT_EVALUATION_INTERVAL);
+    assertThat(alerts.stateFile()).isEmpty();
+    assertThat(alerts.notifiers()).containsOnlyKeys("oncall");
+  }
+
+  @Test
+  void aBadRuleFileStopsTheCollectorNamingFileLineAndKey() throws IOException {
+    Files.writeString(
+        dir.resolve("bad.yml"),
+        "rules:\n  - name: Lag\n    measurement: mysql_replication\n"
+            + "    threshold: {field: lag_seconds, abvoe: 30}\n");
+    String yaml =
+        MINIMAL
+            + "alerts:\n  rule_files: [bad.yml]\n  receivers:\n    - name: hook\n"
+            + "      webhook: {url: \"http://127.0.0.1:9/x\"}\n  route: {receiver: hook}\n";
+
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("bad.yml line 4")
+        .hasMessageContaining("abvoe");
+  }
+
+  @Test
+  void anUnknownReceiverInTheRouteIsRefused() {
+    String yaml =
+        MINIMAL
+            + "alerts:\n  receivers:\n    - name: hook\n"
+            + "      webhook: {url: \"http://127.0.0.1:9/x\"}\n  route: {receiver: pager}\n";
+
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("collector.yml line")
+        .hasMessageContaining("pager");
+  }
+}
