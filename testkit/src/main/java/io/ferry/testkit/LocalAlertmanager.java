@@ -41,7 +41,6 @@ public final class LocalAlertmanager implements AutoCloseable {
         - name: 'null'
       """;
 
-  private static final int START_ATTEMPTS = 3;
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private final ServerProcess process;
@@ -63,15 +62,7 @@ public final class LocalAlertmanager implements AutoCloseable {
    */
   public static LocalAlertmanager start(Path stateDir) throws IOException {
     Path dir = Files.createDirectories(stateDir.resolve("alertmanager").toAbsolutePath());
-    IOException lastFailure = null;
-    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-      try {
-        return startOnce(dir);
-      } catch (PortInUseException e) {
-        lastFailure = e;
-      }
-    }
-    throw lastFailure;
+    return ServerStart.onFreePort(() -> startOnce(dir));
   }
 
   private static LocalAlertmanager startOnce(Path dir) throws IOException {
@@ -93,23 +84,15 @@ public final class LocalAlertmanager implements AutoCloseable {
             log,
             dir.resolve("process.pid"));
     LocalAlertmanager alertmanager = new LocalAlertmanager(process, port);
-    boolean answered = Poll.until(START_TIMEOUT, () -> !process.isAlive() || alertmanager.ready());
-    if (answered && process.isAlive()) {
-      return alertmanager;
-    }
-    alertmanager.close();
-    String tail = LogTail.lastLines(log, LogTail.DEFAULT_LINES);
-    String message =
-        (answered
-                ? "alertmanager exited during start"
-                : "alertmanager was not ready within " + START_TIMEOUT)
-            + "; last lines of "
-            + log
-            + ":\n"
-            + tail;
-    throw LogTail.reportsPortInUse(tail)
-        ? new PortInUseException(message)
-        : new IOException(message);
+    ServerStart.awaitReady(
+        process,
+        START_TIMEOUT,
+        alertmanager::ready,
+        alertmanager::close,
+        "alertmanager exited during start",
+        "alertmanager was not ready within " + START_TIMEOUT,
+        log);
+    return alertmanager;
   }
 
   private boolean ready() throws IOException, InterruptedException {

@@ -37,7 +37,6 @@ public final class LocalInfluxDb implements AutoCloseable {
   /** How long {@link #close()} waits after SIGTERM before it sends SIGKILL: 10 s. */
   static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-  private static final int START_ATTEMPTS = 3;
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final ServerProcess process;
@@ -59,15 +58,7 @@ public final class LocalInfluxDb implements AutoCloseable {
    */
   public static LocalInfluxDb start(Path stateDir) throws IOException {
     Path dir = Files.createDirectories(stateDir.resolve("influxdb").toAbsolutePath());
-    IOException lastFailure = null;
-    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-      try {
-        return startOnce(dir);
-      } catch (PortInUseException e) {
-        lastFailure = e;
-      }
-    }
-    throw lastFailure;
+    return ServerStart.onFreePort(() -> startOnce(dir));
   }
 
   private static LocalInfluxDb startOnce(Path dir) throws IOException {
@@ -84,23 +75,15 @@ public final class LocalInfluxDb implements AutoCloseable {
             log,
             dir.resolve("process.pid"));
     LocalInfluxDb influx = new LocalInfluxDb(process, httpPort);
-    boolean answered = Poll.until(START_TIMEOUT, () -> !process.isAlive() || influx.pings());
-    if (answered && process.isAlive()) {
-      return influx;
-    }
-    influx.close();
-    String tail = LogTail.lastLines(log, LogTail.DEFAULT_LINES);
-    String message =
-        (answered
-                ? "influxd exited during start"
-                : "influxd did not answer /ping within " + START_TIMEOUT)
-            + "; last lines of "
-            + log
-            + ":\n"
-            + tail;
-    throw LogTail.reportsPortInUse(tail)
-        ? new PortInUseException(message)
-        : new IOException(message);
+    ServerStart.awaitReady(
+        process,
+        START_TIMEOUT,
+        influx::pings,
+        influx::close,
+        "influxd exited during start",
+        "influxd did not answer /ping within " + START_TIMEOUT,
+        log);
+    return influx;
   }
 
   private boolean pings() throws IOException, InterruptedException {

@@ -48,7 +48,6 @@ public final class LocalMariaDb implements AutoCloseable {
   static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
   private static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(60);
-  private static final int START_ATTEMPTS = 3;
   private static final boolean RUNNING_AS_ROOT = "root".equals(System.getProperty("user.name"));
 
   private final MariaDbOptions options;
@@ -74,26 +73,21 @@ public final class LocalMariaDb implements AutoCloseable {
   public static LocalMariaDb start(Path stateDir, MariaDbOptions options) throws IOException {
     MariaDbLayout layout = new MariaDbLayout(stateDir.resolve(options.name()));
     Files.createDirectories(layout.tmpDir());
-    IOException lastFailure = null;
-    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-      try {
-        LocalMariaDb server = startOnce(options, layout);
-        try {
-          server.bootstrapAsRoot(
-              "CREATE USER IF NOT EXISTS '%s'@'127.0.0.1' IDENTIFIED BY '%s';\n"
-                      .formatted(ADMIN_USER, ADMIN_PASSWORD)
-                  + "GRANT ALL PRIVILEGES ON *.* TO '%s'@'127.0.0.1' WITH GRANT OPTION;\n"
-                      .formatted(ADMIN_USER));
-        } catch (IOException e) {
-          server.stop();
-          throw e;
-        }
-        return server;
-      } catch (PortInUseException e) {
-        lastFailure = e;
-      }
-    }
-    throw lastFailure;
+    return ServerStart.onFreePort(
+        () -> {
+          LocalMariaDb server = startOnce(options, layout);
+          try {
+            server.bootstrapAsRoot(
+                "CREATE USER IF NOT EXISTS '%s'@'127.0.0.1' IDENTIFIED BY '%s';\n"
+                        .formatted(ADMIN_USER, ADMIN_PASSWORD)
+                    + "GRANT ALL PRIVILEGES ON *.* TO '%s'@'127.0.0.1' WITH GRANT OPTION;\n"
+                        .formatted(ADMIN_USER));
+          } catch (IOException e) {
+            server.stop();
+            throw e;
+          }
+          return server;
+        });
   }
 
   private static LocalMariaDb startOnce(MariaDbOptions options, MariaDbLayout layout)

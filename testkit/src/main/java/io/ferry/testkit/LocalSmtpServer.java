@@ -33,8 +33,6 @@ public final class LocalSmtpServer implements AutoCloseable {
   /** How long {@link #close()} waits after SIGTERM before it sends SIGKILL: 10 s. */
   static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-  private static final int START_ATTEMPTS = 3;
-
   private final ServerProcess process;
   private final int port;
   private final Path maildir;
@@ -53,15 +51,7 @@ public final class LocalSmtpServer implements AutoCloseable {
    */
   public static LocalSmtpServer start(Path stateDir) throws IOException {
     Path dir = Files.createDirectories(stateDir.resolve("smtp").toAbsolutePath());
-    IOException lastFailure = null;
-    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-      try {
-        return startOnce(dir);
-      } catch (PortInUseException e) {
-        lastFailure = e;
-      }
-    }
-    throw lastFailure;
+    return ServerStart.onFreePort(() -> startOnce(dir));
   }
 
   private static LocalSmtpServer startOnce(Path dir) throws IOException {
@@ -85,23 +75,15 @@ public final class LocalSmtpServer implements AutoCloseable {
             log,
             dir.resolve("process.pid"));
     LocalSmtpServer server = new LocalSmtpServer(process, port, maildir);
-    boolean answered = Poll.until(START_TIMEOUT, () -> !process.isAlive() || server.greets());
-    if (answered && process.isAlive()) {
-      return server;
-    }
-    server.close();
-    String tail = LogTail.lastLines(log, LogTail.DEFAULT_LINES);
-    String message =
-        (answered
-                ? "aiosmtpd exited during start"
-                : "aiosmtpd did not greet within " + START_TIMEOUT)
-            + "; last lines of "
-            + log
-            + ":\n"
-            + tail;
-    throw LogTail.reportsPortInUse(tail)
-        ? new PortInUseException(message)
-        : new IOException(message);
+    ServerStart.awaitReady(
+        process,
+        START_TIMEOUT,
+        server::greets,
+        server::close,
+        "aiosmtpd exited during start",
+        "aiosmtpd did not greet within " + START_TIMEOUT,
+        log);
+    return server;
   }
 
   private boolean greets() throws IOException {

@@ -1,19 +1,9 @@
 package io.ferry.alerts.dispatch;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import java.io.IOException;
+import io.ferry.alerts.AlertsJson;
 import java.io.UncheckedIOException;
-import java.time.DateTimeException;
-import java.time.Instant;
 
 /**
  * Writes and reads {@link DispatchState} as JSON with Jackson data binding; instants are ISO-8601
@@ -22,10 +12,7 @@ import java.time.Instant;
  */
 public final class DispatchStateJson {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(instantsAsText())
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper MAPPER = AlertsJson.mapper();
 
   private DispatchStateJson() {}
 
@@ -49,38 +36,5 @@ public final class DispatchStateJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("cannot read dispatch state: " + e.getOriginalMessage(), e);
     }
-  }
-
-  /**
-   * A Jackson module writing {@link Instant}s as ISO-8601 text and reading them back, for mappers
-   * that have no {@code jackson-datatype-jsr310}.
-   */
-  public static SimpleModule instantsAsText() {
-    SimpleModule module = new SimpleModule("ferry-instants");
-    module.addSerializer(
-        Instant.class,
-        new JsonSerializer<>() {
-          @Override
-          public void serialize(Instant value, JsonGenerator out, SerializerProvider serializers)
-              throws IOException {
-            out.writeString(value.toString());
-          }
-        });
-    module.addDeserializer(
-        Instant.class,
-        new JsonDeserializer<>() {
-          @Override
-          public Instant deserialize(JsonParser in, DeserializationContext context)
-              throws IOException {
-            String text = in.getValueAsString();
-            try {
-              return Instant.parse(text);
-            } catch (DateTimeException | NullPointerException e) {
-              return (Instant)
-                  context.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
-            }
-          }
-        });
-    return module;
   }
 }

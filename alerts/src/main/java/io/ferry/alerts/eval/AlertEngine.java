@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns points into alerts. The collector calls {@link #ingest} with each accepted batch as it
@@ -42,7 +43,17 @@ public final class AlertEngine {
    */
   public static final Duration RESTORE_GRACE = Duration.ofMinutes(2);
 
-  private record Bound(AlertRule rule, RuleEvaluator evaluator) {}
+  /**
+   * A rule with its evaluator.
+   *
+   * @param selects which points the evaluator is given
+   */
+  private record Bound(AlertRule rule, RuleEvaluator evaluator, Predicate<Point> selects) {
+
+    Bound(AlertRule rule, RuleEvaluator evaluator) {
+      this(rule, evaluator, rule.selector()::matches);
+    }
+  }
 
   private record Active(
       Bound bound,
@@ -98,7 +109,8 @@ public final class AlertEngine {
                   + trackers.keySet()
                   + ")");
         }
-        Bound b = new Bound(rule, new SloBurnEvaluator(rule, watched));
+        // Each SLO's tracker picks its own points (its SLI's measurement and tags).
+        Bound b = new Bound(rule, new SloBurnEvaluator(rule, watched), point -> true);
         bound.add(b);
         watched.stream()
             .map(tracker -> tracker.slo().sli().measurement())
@@ -135,7 +147,7 @@ public final class AlertEngine {
         continue;
       }
       for (Bound b : candidates) {
-        if (b.evaluator() instanceof SloBurnEvaluator || b.rule().selector().matches(point)) {
+        if (b.selects().test(point)) {
           Labels labels = b.evaluator().observe(point, now);
           if (labels != null) {
             touched.computeIfAbsent(b, key -> new LinkedHashSet<>()).add(labels);

@@ -8,7 +8,6 @@ import io.ferry.alerts.slo.SloTracker;
 import io.ferry.lineprotocol.Point;
 import io.ferry.yamlconfig.ConfigUnits;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +93,6 @@ final class SloBurnEvaluator implements RuleEvaluator {
 
   @Override
   public Set<Labels> known() {
-    return new HashMap<>(lastReadings).keySet();
+    return lastReadings.keySet();
   }
 }

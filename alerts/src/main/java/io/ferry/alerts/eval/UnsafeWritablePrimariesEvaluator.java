@@ -23,12 +23,10 @@ final class UnsafeWritablePrimariesEvaluator implements RuleEvaluator {
 
   private record Settings(long nanos, boolean writable, long increment, long offset) {}
 
-  private final AlertRule rule;
   private final Labels alertLabels;
   private final Map<Map<String, String>, Settings> servers = new HashMap<>();
 
   UnsafeWritablePrimariesEvaluator(AlertRule rule) {
-    this.rule = rule;
     this.alertLabels = SeriesLabels.of(rule, new TreeMap<>());
   }
 
@@ -96,9 +94,5 @@ final class UnsafeWritablePrimariesEvaluator implements RuleEvaluator {
   @Override
   public Set<Labels> known() {
     return servers.isEmpty() ? Set.of() : Set.of(alertLabels);
-  }
-
-  AlertRule rule() {
-    return rule;
   }
 }

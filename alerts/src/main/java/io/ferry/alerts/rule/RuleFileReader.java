@@ -306,7 +306,7 @@ public final class RuleFileReader {
 
   private static OptionalDouble number(ConfigMapping mapping, String key) {
     return mapping
-        .parsed("" + key, "a number", RuleFileReader::parseNumber)
+        .parsed(key, "a number", RuleFileReader::parseNumber)
         .map(OptionalDouble::of)
         .orElse(OptionalDouble.empty());
   }

@@ -2,7 +2,7 @@ package io.ferry.collector.alerting;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.alerts.Alert;
-import io.ferry.alerts.dispatch.DispatchStateJson;
+import io.ferry.alerts.AlertsJson;
 import io.ferry.alerts.dispatch.MaintenanceWindow;
 import io.ferry.alerts.dispatch.Matcher;
 import io.ferry.alerts.dispatch.Silence;
@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,9 +42,10 @@ public final class AlertRoutes {
   static final String ALERTS = "/api/v1/alerts";
   static final String SILENCES = "/api/v1/silences";
   static final String WINDOWS = "/api/v1/maintenance-windows";
+  private static final List<String> PATHS =
+      List.of(ALERTS, SILENCES, SILENCES + "/:id", WINDOWS, WINDOWS + "/:name");
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().registerModule(DispatchStateJson.instantsAsText());
+  private static final ObjectMapper JSON = AlertsJson.mapper();
 
   /** A silence as posted. */
   record SilenceRequest(
@@ -69,12 +71,11 @@ public final class AlertRoutes {
       Handler<RoutingContext> authenticate,
       Optional<AlertService> service,
       BodyHandler body) {
-    for (String path : List.of(ALERTS, SILENCES, SILENCES + "/:id", WINDOWS, WINDOWS + "/:name")) {
+    for (String path : PATHS) {
       router.route(path).handler(authenticate);
     }
     if (service.isEmpty()) {
-      for (String path :
-          List.of(ALERTS, SILENCES, SILENCES + "/:id", WINDOWS, WINDOWS + "/:name")) {
+      for (String path : PATHS) {
         router
             .route(path)
             .handler(
@@ -104,7 +105,7 @@ public final class AlertRoutes {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("labels", alert.labels().values());
       item.put("annotations", alert.annotations());
-      item.put("status", alert.status().name().toLowerCase(java.util.Locale.ROOT));
+      item.put("status", alert.status().name().toLowerCase(Locale.ROOT));
       item.put("activeSince", alert.activeSince());
       item.put("firingSince", alert.firingSince());
       item.put("value", Double.isNaN(alert.value()) ? null : alert.value());

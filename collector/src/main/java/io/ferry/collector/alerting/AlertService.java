@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -48,6 +50,7 @@ public final class AlertService {
   private final String collectorHost;
   private final BooleanSupplier influxReachable;
   private final AlertEngine engine;
+  private final Optional<AlertStateFile> stateFile;
   private WorkerExecutor engineWorker;
   private WorkerExecutor notifyWorkers;
   private Dispatcher dispatcher;
@@ -72,6 +75,7 @@ public final class AlertService {
     this.collectorHost = collectorHost;
     this.influxReachable = influxReachable;
     this.engine = new AlertEngine(config.rules(), config.slos(), config.phase(), clock.instant());
+    this.stateFile = config.stateFile().map(AlertStateFile::new);
   }
 
   /** Restores the saved state and starts the timer. */
@@ -102,17 +106,16 @@ public final class AlertService {
                   config.slos().size(),
                   config.notifiers().size(),
                   config.phase().configName(),
-                  restored ? ", state restored from " + config.stateFile().orElseThrow() : "");
+                  restored ? ", state restored from " + stateFile.orElseThrow() : "");
             })
         .mapEmpty();
   }
 
   private boolean restore() throws IOException {
-    if (config.stateFile().isEmpty()) {
+    if (stateFile.isEmpty()) {
       return false;
     }
-    AlertStateFile file = new AlertStateFile(config.stateFile().get());
-    var saved = file.load();
+    var saved = stateFile.get().load();
     if (saved.isEmpty()) {
       return false;
     }
@@ -130,8 +133,11 @@ public final class AlertService {
     engineWorker
         .executeBlocking(
             () -> {
-              handle(engine.ingest(points, arrival), arrival);
-              dispatcher.tick(arrival);
+              // Tick at once only when the batch changed something, so a new page need not
+              // wait for the timer; most batches change nothing and cost no tick.
+              if (handle(engine.ingest(points, arrival), arrival)) {
+                dispatcher.tick(arrival);
+              }
               return null;
             })
         .onFailure(e -> LOG.error("Alert evaluation of ingested points failed", e));
@@ -162,9 +168,10 @@ public final class AlertService {
         .build();
   }
 
-  private void handle(List<Transition> transitions, Instant now) {
+  /** Passes the changes on; returns whether there were any. */
+  private boolean handle(List<Transition> transitions, Instant now) {
     if (transitions.isEmpty()) {
-      return;
+      return false;
     }
     List<Alert> notifiable = new ArrayList<>();
     List<Point> history = new ArrayList<>();
@@ -176,7 +183,7 @@ public final class AlertService {
       LOG.info(
           "Alert {} {}: {}",
           transition.alert().labels(),
-          transition.alert().status().name().toLowerCase(java.util.Locale.ROOT),
+          transition.alert().status().name().toLowerCase(Locale.ROOT),
           transition.alert().summary());
     }
     dispatcher.update(notifiable, now);
@@ -184,14 +191,15 @@ public final class AlertService {
     writer
         .write(history)
         .onFailure(e -> LOG.debug("Alert transitions not written to InfluxDB: {}", e.getMessage()));
+    return true;
   }
 
   private void save(Instant now) {
     lastSave = now;
-    if (config.stateFile().isEmpty()) {
+    if (stateFile.isEmpty()) {
       return;
     }
-    AlertStateFile file = new AlertStateFile(config.stateFile().get());
+    AlertStateFile file = stateFile.get();
     try {
       file.save(new AlertStateFile.Saved(engine.snapshot(now), dispatcher.snapshot()));
     } catch (IOException e) {
@@ -209,7 +217,7 @@ public final class AlertService {
     return dispatcher;
   }
 
-  /** Whether an alert is muted now, and by what; for the alerts API. */
+  /** The service's clock now, for the alert API's silence checks and defaults. */
   Instant now() {
     return clock.instant();
   }

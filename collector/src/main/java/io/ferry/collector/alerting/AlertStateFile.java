@@ -1,9 +1,8 @@
 package io.ferry.collector.alerting;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ferry.alerts.AlertsJson;
 import io.ferry.alerts.dispatch.DispatchState;
-import io.ferry.alerts.dispatch.DispatchStateJson;
 import io.ferry.alerts.eval.EngineState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,10 +25,7 @@ final class AlertStateFile {
    */
   record Saved(EngineState engine, DispatchState dispatch) {}
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(DispatchStateJson.instantsAsText())
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON = AlertsJson.mapper();
 
   private final Path file;
 
