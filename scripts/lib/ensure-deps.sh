@@ -22,6 +22,8 @@ ferry__package_of() {
     prometheus-alertmanager) echo prometheus-alertmanager ;;
     aiosmtpd) echo python3-aiosmtpd ;;
     ansible-playbook) echo ansible ;;
+    prometheus-node-exporter) echo prometheus-node-exporter ;;
+    prometheus-mysqld-exporter) echo prometheus-mysqld-exporter ;;
     systemd-analyze) echo systemd ;;
     *) return 1 ;;
   esac
@@ -62,7 +64,8 @@ ferry__apt_install() {
 
 # Checks for java 17+, mvn, influxd, influx, mariadbd, mariadb-install-db, mariadb,
 # pt-table-checksum, fontconfig, a font (for charts), prometheus-alertmanager and aiosmtpd (the
-# alert receivers' tests), ansible-playbook and systemd-analyze (the deploy module's tests). Missing ones are installed with
+# alert receivers' tests), ansible-playbook and systemd-analyze (the deploy module's tests),
+# prometheus-node-exporter and prometheus-mysqld-exporter (the agent's cross-check with them). Missing ones are installed with
 # apt-get when running as root; otherwise the exact command to run is printed and the calling
 # script exits with status 1.
 ferry_ensure_deps() {
@@ -71,7 +74,8 @@ ferry_ensure_deps() {
   # from pyenv or a venv earlier on PATH does not see Debian's module, and the test kit runs the
   # command, which uses the system Python.
   for command in java mvn influxd influx mariadbd mariadb-install-db mariadb pt-table-checksum fc-list \
-    prometheus-alertmanager aiosmtpd ansible-playbook systemd-analyze; do
+    prometheus-alertmanager aiosmtpd ansible-playbook systemd-analyze \
+    prometheus-node-exporter prometheus-mysqld-exporter; do
     if ! ferry__has_command "$command"; then
       package=$(ferry__package_of "$command")
       case " ${missing[*]-} " in
