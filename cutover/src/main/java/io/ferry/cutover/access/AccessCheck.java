@@ -56,7 +56,9 @@ public final class AccessCheck {
     try {
       connection = connections.shared(node);
     } catch (SQLException e) {
-      return new NodeAccess(node, null, fail(node.name(), e.getMessage(), List.of(e.getMessage())));
+      // the driver's messages run over several lines; the summary is one
+      String reason = e.getMessage().replaceAll("\\s*\\R\\s*", " ");
+      return new NodeAccess(node, null, fail(node.name(), reason, List.of(reason)));
     }
     try {
       Map<String, String> facts =
