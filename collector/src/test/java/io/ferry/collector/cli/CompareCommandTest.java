@@ -156,6 +156,7 @@ class CompareCommandTest {
         .contains("FAIL access / old-primary: cannot connect to old-primary (primary)")
         .contains("FAIL access / old-replica-1: cannot connect to old-replica-1 (replica)")
         .doesNotContain("FAIL schema")
+        .contains("  data           no table compared")
         .contains("VERDICT: NO-GO (exit 64: could not finish)");
   }
 
