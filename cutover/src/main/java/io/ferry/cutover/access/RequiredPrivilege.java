@@ -1,6 +1,7 @@
 package io.ferry.cutover.access;
 
 import io.ferry.cutover.data.ServerVersion;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,7 +58,7 @@ public enum RequiredPrivilege {
 
   /** The privileges missing from what an account holds, in declaration order. */
   public static List<RequiredPrivilege> missing(GlobalPrivileges held, ServerVersion version) {
-    return java.util.Arrays.stream(values())
+    return Arrays.stream(values())
         .filter(required -> !held.holdsAnyOf(required.satisfiedBy(version)))
         .toList();
   }
