@@ -83,7 +83,7 @@ public final class AccessCheck {
               Long.parseLong(facts.get("server_id")));
       String account = facts.get("account");
       List<RequiredPrivilege> missing =
-          RequiredPrivilege.missing(GlobalPrivileges.parse(grants(connection)), version);
+          RequiredPrivilege.missing(GlobalPrivileges.parse(grants(connection, version)), version);
       if (missing.isEmpty()) {
         return new NodeAccess(
             node,
@@ -154,10 +154,22 @@ public final class AccessCheck {
     return CheckResult.of(CheckFamily.ACCESS, name, Status.FAIL, summary, evidence);
   }
 
-  private static List<String> grants(Connection connection) throws SQLException {
+  /**
+   * The current user's grants. MariaDB's {@code SHOW GRANTS} includes the enabled role's; MySQL's
+   * lists a role's privileges only with {@code USING} the active roles.
+   */
+  private static List<String> grants(Connection connection, ServerVersion version)
+      throws SQLException {
+    String sql = "SHOW GRANTS";
+    if (!version.mariaDb()) {
+      String roles = row(connection, "SELECT CURRENT_ROLE()", "roles").get("roles");
+      if (!roles.isBlank() && !roles.equalsIgnoreCase("NONE")) {
+        sql = "SHOW GRANTS FOR CURRENT_USER() USING " + roles;
+      }
+    }
     List<String> lines = new ArrayList<>();
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SHOW GRANTS")) {
+        ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
         lines.add(rows.getString(1));
       }
