@@ -54,7 +54,9 @@ class MySqlOptionFileTest {
   @Test
   void refusesConnectionOptionsItCannotHonourNamingFileAndLine() {
     assertThatThrownBy(
-            () -> MySqlOptionFile.parse(List.of("[client]", "socket = /tmp/my.sock"), "my.cnf"))
+            () ->
+                MySqlOptionFile.parse(
+                    List.of("[client]", "socket = /run/mysqld/mysqld.sock"), "my.cnf"))
         .hasMessageStartingWith("my.cnf line 2: option 'socket' is not supported");
     assertThatThrownBy(
             () -> MySqlOptionFile.parse(List.of("[client]", "", "ssl-cipher = AES"), "my.cnf"))
