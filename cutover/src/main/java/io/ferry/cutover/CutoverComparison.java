@@ -1,5 +1,6 @@
 package io.ferry.cutover;
 
+import io.ferry.cutover.access.AccessCheck;
 import io.ferry.cutover.check.ConfigurationCheck;
 import io.ferry.cutover.check.GrantsCheck;
 import io.ferry.cutover.check.PreviousReportCheck;
@@ -20,8 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a whole cutover comparison: the check families one after the other, then the data
- * comparison, then (after the switch, when a pre-cutover report is given) the comparison of these
+ * Runs a whole cutover comparison: first the access gate (every node reachable, every privilege the
+ * run needs held, no endpoint given twice; when it fails nothing else runs), then the check
+ * families one after the other, then the data comparison (zero tables compared is a failure, never
+ * a GO), then (after the switch, when a pre-cutover report is given) the comparison of these
  * results with that report, and derives the verdict. A family that throws becomes one FAIL "could
  * not finish" result (exit bit 64) and the others still run. Blocking: call it from a worker
  * thread.
@@ -65,15 +68,13 @@ public final class CutoverComparison {
     List<TableDataResult> tables = new ArrayList<>();
     try (NodeConnections connections =
         new NodeConnections(options.connectTimeout(), options.statementTimeout())) {
-      CheckContext context = new CheckContext(topology, options, connections);
-      for (CutoverCheck check : checks) {
-        results.addAll(runCheck(check, context));
-      }
-      try {
-        tables.addAll(new DataComparator(topology, options, connections).compare());
-      } catch (SQLException | RuntimeException e) {
-        LOG.warn("data comparison could not finish: {}", e.getMessage());
-        results.add(CheckResult.couldNotFinish(CheckFamily.DATA, message(e)));
+      results.addAll(new AccessCheck().run(topology, connections));
+      if (AccessCheck.allowsComparison(results)) {
+        CheckContext context = new CheckContext(topology, options, connections);
+        for (CutoverCheck check : checks) {
+          results.addAll(runCheck(check, context));
+        }
+        compareData(topology, options, connections, results, tables);
       }
     }
     ComparisonReport report =
@@ -89,6 +90,29 @@ public final class CutoverComparison {
         .previousReport()
         .map(before -> report.withMoreChecks(comparedWith(before, report, options)))
         .orElse(report);
+  }
+
+  private static void compareData(
+      ClusterTopology topology,
+      ComparisonOptions options,
+      NodeConnections connections,
+      List<CheckResult> results,
+      List<TableDataResult> tables)
+      throws InterruptedException {
+    try {
+      tables.addAll(new DataComparator(topology, options, connections).compare());
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("data comparison could not finish: {}", e.getMessage());
+      results.add(CheckResult.couldNotFinish(CheckFamily.DATA, message(e)));
+      return;
+    }
+    if (tables.isEmpty()) {
+      results.add(
+          CheckResult.couldNotFinish(
+              CheckFamily.DATA,
+              "no table was compared: the old primary shows no table the filter (--include,"
+                  + " --exclude) covers, so nothing proves the data arrived"));
+    }
   }
 
   private static List<CheckResult> comparedWith(

@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  *     are removed from every description
  * @param user user name for the comparison's connections
  * @param password that user's password; never printed ({@link #toString()} hides it)
+ * @param tls TLS mode and PEM files for the connections; {@link TlsOptions#DEFAULT} for the
+ *     driver's defaults
  */
-public record Node(String name, String role, String jdbcUrl, String user, String password) {
+public record Node(
+    String name, String role, String jdbcUrl, String user, String password, TlsOptions tls) {
 
   /** Role of the server that takes (or will take) writes on its side. */
   public static final String PRIMARY = "primary";
@@ -24,8 +27,14 @@ public record Node(String name, String role, String jdbcUrl, String user, String
   private static final Pattern URL_CREDENTIALS =
       Pattern.compile("(?i)([?&;](password|user)=)[^&;]*");
 
+  /** With the driver's TLS defaults. */
+  public Node(String name, String role, String jdbcUrl, String user, String password) {
+    this(name, role, jdbcUrl, user, password, TlsOptions.DEFAULT);
+  }
+
   public Node {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(tls, "tls of node " + name);
     Objects.requireNonNull(jdbcUrl, "jdbcUrl of node " + name);
     Objects.requireNonNull(user, "user of node " + name);
     if (!PRIMARY.equals(role) && !REPLICA.equals(role)) {
@@ -43,7 +52,15 @@ public record Node(String name, String role, String jdbcUrl, String user, String
   /** Name, role, user and URL without any password: safe for reports and logs. */
   public String describe() {
     String url = URL_CREDENTIALS.matcher(jdbcUrl).replaceAll("$1***");
-    return name + " (" + role + ") " + user + " @ " + url;
+    String security = tls.describe();
+    return name
+        + " ("
+        + role
+        + ") "
+        + user
+        + " @ "
+        + url
+        + (security.isEmpty() ? "" : " " + security);
   }
 
   @Override

@@ -54,13 +54,37 @@ public final class NodeConnections implements AutoCloseable {
     properties.setProperty("connectTimeout", Long.toString(connectTimeout.toMillis()));
     properties.setProperty("socketTimeout", Long.toString(socketTimeout.toMillis()));
     try {
+      TlsDriverProperties.of(node.tls()).forEach(properties::setProperty);
+    } catch (IllegalArgumentException e) {
+      throw new SQLException("cannot connect to " + node.describe() + ": " + e.getMessage(), e);
+    }
+    try {
       Connection connection = DriverManager.getConnection(node.jdbcUrl(), properties);
       opened.add(connection);
       return connection;
     } catch (SQLException e) {
       throw new SQLException(
-          "cannot connect to " + node.describe() + ": " + e.getMessage(), e.getSQLState(), e);
+          "cannot connect to " + node.describe() + ": " + reason(node, e), e.getSQLState(), e);
     }
+  }
+
+  /**
+   * The driver's message, or for a failed TLS handshake what it means: the driver reports that as a
+   * "communications link failure" and buries the cause.
+   */
+  private static String reason(Node node, SQLException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof javax.net.ssl.SSLException tls) {
+        String ca = node.tls().ca().map(path -> "ssl-ca " + path).orElse("the JVM's trusted CAs");
+        return "TLS handshake failed ("
+            + tls.getMessage()
+            + "); with "
+            + node.tls().effectiveMode().map(Enum::name).orElse("the default ssl-mode")
+            + " the server's certificate must be signed by a CA in "
+            + ca;
+      }
+    }
+    return e.getMessage();
   }
 
   @Override

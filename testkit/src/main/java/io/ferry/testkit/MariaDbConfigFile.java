@@ -49,6 +49,7 @@ record MariaDbConfigFile(
     // pt-table-checksum finds replicas through what they report to their source
     lines.add("report_host = 127.0.0.1");
     lines.add("report_port = " + port);
+    lines.addAll(options.serverOptions());
     lines.add("");
     lines.add("[client]");
     lines.add("socket = " + layout.socket());

@@ -1,5 +1,7 @@
 package io.ferry.testkit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,8 @@ import java.util.regex.Pattern;
  *     increment, distinct on each writable server
  * @param readOnly {@code read_only}: whether ordinary users are refused writes (replication and
  *     users with {@code READ_ONLY ADMIN}, such as the kit's admin, still write)
+ * @param serverOptions more {@code [mysqld]} lines, e.g. {@code ssl-ca = /path/ca.pem}, written
+ *     after the kit's own; default none
  */
 public record MariaDbOptions(
     String name,
@@ -24,12 +28,37 @@ public record MariaDbOptions(
     int gtidDomainId,
     int autoIncrementIncrement,
     int autoIncrementOffset,
-    boolean readOnly) {
+    boolean readOnly,
+    List<String> serverOptions) {
 
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
+  /** Without extra server options. */
+  public MariaDbOptions(
+      String name,
+      int serverId,
+      int gtidDomainId,
+      int autoIncrementIncrement,
+      int autoIncrementOffset,
+      boolean readOnly) {
+    this(
+        name,
+        serverId,
+        gtidDomainId,
+        autoIncrementIncrement,
+        autoIncrementOffset,
+        readOnly,
+        List.of());
+  }
+
   public MariaDbOptions {
     Objects.requireNonNull(name, "name");
+    serverOptions = List.copyOf(serverOptions);
+    for (String line : serverOptions) {
+      if (line.contains("\n") || line.contains("\r")) {
+        throw new IllegalArgumentException(name + ": a server option must be one line: " + line);
+      }
+    }
     if (!SAFE_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "MariaDB instance name must use letters, digits, '-' and '_' only: '" + name + "'");
@@ -71,6 +100,7 @@ public record MariaDbOptions(
     private int autoIncrementIncrement = 1;
     private int autoIncrementOffset = 1;
     private boolean readOnly = false;
+    private final List<String> serverOptions = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
@@ -101,6 +131,12 @@ public record MariaDbOptions(
       return this;
     }
 
+    /** Adds one {@code [mysqld]} line, e.g. {@code ssl-cert = /path/server.pem}. */
+    public Builder serverOption(String line) {
+      this.serverOptions.add(line);
+      return this;
+    }
+
     /**
      * Returns the options.
      *
@@ -108,7 +144,13 @@ public record MariaDbOptions(
      */
     public MariaDbOptions build() {
       return new MariaDbOptions(
-          name, serverId, gtidDomainId, autoIncrementIncrement, autoIncrementOffset, readOnly);
+          name,
+          serverId,
+          gtidDomainId,
+          autoIncrementIncrement,
+          autoIncrementOffset,
+          readOnly,
+          serverOptions);
     }
   }
 }

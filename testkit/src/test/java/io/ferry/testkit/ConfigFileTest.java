@@ -23,6 +23,17 @@ class ConfigFileTest {
   }
 
   @Test
+  void extraServerOptionsGoToTheServerSectionAfterTheKitsOwn() {
+    MariaDbOptions options =
+        MariaDbOptions.builder("tls").serverOption("ssl-ca = /certs/ca.pem").build();
+    MariaDbLayout layout = new MariaDbLayout(Path.of("/state/tls"));
+
+    String text = new MariaDbConfigFile(options, layout, 40001, false).render();
+
+    assertThat(text).contains("\nreport_port = 40001\nssl-ca = /certs/ca.pem\n\n[client]\n");
+  }
+
+  @Test
   void mariaDbConfigOmitsUserWhenNotRootAndSetsReadOnly() {
     MariaDbOptions options = MariaDbOptions.builder("replica").readOnly(true).build();
     MariaDbLayout layout = new MariaDbLayout(Path.of("/state/replica"));

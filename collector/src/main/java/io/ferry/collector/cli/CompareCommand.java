@@ -1,8 +1,11 @@
 package io.ferry.collector.cli;
 
+import io.ferry.collector.compare.ClientDefaults;
 import io.ferry.collector.compare.CompareProgressBar;
 import io.ferry.collector.compare.MySqlDsn;
+import io.ferry.collector.compare.MySqlOptionFile;
 import io.ferry.collector.compare.ReportFiles;
+import io.ferry.collector.compare.RequiredGrants;
 import io.ferry.collector.compare.TerminalSummary;
 import io.ferry.collector.config.ClusterConfig;
 import io.ferry.cutover.ClusterTopology;
@@ -10,6 +13,7 @@ import io.ferry.cutover.ComparisonOptions;
 import io.ferry.cutover.CutoverComparison;
 import io.ferry.cutover.Node;
 import io.ferry.cutover.Phase;
+import io.ferry.cutover.TlsDriverProperties;
 import io.ferry.cutover.check.HeartbeatReader;
 import io.ferry.cutover.data.TableFilter;
 import io.ferry.cutover.report.CheckFamily;
@@ -48,7 +52,9 @@ import picocli.CommandLine.Spec;
       "Exit code: 0 GO; otherwise the sum of 1 data, 2 schema, 4 replication, 8 configuration,"
           + " 16 grants, 32 traffic, 64 could not finish, 128 worse than the pre-cutover"
           + " baseline.",
-      "Passwords come from the environment: FERRY_OLD_PASSWORD and FERRY_NEW_PASSWORD."
+      "Passwords come from the environment (FERRY_OLD_PASSWORD, FERRY_NEW_PASSWORD), the DSN"
+          + " or --defaults-file. The account needs the privileges --print-grants prints on"
+          + " every server."
     })
 public final class CompareCommand implements Callable<Integer> {
 
@@ -62,12 +68,28 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--old",
-      required = true,
-      description = "The old cluster's primary: mysql://user@host:port.")
+      description =
+          "The old cluster's primary: mysql://user@host:port, with TLS as"
+              + " ?ssl-mode=VERIFY_CA&ssl-ca=FILE&ssl-cert=FILE&ssl-key=FILE. Required.")
   String oldPrimary;
 
-  @Option(names = "--new", required = true, description = "The new cluster's primary.")
+  @Option(names = "--new", description = "The new cluster's primary. Required.")
   String newPrimary;
+
+  @Option(
+      names = "--defaults-file",
+      paramLabel = "FILE",
+      description =
+          "MySQL option file whose [client] section gives what the DSNs leave out: user,"
+              + " password, host, port, ssl-mode, ssl-ca, ssl-cert, ssl-key (as Percona"
+              + " Toolkit's --defaults-file). The DSN and FERRY_*_PASSWORD win over it.")
+  Path defaultsFile;
+
+  @Option(
+      names = "--print-grants",
+      description =
+          "Print the GRANT statement the comparison's account needs on every server, and exit.")
+  boolean printGrants;
 
   @Option(
       names = "--old-replica",
@@ -112,8 +134,10 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-lag",
-      defaultValue = "PT5S",
-      description = "Largest acceptable replication lag (ISO-8601). Default: ${DEFAULT-VALUE}.")
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description =
+          "Largest acceptable replication lag (500ms, 5s, 2m, 1h). Default: ${DEFAULT-VALUE}.")
   Duration maxLag;
 
   @Option(
@@ -167,6 +191,11 @@ public final class CompareCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (printGrants) {
+      RequiredGrants.lines(oldPrimary == null ? null : userOf(oldPrimary)).forEach(out::println);
+      out.flush();
+      return 0;
+    }
     ClusterTopology topology;
     ComparisonOptions.Builder options;
     Optional<Path> baselineFile;
@@ -211,26 +240,72 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   private ClusterTopology topology() {
-    var oldSide =
-        new ClusterConfig(
-            dsn(oldPrimary),
-            oldReplicas.stream().map(CompareCommand::dsn).toList(),
-            environment.apply(OLD_PASSWORD_VARIABLE));
-    var newSide =
-        new ClusterConfig(
-            dsn(newPrimary),
-            newReplicas.stream().map(CompareCommand::dsn).toList(),
-            environment.apply(NEW_PASSWORD_VARIABLE));
-    return new ClusterTopology(oldSide.nodes("old"), newSide.nodes("new"));
+    if (oldPrimary == null || newPrimary == null) {
+      throw new IllegalArgumentException(
+          "--old and --new are required (or --print-grants to see the privileges needed)");
+    }
+    ClientDefaults defaults =
+        defaultsFile == null ? ClientDefaults.NONE : MySqlOptionFile.read(defaultsFile);
+    return new ClusterTopology(
+        side("old", oldPrimary, oldReplicas, OLD_PASSWORD_VARIABLE, defaults),
+        side("new", newPrimary, newReplicas, NEW_PASSWORD_VARIABLE, defaults));
   }
 
-  private static MySqlDsn dsn(String text) {
-    MySqlDsn dsn = MySqlDsn.parse(text);
+  /**
+   * One side's nodes. Its password comes from the DSN, else the environment variable, else the
+   * option file; when none gives one the variable is named, rather than letting every server answer
+   * "Access denied (using password: NO)".
+   */
+  private List<Node> side(
+      String side,
+      String primary,
+      List<String> replicas,
+      String passwordVariable,
+      ClientDefaults defaults) {
+    String password = environment.apply(passwordVariable);
+    ClientDefaults effective = password == null ? defaults : defaults.withoutPassword();
+    MySqlDsn primaryDsn = dsn(primary, effective);
+    List<MySqlDsn> replicaDsns = replicas.stream().map(text -> dsn(text, effective)).toList();
+    for (MySqlDsn dsn : concat(primaryDsn, replicaDsns)) {
+      if (password == null && dsn.password().isEmpty()) {
+        throw new IllegalArgumentException(
+            passwordVariable
+                + " is not set, and neither the DSN "
+                + dsn
+                + (defaultsFile == null ? "" : " nor " + defaultsFile)
+                + " gives a password; set it (to an empty value for an account without one)");
+      }
+    }
+    List<Node> nodes = new ClusterConfig(primaryDsn, replicaDsns, password).nodes(side);
+    for (Node node : nodes) {
+      TlsDriverProperties.of(node.tls()); // a PEM file that cannot be used fails here, once
+    }
+    return nodes;
+  }
+
+  private static List<MySqlDsn> concat(MySqlDsn first, List<MySqlDsn> rest) {
+    List<MySqlDsn> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+
+  private static MySqlDsn dsn(String text, ClientDefaults defaults) {
+    MySqlDsn dsn = MySqlDsn.parse(text, defaults);
     if (dsn.user().isEmpty()) {
       throw new IllegalArgumentException(
-          "DSN '" + dsn + "' names no user (mysql://user@host:port)");
+          "DSN '" + dsn + "' names no user (mysql://user@host:port, or user in --defaults-file)");
     }
     return dsn;
+  }
+
+  private static String userOf(String dsnText) {
+    try {
+      String user = MySqlDsn.parse(dsnText).user();
+      return user.isEmpty() ? null : user;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private Phase parsedPhase() {

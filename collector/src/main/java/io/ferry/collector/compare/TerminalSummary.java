@@ -41,13 +41,15 @@ public final class TerminalSummary {
     long rowsOld = report.tables().stream().mapToLong(TableDataResult::rowsOld).sum();
     long drifting = report.tables().stream().filter(t -> t.status() == Status.FAIL).count();
     lines.add(
-        String.format(
-            Locale.ROOT,
-            "  %-14s %d tables, %,d rows on the old side, %d with differences",
-            "data",
-            report.tables().size(),
-            rowsOld,
-            drifting));
+        report.tables().isEmpty()
+            ? String.format(Locale.ROOT, "  %-14s no table compared", "data")
+            : String.format(
+                Locale.ROOT,
+                "  %-14s %d tables, %,d rows on the old side, %d with differences",
+                "data",
+                report.tables().size(),
+                rowsOld,
+                drifting));
     for (CheckResult check : report.checks()) {
       if (check.status() != Status.PASS) {
         lines.add(

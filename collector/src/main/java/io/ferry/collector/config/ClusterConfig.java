@@ -37,7 +37,7 @@ public record ClusterConfig(MySqlDsn primary, List<MySqlDsn> replicas, String pa
 
   private Node node(String name, String role, MySqlDsn dsn) {
     String nodePassword = dsn.password().orElse(password == null ? "" : password);
-    return new Node(name, role, dsn.jdbcUrl(), dsn.user(), nodePassword);
+    return new Node(name, role, dsn.jdbcUrl(), dsn.user(), nodePassword, dsn.tls());
   }
 
   @Override

@@ -46,7 +46,7 @@ class CompareCommandTest {
 
   @Test
   void identicalClustersAreGoAndTheReportsAreWritten() throws Exception {
-    int exit = run(arguments("--report", reports.toString()));
+    int exit = run(arguments("--report", reports.toString(), "--max-lag", "5s"));
 
     assertThat(exit).as("exit code; output:%n%s%s", out, err).isZero();
     assertThat(out.toString()).contains("VERDICT: GO (exit 0)").contains("data ");
@@ -117,6 +117,108 @@ class CompareCommandTest {
     assertThat(err.toString()).contains("baseline report").contains(missing.toString());
   }
 
+  @Test
+  void aDurationIsWrittenAsInTheYamlConfig() {
+    int exit = run(arguments("--max-lag", "PT5S"));
+
+    assertThat(exit).isEqualTo(64);
+    assertThat(err.toString())
+        .contains("--max-lag")
+        .contains("'PT5S' is not a duration: write it as 500ms, 5s, 2m or 1h");
+  }
+
+  @Test
+  void anUnsetPasswordVariableIsNamedInsteadOfAskingTheServers() {
+    int exit = run(Map.of(CompareCommand.NEW_PASSWORD_VARIABLE, "x"), arguments());
+
+    assertThat(exit).isEqualTo(64);
+    assertThat(err.toString())
+        .startsWith("ferry compare: FERRY_OLD_PASSWORD is not set, and neither the DSN")
+        .doesNotContain("Access denied");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void aWrongPasswordIsReportedOncePerEndpointAndNothingIsCompared() {
+    int exit =
+        run(
+            Map.of(
+                CompareCommand.OLD_PASSWORD_VARIABLE,
+                "wrong",
+                CompareCommand.NEW_PASSWORD_VARIABLE,
+                MigrationStack.ADMIN_PASSWORD),
+            arguments());
+
+    assertThat(exit).as("output:%n%s%s", out, err).isEqualTo(64);
+    String output = out.toString();
+    assertThat(output.split("Access denied", -1)).as(output).hasSize(3);
+    assertThat(output)
+        .contains("FAIL access / old-primary: cannot connect to old-primary (primary)")
+        .contains("FAIL access / old-replica-1: cannot connect to old-replica-1 (replica)")
+        .doesNotContain("FAIL schema")
+        .contains("  data           no table compared")
+        .contains("VERDICT: NO-GO (exit 64: could not finish)");
+  }
+
+  @Test
+  void theSameServerThroughAnotherAddressIsRefused() {
+    int port = stack.oldPrimary().port();
+    int exit =
+        run(
+            "--old",
+            "mysql://" + MigrationStack.ADMIN_USER + "@127.0.0.1:" + port,
+            "--new",
+            "mysql://" + MigrationStack.ADMIN_USER + "@localhost:" + port,
+            "--include",
+            DATABASE,
+            "--no-progress");
+
+    assertThat(exit).as("output:%n%s%s", out, err).isEqualTo(64);
+    assertThat(out.toString())
+        .contains(
+            "FAIL access / same server twice: old-primary and new-primary are the same server")
+        .contains("a server compared with itself proves nothing");
+  }
+
+  @Test
+  void credentialsComeFromAnOptionFile() throws Exception {
+    Path options = reports.resolve("client.cnf");
+    Files.writeString(
+        options,
+        "[client]\nuser = "
+            + MigrationStack.ADMIN_USER
+            + "\npassword = "
+            + MigrationStack.ADMIN_PASSWORD
+            + "\nssl-mode = DISABLED\n");
+    int exit =
+        run(
+            Map.of(),
+            "--defaults-file",
+            options.toString(),
+            "--old",
+            "127.0.0.1:" + stack.oldPrimary().port(),
+            "--new",
+            "127.0.0.1:" + stack.newPrimary().port(),
+            "--include",
+            DATABASE,
+            "--no-progress");
+
+    assertThat(exit).as("output:%n%s%s", out, err).isZero();
+    assertThat(out.toString()).contains("data ").contains("1 tables, 2,000 rows");
+  }
+
+  @Test
+  void printGrantsPrintsTheStatementTheRunChecksFor() {
+    int exit = run("--print-grants", "--old", "mysql://cutover@db1");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString())
+        .contains(
+            "GRANT SELECT, SHOW VIEW, TRIGGER, EVENT, PROCESS, SLAVE MONITOR ON *.* TO"
+                + " 'cutover'@'%';")
+        .contains("--   TRIGGER          to read triggers");
+  }
+
   private String[] arguments(String... more) {
     List<String> args = new ArrayList<>();
     args.addAll(
@@ -133,10 +235,14 @@ class CompareCommandTest {
   }
 
   private int run(String... args) {
-    Map<String, String> env =
+    return run(
         Map.of(
             CompareCommand.OLD_PASSWORD_VARIABLE, MigrationStack.ADMIN_PASSWORD,
-            CompareCommand.NEW_PASSWORD_VARIABLE, MigrationStack.ADMIN_PASSWORD);
+            CompareCommand.NEW_PASSWORD_VARIABLE, MigrationStack.ADMIN_PASSWORD),
+        args);
+  }
+
+  private int run(Map<String, String> env, String... args) {
     var command = new CommandLine(new CompareCommand(env::get));
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));

@@ -15,6 +15,11 @@ import java.util.List;
  * number, so read an exit code above 128 from Ferry as bits, not as a signal.
  */
 public enum CheckFamily {
+  /**
+   * A server could not be reached, the account lacks a privilege the run needs, or two endpoints
+   * are one server: nothing was compared, so its failures set the could-not-finish bit (64).
+   */
+  ACCESS("access", 64),
   /** Table contents differ (bit 1). */
   DATA("data", 1),
   /** Databases, tables, columns, indexes or other objects differ (bit 2). */

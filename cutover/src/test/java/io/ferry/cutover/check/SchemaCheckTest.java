@@ -46,14 +46,45 @@ class SchemaCheckTest {
   }
 
   @Test
-  void eventsLeftDisabledWarnBeforeAndFailAfterTheSwitch() {
-    Map<String, String> status =
-        Map.of("shop.nightly", "SLAVESIDE_DISABLED", "shop.hourly", "ENABLED");
+  void anEventTheOldSideRunsIsListedToEnableAtTheSwitchAndFailsAfterIt() {
+    Map<String, String> oldSide = Map.of("shop.nightly", "ENABLED", "shop.off", "DISABLED");
+    Map<String, String> newSide =
+        Map.of("shop.nightly", "SLAVESIDE_DISABLED", "shop.off", "DISABLED");
 
-    assertThat(SchemaCheck.disabledEvents(status, Phase.PRE).status()).isEqualTo(Status.WARN);
-    CheckResult after = SchemaCheck.disabledEvents(status, Phase.POST);
+    CheckResult before = SchemaCheck.eventStatus(oldSide, newSide, Phase.PRE);
+    assertThat(before.status()).isEqualTo(Status.WARN);
+    assertThat(before.evidence())
+        .containsExactly(
+            "shop.nightly: enable at switch: runs on the old side, replica-side disabled on new");
+    CheckResult after = SchemaCheck.eventStatus(oldSide, newSide, Phase.POST);
     assertThat(after.status()).isEqualTo(Status.FAIL);
-    assertThat(after.evidence())
-        .containsExactly("shop.nightly is SLAVESIDE_DISABLED on the new side");
+    assertThat(after.evidence()).singleElement().asString().startsWith("shop.nightly: still runs");
+  }
+
+  @Test
+  void eventStatesJudgedPerPhase() {
+    assertThat(judge(Phase.PRE, "ENABLED", "DISABLED")).isEqualTo(Status.FAIL);
+    assertThat(judge(Phase.PRE, "DISABLED", "SLAVESIDE_DISABLED")).isEqualTo(Status.FAIL);
+    assertThat(judge(Phase.POST, "SLAVESIDE_DISABLED", "DISABLED")).isEqualTo(Status.FAIL);
+    assertThat(judge(Phase.POST, "DISABLED", "ENABLED")).isEqualTo(Status.FAIL);
+    assertThat(judge(Phase.PRE, "ENABLED", "ENABLED")).isEqualTo(Status.FAIL);
+    assertThat(judge(Phase.POST, "ENABLED", "ENABLED")).isEqualTo(Status.FAIL);
+    assertThat(judge(Phase.POST, "SLAVESIDE_DISABLED", "SLAVESIDE_DISABLED"))
+        .isEqualTo(Status.FAIL);
+    assertThat(judge(Phase.PRE, "SLAVESIDE_DISABLED", "SLAVESIDE_DISABLED")).isEqualTo(Status.WARN);
+    assertThat(judge(Phase.POST, "SLAVESIDE_DISABLED", "ENABLED")).isEqualTo(Status.PASS);
+    assertThat(judge(Phase.POST, "REPLICA_SIDE_DISABLED", "ENABLED")).isEqualTo(Status.PASS);
+    assertThat(judge(Phase.PRE, "DISABLED", "DISABLED")).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void anEventOnOneSideOnlyIsLeftToTheEventsComparison() {
+    assertThat(SchemaCheck.eventStatus(Map.of("shop.a", "ENABLED"), Map.of(), Phase.POST).status())
+        .isEqualTo(Status.PASS);
+  }
+
+  private static Status judge(Phase phase, String oldStatus, String newStatus) {
+    return SchemaCheck.eventStatus(Map.of("s.e", oldStatus), Map.of("s.e", newStatus), phase)
+        .status();
   }
 }
