@@ -9,6 +9,7 @@ import io.ferry.alerts.notify.NotifyException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * #update(Collection, Instant)} with the alerts whose state changed, the host calls {@link
  * #tick(Instant)} every 100 to 250 ms, and every timing decision uses the {@code now} they pass.
  * Sends block, so they run on the {@link Executor} given to the constructor; their results are
- * applied under the dispatcher's lock. A receiver's failure never reaches the caller: it is logged,
- * counted in {@link #metrics()} and retried.
+ * applied under the dispatcher's lock. A receiver's failure never reaches the caller: it is counted
+ * in {@link #metrics()} and retried, and logged once per receiver when it starts failing (each
+ * attempt at debug level) and once when it takes a notification again.
  *
  * <pre>{@code
  * DispatchConfig config = DispatchConfigReader.read(root.mapping("alerts"), notifiers.keySet());
@@ -59,6 +61,9 @@ public final class Dispatcher {
   private final DispatchMetrics metrics = new DispatchMetrics();
   private final Object lock = new Object();
   private final Map<String, AlertGroup> groups = new LinkedHashMap<>();
+
+  /** Receivers whose last attempt failed: their failure is logged once, until one succeeds. */
+  private final Set<String> failingReceivers = new HashSet<>();
 
   /**
    * @param config routes, inhibit rules, maintenance windows, retry, flap damping
@@ -344,6 +349,9 @@ public final class Dispatcher {
     String receiver = delivery.receiver();
     DispatchMetrics.ReceiverCounters counters = metrics.receiver(receiver);
     if (failure == null) {
+      if (failingReceivers.remove(receiver)) {
+        LOG.info("Receiver {} takes notifications again", receiver);
+      }
       counters.countSent();
       delivery.finished();
       notificationLog.record(
@@ -363,7 +371,16 @@ public final class Dispatcher {
     counters.countFailed();
     int maxAttempts = config.retry().maxAttempts();
     boolean retry = failure.retryable() && attempt.number < maxAttempts;
-    LOG.warn(
+    if (failingReceivers.add(receiver)) {
+      LOG.warn(
+          "Receiver {} is failing: {}; its notifications are tried up to {} times, then handed to"
+              + " {}; logged again when it takes one",
+          receiver,
+          failure.getMessage(),
+          maxAttempts,
+          config.fallbackReceiver().map(name -> "fallback receiver " + name).orElse("nobody"));
+    }
+    LOG.debug(
         "Receiver {} did not take the notification of group {} (attempt {} of {}, {}): {}",
         receiver,
         group.key,
@@ -378,7 +395,7 @@ public final class Dispatcher {
     Optional<String> fallback = config.fallbackReceiver();
     if (!delivery.onFallback() && fallback.isPresent() && !fallback.get().equals(receiver)) {
       counters.countFellBack();
-      LOG.warn(
+      LOG.debug(
           "Handing the notification of group {} for receiver {} to fallback receiver {}",
           group.key,
           receiver,
