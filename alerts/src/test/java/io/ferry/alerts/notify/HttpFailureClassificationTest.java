@@ -152,7 +152,7 @@ class HttpFailureClassificationTest {
         catchThrowableOfType(NotifyException.class, () -> notifier.send(notification()));
 
     assertThat(failure.retryable()).isTrue();
-    assertThat(failure.getMessage()).contains(notifier.name()).contains("no answer within PT0.3S");
+    assertThat(failure.getMessage()).contains(notifier.name()).contains("no answer within 300ms");
     assertNoSecret(failure);
   }
 
