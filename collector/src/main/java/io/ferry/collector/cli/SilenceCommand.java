@@ -57,11 +57,16 @@ final class SilenceCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "MATCHER", description = "label matchers")
     List<String> matcherTexts;
 
-    @Option(names = "--comment", required = true, description = "why (a ticket, the work)")
+    @Option(
+        names = "--comment",
+        required = true,
+        paramLabel = "TEXT",
+        description = "why (a ticket, the work)")
     String comment;
 
     @Option(
         names = "--author",
+        paramLabel = "NAME",
         description = "who silences (default: the environment variable USER)")
     String author;
 

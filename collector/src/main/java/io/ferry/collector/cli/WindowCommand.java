@@ -55,6 +55,7 @@ final class WindowCommand implements Callable<Integer> {
     @Option(
         names = "--name",
         required = true,
+        paramLabel = "NAME",
         description = "unique name, such as cutover-2026-06-01")
     String name;
 
