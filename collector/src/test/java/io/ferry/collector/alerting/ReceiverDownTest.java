@@ -67,7 +67,7 @@ class ReceiverDownTest {
               - name: refused
                 webhook: {url: "http://ferry:s3cret-refused@127.0.0.1:%d/hook"}
               - name: hanging
-                webhook: {url: "%s", token: s3cret-hanging, timeout: 1s}
+                webhook: {url: "%s", token: s3cret-hanging, timeout: 2s}
               - name: fallback
                 webhook: {url: "%s"}
             route:
@@ -120,7 +120,7 @@ class ReceiverDownTest {
       assertThat(back).as("primary, back, gets the next page").isNotNull();
       assertThat(host(back)).isEqualTo("db-b");
       assertThat(fallback.taken())
-          .as("the hung receiver's page is still in its attempts (3 × 1 s timeout)")
+          .as("the hung receiver's page is still in its attempts (3 × 2 s timeout)")
           .isEmpty();
       JsonNode afterHang = fallback.taken().poll(WAIT_SECONDS, TimeUnit.SECONDS);
       assertThat(afterHang)
