@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ public final class Dispatcher {
 
   private final DispatchConfig config;
   private final Map<String, Notifier> notifiers;
-  private final Executor executor;
+  private final Function<String, Executor> executorFor;
   private final RandomGenerator random;
   private final Silences silences = new Silences();
   private final MaintenanceWindows maintenanceWindows;
@@ -66,6 +67,8 @@ public final class Dispatcher {
   private final Set<String> failingReceivers = new HashSet<>();
 
   /**
+   * A dispatcher whose sends all run on one executor.
+   *
    * @param config routes, inhibit rules, maintenance windows, retry, flap damping
    * @param notifiers one per receiver name; every receiver the configuration names must be here
    * @param executor where sends run (a bounded worker pool; tests pass {@code Runnable::run})
@@ -78,9 +81,33 @@ public final class Dispatcher {
       Map<String, Notifier> notifiers,
       Executor executor,
       RandomGenerator random) {
+    this(config, notifiers, random, receiver -> executor);
+  }
+
+  /**
+   * A dispatcher whose sends run on an executor per receiver, so that a receiver that hangs until
+   * its timeout holds up only its own sends, never those of other receivers (the fallback among
+   * them).
+   *
+   * @param executorFor the executor of each receiver name; called for every send
+   * @see #Dispatcher(DispatchConfig, Map, Executor, RandomGenerator)
+   */
+  public static Dispatcher withExecutorPerReceiver(
+      DispatchConfig config,
+      Map<String, Notifier> notifiers,
+      Function<String, Executor> executorFor,
+      RandomGenerator random) {
+    return new Dispatcher(config, notifiers, random, executorFor);
+  }
+
+  private Dispatcher(
+      DispatchConfig config,
+      Map<String, Notifier> notifiers,
+      RandomGenerator random,
+      Function<String, Executor> executorFor) {
     this.config = config;
     this.notifiers = Map.copyOf(notifiers);
-    this.executor = executor;
+    this.executorFor = executorFor;
     this.random = random;
     List<String> needed = new ArrayList<>(config.route().receivers());
     config.fallbackReceiver().ifPresent(needed::add);
@@ -283,7 +310,7 @@ public final class Dispatcher {
 
   private void submit(Attempt attempt) {
     try {
-      executor.execute(attempt);
+      executorFor.apply(attempt.notification.receiver()).execute(attempt);
     } catch (RejectedExecutionException e) {
       attempt.complete(new NotifyException("the send queue is full", true, e));
     }

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * shutdown, and taken back at start-up.
  *
  * <p>The engine runs on one ordered worker ({@value #ENGINE_POOL}), never on the event loop;
- * notifications are sent on a small worker pool ({@value #NOTIFY_POOL}).
+ * notifications are sent on a small worker pool per receiver ({@value #NOTIFY_POOL}{@code
+ * -<receiver>}).
  */
 public final class AlertService {
 
@@ -44,6 +45,12 @@ public final class AlertService {
 
   static final String ENGINE_POOL = "ferry-alerts";
   static final String NOTIFY_POOL = "ferry-notify";
+
+  /**
+   * Sends at once per receiver: each receiver has a worker pool of its own, so one that hangs until
+   * its timeout delays only its own notifications.
+   */
+  static final int SENDS_PER_RECEIVER = 4;
 
   /** How often the state file is rewritten while running: every 10 seconds. */
   static final Duration SAVE_EVERY = Duration.ofSeconds(10);
@@ -58,7 +65,7 @@ public final class AlertService {
   private final Optional<AlertStateFile> stateFile;
   private final Map<String, SloDefinition> slosByName = new HashMap<>();
   private WorkerExecutor engineWorker;
-  private WorkerExecutor notifyWorkers;
+  private final Map<String, WorkerExecutor> notifyWorkers = new HashMap<>();
   private Dispatcher dispatcher;
   private long timer = -1;
   private Instant lastSave = Instant.MIN;
@@ -88,18 +95,26 @@ public final class AlertService {
   /** Restores the saved state and starts the timer. */
   public Future<Void> start() {
     engineWorker = vertx.createSharedWorkerExecutor(ENGINE_POOL, 1, 60, TimeUnit.SECONDS);
-    notifyWorkers = vertx.createSharedWorkerExecutor(NOTIFY_POOL, 4, 5, TimeUnit.MINUTES);
+    for (String receiver : config.notifiers().keySet()) {
+      notifyWorkers.put(
+          receiver,
+          vertx.createSharedWorkerExecutor(
+              NOTIFY_POOL + "-" + receiver, SENDS_PER_RECEIVER, 5, TimeUnit.MINUTES));
+    }
     dispatcher =
-        new Dispatcher(
+        Dispatcher.withExecutorPerReceiver(
             config.dispatch(),
             config.notifiers(),
-            task ->
-                notifyWorkers.executeBlocking(
-                    () -> {
-                      task.run();
-                      return null;
-                    },
-                    false),
+            receiver ->
+                task ->
+                    notifyWorkers
+                        .get(receiver)
+                        .executeBlocking(
+                            () -> {
+                              task.run();
+                              return null;
+                            },
+                            false),
             new Random());
     return engineWorker
         .executeBlocking(this::restore)
@@ -262,7 +277,8 @@ public final class AlertService {
               return null;
             })
         .eventually(() -> engineWorker.close())
-        .eventually(() -> notifyWorkers.close())
+        .eventually(
+            () -> Future.join(notifyWorkers.values().stream().map(WorkerExecutor::close).toList()))
         .mapEmpty();
   }
 }
