@@ -9,6 +9,7 @@ import io.ferry.alerts.notify.NotifyException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * #update(Collection, Instant)} with the alerts whose state changed, the host calls {@link
  * #tick(Instant)} every 100 to 250 ms, and every timing decision uses the {@code now} they pass.
  * Sends block, so they run on the {@link Executor} given to the constructor; their results are
- * applied under the dispatcher's lock. A receiver's failure never reaches the caller: it is logged,
- * counted in {@link #metrics()} and retried.
+ * applied under the dispatcher's lock. A receiver's failure never reaches the caller: it is counted
+ * in {@link #metrics()} and retried, and logged once per receiver when it starts failing (each
+ * attempt at debug level) and once when it takes a notification again.
  *
  * <pre>{@code
  * DispatchConfig config = DispatchConfigReader.read(root.mapping("alerts"), notifiers.keySet());
@@ -49,7 +52,7 @@ public final class Dispatcher {
 
   private final DispatchConfig config;
   private final Map<String, Notifier> notifiers;
-  private final Executor executor;
+  private final Function<String, Executor> executorFor;
   private final RandomGenerator random;
   private final Silences silences = new Silences();
   private final MaintenanceWindows maintenanceWindows;
@@ -60,7 +63,12 @@ public final class Dispatcher {
   private final Object lock = new Object();
   private final Map<String, AlertGroup> groups = new LinkedHashMap<>();
 
+  /** Receivers whose last attempt failed: their failure is logged once, until one succeeds. */
+  private final Set<String> failingReceivers = new HashSet<>();
+
   /**
+   * A dispatcher whose sends all run on one executor.
+   *
    * @param config routes, inhibit rules, maintenance windows, retry, flap damping
    * @param notifiers one per receiver name; every receiver the configuration names must be here
    * @param executor where sends run (a bounded worker pool; tests pass {@code Runnable::run})
@@ -73,9 +81,33 @@ public final class Dispatcher {
       Map<String, Notifier> notifiers,
       Executor executor,
       RandomGenerator random) {
+    this(config, notifiers, random, receiver -> executor);
+  }
+
+  /**
+   * A dispatcher whose sends run on an executor per receiver, so that a receiver that hangs until
+   * its timeout holds up only its own sends, never those of other receivers (the fallback among
+   * them).
+   *
+   * @param executorFor the executor of each receiver name; called for every send
+   * @see #Dispatcher(DispatchConfig, Map, Executor, RandomGenerator)
+   */
+  public static Dispatcher withExecutorPerReceiver(
+      DispatchConfig config,
+      Map<String, Notifier> notifiers,
+      Function<String, Executor> executorFor,
+      RandomGenerator random) {
+    return new Dispatcher(config, notifiers, random, executorFor);
+  }
+
+  private Dispatcher(
+      DispatchConfig config,
+      Map<String, Notifier> notifiers,
+      RandomGenerator random,
+      Function<String, Executor> executorFor) {
     this.config = config;
     this.notifiers = Map.copyOf(notifiers);
-    this.executor = executor;
+    this.executorFor = executorFor;
     this.random = random;
     List<String> needed = new ArrayList<>(config.route().receivers());
     config.fallbackReceiver().ifPresent(needed::add);
@@ -278,7 +310,7 @@ public final class Dispatcher {
 
   private void submit(Attempt attempt) {
     try {
-      executor.execute(attempt);
+      executorFor.apply(attempt.notification.receiver()).execute(attempt);
     } catch (RejectedExecutionException e) {
       attempt.complete(new NotifyException("the send queue is full", true, e));
     }
@@ -344,6 +376,9 @@ public final class Dispatcher {
     String receiver = delivery.receiver();
     DispatchMetrics.ReceiverCounters counters = metrics.receiver(receiver);
     if (failure == null) {
+      if (failingReceivers.remove(receiver)) {
+        LOG.info("Receiver {} takes notifications again", receiver);
+      }
       counters.countSent();
       delivery.finished();
       notificationLog.record(
@@ -363,7 +398,16 @@ public final class Dispatcher {
     counters.countFailed();
     int maxAttempts = config.retry().maxAttempts();
     boolean retry = failure.retryable() && attempt.number < maxAttempts;
-    LOG.warn(
+    if (failingReceivers.add(receiver)) {
+      LOG.warn(
+          "Receiver {} is failing: {}; its notifications are tried up to {} times, then handed to"
+              + " {}; logged again when it takes one",
+          receiver,
+          failure.getMessage(),
+          maxAttempts,
+          config.fallbackReceiver().map(name -> "fallback receiver " + name).orElse("nobody"));
+    }
+    LOG.debug(
         "Receiver {} did not take the notification of group {} (attempt {} of {}, {}): {}",
         receiver,
         group.key,
@@ -378,7 +422,7 @@ public final class Dispatcher {
     Optional<String> fallback = config.fallbackReceiver();
     if (!delivery.onFallback() && fallback.isPresent() && !fallback.get().equals(receiver)) {
       counters.countFellBack();
-      LOG.warn(
+      LOG.debug(
           "Handing the notification of group {} for receiver {} to fallback receiver {}",
           group.key,
           receiver,

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,6 +66,10 @@ public final class AlertEngine {
 
   private final Map<String, List<Bound>> byMeasurement = new HashMap<>();
   private final List<SloTracker> sloTrackers;
+
+  /** The trackers of SLOs no {@code slo_burn} rule watches, by their SLI's measurement. */
+  private final Map<String, List<SloTracker>> trackedOnly = new HashMap<>();
+
   private final List<Bound> bound = new ArrayList<>();
   private final Map<Labels, Active> active = new LinkedHashMap<>();
   private Instant graceUntil = Instant.MIN;
@@ -88,6 +93,7 @@ public final class AlertEngine {
       trackers.put(slo.name(), new SloTracker(slo));
     }
     this.sloTrackers = List.copyOf(trackers.values());
+    Set<SloTracker> watchedByRules = new HashSet<>();
     for (AlertRule rule : rules) {
       if (!rule.appliesIn(phase)) {
         continue;
@@ -109,6 +115,7 @@ public final class AlertEngine {
                   + trackers.keySet()
                   + ")");
         }
+        watchedByRules.addAll(watched);
         // Each SLO's tracker picks its own points (its SLI's measurement and tags).
         Bound b = new Bound(rule, new SloBurnEvaluator(rule, watched), point -> true);
         bound.add(b);
@@ -121,6 +128,14 @@ public final class AlertEngine {
       Bound b = new Bound(rule, evaluatorFor(rule, startedAt));
       bound.add(b);
       byMeasurement.computeIfAbsent(rule.selector().measurement(), m -> new ArrayList<>()).add(b);
+    }
+    // An SLO no rule watches is still tracked, for its budget and burn rates (sloStatuses).
+    for (SloTracker tracker : sloTrackers) {
+      if (!watchedByRules.contains(tracker)) {
+        trackedOnly
+            .computeIfAbsent(tracker.slo().sli().measurement(), m -> new ArrayList<>())
+            .add(tracker);
+      }
     }
   }
 
@@ -142,6 +157,9 @@ public final class AlertEngine {
   public synchronized List<Transition> ingest(Collection<Point> points, Instant now) {
     Map<Bound, Set<Labels>> touched = new LinkedHashMap<>();
     for (Point point : points) {
+      for (SloTracker tracker : trackedOnly.getOrDefault(point.measurement(), List.of())) {
+        tracker.observe(point, now);
+      }
       List<Bound> candidates = byMeasurement.get(point.measurement());
       if (candidates == null) {
         continue;

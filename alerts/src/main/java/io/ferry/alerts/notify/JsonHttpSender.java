@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.ferry.yamlconfig.ConfigUnits;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,7 +79,8 @@ public final class JsonHttpSender {
     try {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
-      throw new NotifyException(what + ": no answer within " + timeout, true, e);
+      throw new NotifyException(
+          what + ": no answer within " + ConfigUnits.formatDuration(timeout), true, e);
     } catch (IOException e) {
       throw new NotifyException(what + ": cannot send: " + e.getClass().getSimpleName(), true, e);
     } catch (InterruptedException e) {

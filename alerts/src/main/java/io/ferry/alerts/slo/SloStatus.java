@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * @param burnRates the burn rate over each window of the SLO's alerts, shortest window first
  * @param totalEvents all events counted over the period
  * @param badEvents the events that were not good, over the period
+ * @param lowTraffic whether the long window of one of the SLO's alerts (for an SLO without alerts:
+ *     the period) saw fewer than {@link SloDefinition#minEvents()} events, so that its burn rate
+ *     says little
  */
 public record SloStatus(
     String slo,
@@ -28,7 +31,8 @@ public record SloStatus(
     OptionalDouble errorBudgetRemaining,
     SortedMap<Duration, OptionalDouble> burnRates,
     double totalEvents,
-    double badEvents) {
+    double badEvents,
+    boolean lowTraffic) {
 
   public SloStatus {
     Objects.requireNonNull(slo, "slo");

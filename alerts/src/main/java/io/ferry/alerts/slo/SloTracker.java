@@ -144,13 +144,22 @@ public final class SloTracker {
             ? OptionalDouble.of(1 - period.bad() / (slo.errorBudget() * period.total()))
             : OptionalDouble.empty();
     SortedMap<Duration, OptionalDouble> burnRates = new TreeMap<>();
+    boolean lowTraffic = slo.alerts().isEmpty() && period.total() < slo.minEvents();
     for (BurnRateAlert alert : slo.alerts()) {
       for (Duration window : List.of(alert.shortWindow(), alert.longWindow())) {
         burnRates.computeIfAbsent(window, w -> burnRate(history.window(nowNanos, w)));
       }
+      lowTraffic |= history.window(nowNanos, alert.longWindow()).total() < slo.minEvents();
     }
     return new SloStatus(
-        slo.name(), now, compliance, budgetRemaining, burnRates, period.total(), period.bad());
+        slo.name(),
+        now,
+        compliance,
+        budgetRemaining,
+        burnRates,
+        period.total(),
+        period.bad(),
+        lowTraffic);
   }
 
   /**

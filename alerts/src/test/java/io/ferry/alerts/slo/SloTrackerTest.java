@@ -242,6 +242,7 @@ class SloTrackerTest {
 
       assertThat(status.compliance().getAsDouble()).isEqualTo(0.99995);
       assertThat(status.errorBudgetRemaining().getAsDouble()).isCloseTo(0.95, within(1e-12));
+      assertThat(status.lowTraffic()).as("100,000 events in every window").isFalse();
     }
 
     @Test
@@ -260,6 +261,7 @@ class SloTrackerTest {
       assertThat(status.errorBudgetRemaining()).isEmpty();
       assertThat(status.burnRates().values()).allMatch(OptionalDouble::isEmpty);
       assertThat(status.totalEvents()).isZero();
+      assertThat(status.lowTraffic()).isTrue();
     }
 
     @Test

@@ -180,7 +180,8 @@ public final class AlertRoutes {
         .silences()
         .expire(id, service.now())
         .ifPresentOrElse(
-            silence -> json(ctx, 200, silence), () -> error(ctx, 404, "no silence " + id));
+            silence -> json(ctx, 200, silence),
+            () -> error(ctx, 404, "no active or pending silence " + id));
   }
 
   private void listWindows(RoutingContext ctx) {

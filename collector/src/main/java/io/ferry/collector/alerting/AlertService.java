@@ -4,6 +4,8 @@ import io.ferry.alerts.Alert;
 import io.ferry.alerts.dispatch.Dispatcher;
 import io.ferry.alerts.eval.AlertEngine;
 import io.ferry.alerts.eval.Transition;
+import io.ferry.alerts.slo.SloDefinition;
+import io.ferry.alerts.slo.SloStatus;
 import io.ferry.collector.influx.PointWriter;
 import io.ferry.lineprotocol.Point;
 import io.vertx.core.Future;
@@ -14,8 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +31,13 @@ import org.slf4j.LoggerFactory;
  * Wires the alerts library to the collector: every accepted batch goes to the {@link AlertEngine}
  * as it arrives (before, and whatever, InfluxDB does with it); a timer evaluates what time alone
  * changes and lets the {@link Dispatcher} send what is due; each status change is written to
- * InfluxDB as {@code ferry_alert}; the state is saved to the state file every {@link #SAVE_EVERY}
- * and at shutdown, and taken back at start-up.
+ * InfluxDB as {@code ferry_alert}, and at every evaluation each SLO's budget and burn rates as
+ * {@code ferry_slo}; the state is saved to the state file every {@link #SAVE_EVERY} and at
+ * shutdown, and taken back at start-up.
  *
  * <p>The engine runs on one ordered worker ({@value #ENGINE_POOL}), never on the event loop;
- * notifications are sent on a small worker pool ({@value #NOTIFY_POOL}).
+ * notifications are sent on a small worker pool per receiver ({@value #NOTIFY_POOL}{@code
+ * -<receiver>}).
  */
 public final class AlertService {
 
@@ -39,6 +45,12 @@ public final class AlertService {
 
   static final String ENGINE_POOL = "ferry-alerts";
   static final String NOTIFY_POOL = "ferry-notify";
+
+  /**
+   * Sends at once per receiver: each receiver has a worker pool of its own, so one that hangs until
+   * its timeout delays only its own notifications.
+   */
+  static final int SENDS_PER_RECEIVER = 4;
 
   /** How often the state file is rewritten while running: every 10 seconds. */
   static final Duration SAVE_EVERY = Duration.ofSeconds(10);
@@ -51,8 +63,9 @@ public final class AlertService {
   private final BooleanSupplier influxReachable;
   private final AlertEngine engine;
   private final Optional<AlertStateFile> stateFile;
+  private final Map<String, SloDefinition> slosByName = new HashMap<>();
   private WorkerExecutor engineWorker;
-  private WorkerExecutor notifyWorkers;
+  private final Map<String, WorkerExecutor> notifyWorkers = new HashMap<>();
   private Dispatcher dispatcher;
   private long timer = -1;
   private Instant lastSave = Instant.MIN;
@@ -76,23 +89,32 @@ public final class AlertService {
     this.influxReachable = influxReachable;
     this.engine = new AlertEngine(config.rules(), config.slos(), config.phase(), clock.instant());
     this.stateFile = config.stateFile().map(AlertStateFile::new);
+    config.slos().forEach(slo -> slosByName.put(slo.name(), slo));
   }
 
   /** Restores the saved state and starts the timer. */
   public Future<Void> start() {
     engineWorker = vertx.createSharedWorkerExecutor(ENGINE_POOL, 1, 60, TimeUnit.SECONDS);
-    notifyWorkers = vertx.createSharedWorkerExecutor(NOTIFY_POOL, 4, 5, TimeUnit.MINUTES);
+    for (String receiver : config.notifiers().keySet()) {
+      notifyWorkers.put(
+          receiver,
+          vertx.createSharedWorkerExecutor(
+              NOTIFY_POOL + "-" + receiver, SENDS_PER_RECEIVER, 5, TimeUnit.MINUTES));
+    }
     dispatcher =
-        new Dispatcher(
+        Dispatcher.withExecutorPerReceiver(
             config.dispatch(),
             config.notifiers(),
-            task ->
-                notifyWorkers.executeBlocking(
-                    () -> {
-                      task.run();
-                      return null;
-                    },
-                    false),
+            receiver ->
+                task ->
+                    notifyWorkers
+                        .get(receiver)
+                        .executeBlocking(
+                            () -> {
+                              task.run();
+                              return null;
+                            },
+                            false),
             new Random());
     return engineWorker
         .executeBlocking(this::restore)
@@ -151,6 +173,7 @@ public final class AlertService {
               handle(engine.ingest(List.of(selfPoint(now)), now), now);
               handle(engine.evaluate(now), now);
               dispatcher.tick(now);
+              writeSloStatuses(now);
               if (!lastSave.plus(SAVE_EVERY).isAfter(now)) {
                 save(now);
               }
@@ -166,6 +189,23 @@ public final class AlertService {
         .field("influxdb_up", influxReachable.getAsBoolean())
         .timestamp(now)
         .build();
+  }
+
+  /**
+   * Writes each SLO's budget and burn rates as {@code ferry_slo} through the collector's writer,
+   * the path ingested points take; like the alert history it never holds evaluation up.
+   */
+  private void writeSloStatuses(Instant now) {
+    if (config.slos().isEmpty()) {
+      return;
+    }
+    List<Point> points = new ArrayList<>();
+    for (SloStatus status : engine.sloStatuses(now)) {
+      points.add(SloStatusPoint.of(slosByName.get(status.slo()), status));
+    }
+    writer
+        .write(points)
+        .onFailure(e -> LOG.debug("SLO statuses not written to InfluxDB: {}", e.getMessage()));
   }
 
   /** Passes the changes on; returns whether there were any. */
@@ -237,7 +277,8 @@ public final class AlertService {
               return null;
             })
         .eventually(() -> engineWorker.close())
-        .eventually(() -> notifyWorkers.close())
+        .eventually(
+            () -> Future.join(notifyWorkers.values().stream().map(WorkerExecutor::close).toList()))
         .mapEmpty();
   }
 }

@@ -18,13 +18,22 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ferry alerts check FILE...} validates rule files; {@code ferry alerts test FILE...} runs
  * rule unit tests (input series and the alerts expected at given times, like {@code promtool test
- * rules}). Exit codes: 0 all good, 1 a test failed, 2 a file is invalid.
+ * rules}). Exit codes: 0 all good, 1 a test failed, 2 a file is invalid. {@code ferry alerts
+ * silence ...} and {@code ferry alerts window ...} manage silences and maintenance windows of a
+ * running collector ({@link SilenceCommand}, {@link WindowCommand}).
  */
 @Command(
     name = "alerts",
     mixinStandardHelpOptions = true,
-    description = "Checks and tests alert rule files.",
-    subcommands = {AlertsCommand.Check.class, AlertsCommand.Test.class})
+    description =
+        "Checks and tests alert rule files; silences alerts and plans maintenance windows on a"
+            + " running collector.",
+    subcommands = {
+      AlertsCommand.Check.class,
+      AlertsCommand.Test.class,
+      SilenceCommand.class,
+      WindowCommand.class
+    })
 final class AlertsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
