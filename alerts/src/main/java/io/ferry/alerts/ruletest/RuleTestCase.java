@@ -1,7 +1,9 @@
 package io.ferry.alerts.ruletest;
 
+import io.ferry.lineprotocol.FieldValue;
 import io.ferry.lineprotocol.Point;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +25,38 @@ public record RuleTestCase(String name, List<Input> inputs, List<Expectation> ex
    * One point sent at {@code from}, then every {@code every} until {@code until} (inclusive), each
    * time stamped with the time it is sent.
    */
-  public record Input(Point point, Duration from, Duration until, Duration every) {}
+  public record Input(
+      Point point, Duration from, Duration until, Duration every, Map<String, Double> step) {
+
+    public Input {
+      step = Map.copyOf(step);
+    }
+
+    /**
+     * The point of the {@code n}th repetition (0 for the one at {@code from}): each field in {@link
+     * #step} grows by its step per repetition, like a counter (promtool's {@code 0+100x60}).
+     */
+    public Point repetition(long n) {
+      if (step.isEmpty()) {
+        return point;
+      }
+      Map<String, FieldValue> fields = new LinkedHashMap<>(point.fields());
+      step.forEach(
+          (field, amount) ->
+              fields.computeIfPresent(
+                  field,
+                  (name, value) -> {
+                    if (value instanceof FieldValue.IntegerValue i) {
+                      return FieldValue.of(i.value() + Math.round(amount * n));
+                    }
+                    if (value instanceof FieldValue.FloatValue f) {
+                      return FieldValue.of(f.value() + amount * n);
+                    }
+                    return value;
+                  }));
+      return new Point(point.measurement(), point.tags(), fields, point.timestampNanos());
+    }
+  }
 
   /**
    * The alerts expected at {@code at}: exactly these firing and these pending, each matched by a

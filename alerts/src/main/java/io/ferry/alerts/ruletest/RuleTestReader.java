@@ -4,6 +4,9 @@ import io.ferry.alerts.rule.AlertRule;
 import io.ferry.alerts.rule.Durations;
 import io.ferry.alerts.rule.Phase;
 import io.ferry.alerts.rule.RuleFileReader;
+import io.ferry.alerts.slo.SloConfigReader;
+import io.ferry.alerts.slo.SloDefinition;
+import io.ferry.lineprotocol.FieldValue;
 import io.ferry.lineprotocol.LineProtocolParser;
 import io.ferry.lineprotocol.ParseResult;
 import io.ferry.lineprotocol.Point;
@@ -13,6 +16,7 @@ import io.ferry.yamlconfig.YamlConfigReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +47,7 @@ public final class RuleTestReader {
       throw root.problem("rule_files", "is required: the rule files under test");
     }
     List<AlertRule> rules = new RuleFileReader().readAll(ruleFiles);
+    List<SloDefinition> slos = SloConfigReader.read(root);
     Phase phase = root.parsed("phase", Phase.PRE, "pre or post", Phase::fromConfigName);
     Duration interval = root.duration("evaluation_interval", DEFAULT_INTERVAL);
     if (interval.isZero() || interval.isNegative()) {
@@ -56,7 +61,34 @@ public final class RuleTestReader {
       throw root.problem("tests", "list at least one test");
     }
     root.rejectUnknownKeys();
-    return new RuleTestSuite(file.toString(), rules, phase, interval, cases);
+    return new RuleTestSuite(file.toString(), rules, slos, phase, interval, cases);
+  }
+
+  /** The input's {@code step}: how much each named numeric field grows per repetition. */
+  private static Map<String, Double> step(ConfigMapping input, Point point) {
+    Map<String, Double> step = new LinkedHashMap<>();
+    input
+        .stringMap("step")
+        .forEach(
+            (field, text) -> {
+              FieldValue value = point.fields().get(field);
+              if (!(value instanceof FieldValue.IntegerValue)
+                  && !(value instanceof FieldValue.FloatValue)) {
+                throw input.problem(
+                    "step", "field " + field + " is not a numeric field of the line");
+              }
+              try {
+                double amount = Double.parseDouble(text);
+                if (value instanceof FieldValue.IntegerValue && amount != Math.rint(amount)) {
+                  throw input.problem(
+                      "step", "field " + field + " is an integer: give a whole step, not " + text);
+                }
+                step.put(field, amount);
+              } catch (NumberFormatException e) {
+                throw input.problem("step", "expected a number for " + field + ", got " + text);
+              }
+            });
+    return step;
   }
 
   private static RuleTestCase testCase(ConfigMapping test, Duration interval) {
@@ -88,8 +120,9 @@ public final class RuleTestReader {
       if (every.isZero() || every.isNegative()) {
         throw input.problem("every", "must be longer than 0s");
       }
+      Map<String, Double> step = step(input, point);
       input.rejectUnknownKeys();
-      inputs.add(new RuleTestCase.Input(point, from, until, every));
+      inputs.add(new RuleTestCase.Input(point, from, until, every, step));
     }
     List<RuleTestCase.Expectation> expectations = new ArrayList<>();
     for (ConfigMapping expect : test.mappingList("expect")) {

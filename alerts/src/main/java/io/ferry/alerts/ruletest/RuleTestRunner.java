@@ -44,7 +44,7 @@ public final class RuleTestRunner {
   }
 
   private static List<String> run(RuleTestSuite suite, RuleTestCase test) {
-    AlertEngine engine = new AlertEngine(suite.rules(), suite.phase(), ORIGIN);
+    AlertEngine engine = new AlertEngine(suite.rules(), suite.slos(), suite.phase(), ORIGIN);
     Duration end =
         test.expectations().stream()
             .map(RuleTestCase.Expectation::at)
@@ -56,12 +56,13 @@ public final class RuleTestRunner {
     }
     TreeMap<Duration, List<Point>> due = new TreeMap<>();
     for (RuleTestCase.Input input : test.inputs()) {
+      long repetition = 0;
       for (Duration t = input.from();
           t.compareTo(input.until()) <= 0 && t.compareTo(end) <= 0;
-          t = t.plus(input.every())) {
+          t = t.plus(input.every()), repetition++) {
         Instant at = ORIGIN.plus(t);
         due.computeIfAbsent(t, key -> new ArrayList<>())
-            .add(input.point().withDefaultTimestamp(Point.epochNanos(at)));
+            .add(input.repetition(repetition).withDefaultTimestamp(Point.epochNanos(at)));
       }
     }
     steps.addAll(due.keySet());

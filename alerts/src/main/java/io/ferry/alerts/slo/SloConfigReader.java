@@ -94,6 +94,15 @@ public final class SloConfigReader {
     Map<String, String> where = entry.stringMap("where");
     List<BurnRateAlert> alerts =
         entry.has("alerts") ? readAlerts(entry, period) : BurnRateAlert.WORKBOOK_DEFAULTS;
+    for (BurnRateAlert alert : alerts) {
+      if (!entry.has("alerts") && alert.longWindow().compareTo(period) > 0) {
+        throw entry.problem(
+            "period",
+            "is shorter than the default alerts' longest window ("
+                + format(alert.longWindow())
+                + "): give a longer period, or alerts with windows within it");
+      }
+    }
     long minEvents =
         entry.longValue("min_events", SloDefinition.DEFAULT_MIN_EVENTS, 0, Long.MAX_VALUE);
     return SloDefinition.builder(name, objective, sli)
