@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code ferry} command. Subcommands: {@code collector} runs the collector, {@code
  * check-config} validates a configuration file, {@code compare} compares the new cluster with the
- * old one. Exit codes: 0 success, 1 failure at run time, 2 a bad command line or configuration
- * file; {@code compare} has exit codes of its own (see {@link CompareCommand}).
+ * old one, {@code alerts} checks and tests rule files and manages silences and maintenance windows
+ * on a running collector. Exit codes: 0 success, 1 failure at run time, 2 a bad command line or
+ * configuration file; {@code compare} has exit codes of its own (see {@link CompareCommand}).
  */
 @Command(
     name = "ferry",
