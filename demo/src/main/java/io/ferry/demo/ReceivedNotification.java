@@ -76,8 +76,9 @@ public record ReceivedNotification(
   }
 
   /**
-   * One readable line per alert, for example {@code [12:01:05] FIRING ReplicationStopped
-   * host=old-replica since 12:00:03 UTC: Replication default on old-replica is sql_stopped}.
+   * One readable line per alert, for example {@code [10:16:35 UTC] FIRING ReplicationStopped on
+   * old-replica (page), since 10:15:30: Replication default on old-replica is sql_stopped}; a
+   * resolved alert says {@code active 10:15:30 to 10:17:02} instead of {@code since}.
    */
   public List<String> lines() {
     List<String> lines = new ArrayList<>();
@@ -85,11 +86,11 @@ public record ReceivedNotification(
       boolean resolved = "resolved".equals(alert.status());
       String when =
           resolved
-              ? "ended " + clock(alert.endsAt()) + " (active since " + clock(alert.startsAt()) + ")"
+              ? "active " + clock(alert.startsAt()) + " to " + clock(alert.endsAt())
               : "since " + clock(alert.startsAt());
       lines.add(
           String.format(
-              "[%s] %-8s %s host=%s severity=%s %s UTC: %s",
+              "[%s UTC] %-8s %s on %s (%s), %s: %s",
               CLOCK.format(receivedAt),
               String.valueOf(alert.status()).toUpperCase(Locale.ROOT),
               alert.label("alertname"),
