@@ -350,7 +350,8 @@ public final class PackagedFerry implements AutoCloseable {
     }
   }
 
-  private static String randomToken() {
+  /** A random token of 48 hex digits. */
+  static String randomToken() {
     byte[] bytes = new byte[24];
     new SecureRandom().nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);

@@ -36,6 +36,7 @@ public final class WebhookReceiver implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
+  private final String token;
   private final byte[] expectedAuthorization;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
@@ -45,6 +46,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
   private WebhookReceiver(HttpServer server, String token, Clock clock) {
     this.server = server;
+    this.token = token;
     this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     this.clock = clock;
   }
@@ -70,6 +72,11 @@ public final class WebhookReceiver implements AutoCloseable {
             + ":"
             + server.getAddress().getPort()
             + PATH);
+  }
+
+  /** The bearer token the receiver expects, for the sender's configuration. */
+  public String token() {
+    return token;
   }
 
   /** The notifications taken so far, oldest first. */

@@ -14,9 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +60,7 @@ class ReplicationAlertEndToEndTest {
       throws Exception {
     MigrationStack stack = SharedStack.get();
     LocalInfluxDb influx = stack.influx();
-    String webhookToken = randomToken();
+    String webhookToken = PackagedFerry.randomToken();
     Path rules =
         new CollectorTarball(Path.of(property("ferry.collector.tarball")))
             .unpackRules(stateDir.resolve("dist"));
@@ -233,11 +231,5 @@ class ReplicationAlertEndToEndTest {
     String value = System.getProperty(name);
     assertThat(value).as("system property %s (set by the demo module's pom)", name).isNotNull();
     return value;
-  }
-
-  private static String randomToken() {
-    byte[] bytes = new byte[16];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
   }
 }
