@@ -77,8 +77,9 @@ public record ReceivedNotification(
 
   /**
    * One readable line per alert, for example {@code [10:16:35 UTC] FIRING ReplicationStopped on
-   * old-replica (page), since 10:15:30: Replication default on old-replica is sql_stopped}; a
-   * resolved alert says {@code active 10:15:30 to 10:17:02} instead of {@code since}.
+   * old-replica (page), firing since 10:15:30: Replication default on old-replica is sql_stopped};
+   * a resolved alert says {@code fired 10:15:30, resolved 10:17:02} instead. The first time is when
+   * the notification arrived, all in UTC.
    */
   public List<String> lines() {
     List<String> lines = new ArrayList<>();
@@ -86,8 +87,8 @@ public record ReceivedNotification(
       boolean resolved = "resolved".equals(alert.status());
       String when =
           resolved
-              ? "active " + clock(alert.startsAt()) + " to " + clock(alert.endsAt())
-              : "since " + clock(alert.startsAt());
+              ? "fired " + clock(alert.startsAt()) + ", resolved " + clock(alert.endsAt())
+              : "firing since " + clock(alert.startsAt());
       lines.add(
           String.format(
               "[%s UTC] %-8s %s on %s (%s), %s: %s",

@@ -94,15 +94,15 @@ class WebhookReceiverTest {
                     Instant.parse("2026-03-01T10:16:35Z"), "firing", "hook", List.of(firing))
                 .lines())
         .containsExactly(
-            "[10:16:35 UTC] FIRING   ReplicationStopped on old-replica (page), since 10:15:30:"
-                + " Replication default on old-replica is sql_stopped");
+            "[10:16:35 UTC] FIRING   ReplicationStopped on old-replica (page), firing since"
+                + " 10:15:30: Replication default on old-replica is sql_stopped");
     assertThat(
             new ReceivedNotification(
                     Instant.parse("2026-03-01T10:17:04Z"), "resolved", "hook", List.of(resolved))
                 .lines())
         .containsExactly(
-            "[10:17:04 UTC] RESOLVED ReplicationStopped on old-replica (page), active 10:15:30 to"
-                + " 10:17:02: Replication default on old-replica is sql_stopped");
+            "[10:17:04 UTC] RESOLVED ReplicationStopped on old-replica (page), fired 10:15:30,"
+                + " resolved 10:17:02: Replication default on old-replica is sql_stopped");
   }
 
   private HttpResponse<String> post(String body, String authorization) throws Exception {
