@@ -59,8 +59,8 @@ public final class PackagedFerry implements AutoCloseable {
    * @param webhookUrl where the notifications are posted
    * @param webhookToken the bearer token the webhook expects (passed through the environment)
    * @param evaluationInterval {@code evaluation_interval}, e.g. {@code 1s}
-   * @param groupWait {@code route.group_wait}: how long a new alert group waits before its first
-   *     notification
+   * @param groupWait {@code route.group_wait}: how long a new alert group (one per alert name and
+   *     host) waits before its first notification
    * @param groupInterval {@code route.group_interval}: how long a group waits before its next
    *     notification, the resolve included
    */
@@ -186,6 +186,7 @@ public final class PackagedFerry implements AutoCloseable {
         .append("\", token: \"${FERRY_DEMO_WEBHOOK_TOKEN}\"}\n")
         .append("  route:\n")
         .append("    receiver: demo-webhook\n")
+        .append("    group_by: [alertname, host]\n")
         .append("    group_wait: ")
         .append(alerts.groupWait())
         .append('\n')
