@@ -1,6 +1,7 @@
 package io.ferry.demo;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class CollectorTarball {
                     "*/etc/rules/*.yml"))
             .redirectErrorStream(true)
             .start();
-    String output = new String(tar.getInputStream().readAllBytes()).strip();
+    String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     int exit = tar.waitFor();
     if (exit != 0) {
       throw new IllegalStateException(
