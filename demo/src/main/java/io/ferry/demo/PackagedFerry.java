@@ -144,17 +144,27 @@ public final class PackagedFerry implements AutoCloseable {
   }
 
   /**
-   * Stops the collector gracefully (SIGTERM, as a service manager does) and starts it again with
-   * the same configuration, port and alert state file, then waits until it answers.
+   * Stops the collector gracefully (SIGTERM, as a service manager does); its alert state is then in
+   * {@link #alertStateFile()}. The agents keep their points until it is started again.
    *
    * @throws IllegalStateException when it did not stop by itself within 30 s (it is then killed)
    */
-  public void restartCollector() throws IOException, InterruptedException {
+  public void stopCollector() throws InterruptedException {
     if (collector == null) {
       throw new IllegalStateException("the collector was not started");
     }
     collector.stopGracefully(Duration.ofSeconds(30));
     processes.remove(collector);
+  }
+
+  /**
+   * Starts the collector stopped by {@link #stopCollector()} again, with the same configuration,
+   * port and alert state file, and waits until it answers.
+   */
+  public void startCollectorAgain() throws IOException, InterruptedException {
+    if (collectorCommand == null || processes.contains(collector)) {
+      throw new IllegalStateException("the collector was not started, or still runs");
+    }
     collector = startCollectorProcess();
   }
 
