@@ -30,13 +30,17 @@ public final class DemoMain implements Callable<Integer> {
 
   @Option(
       names = "--once",
-      description = "Run for --duration, print a summary, exit 0 only if the data arrived.")
+      description =
+          "Run through the fault, its alert and the comparison (at least --duration), print a"
+              + " summary, exit 0 only if the data, the page and the resolve arrived.")
   boolean once;
 
   @Option(
       names = "--duration",
       defaultValue = "PT60S",
-      description = "How long --once runs (ISO-8601, default ${DEFAULT-VALUE}).")
+      description =
+          "The shortest time --once runs; the SQL thread stops after a third of it (ISO-8601,"
+              + " default ${DEFAULT-VALUE}).")
   Duration duration;
 
   @Option(
@@ -53,6 +57,42 @@ public final class DemoMain implements Callable<Integer> {
 
   @Option(names = "--collector-jar", required = true, description = "The packaged collector.")
   Path collectorJar;
+
+  @Option(
+      names = "--collector-tarball",
+      required = true,
+      description = "The collector's tarball, whose etc/rules has the shipped alert rules.")
+  Path collectorTarball;
+
+  /**
+   * Longest wait for the page after the SQL thread stopped: the shipped rule pages after its {@code
+   * for} (one minute) plus the group wait; past this the demo starts the thread again and reports
+   * the missing page.
+   */
+  static final Duration PAGE_TIMEOUT = Duration.ofMinutes(3);
+
+  /** Longest wait for the resolve after the SQL thread started again. */
+  static final Duration RESOLVE_TIMEOUT = Duration.ofMinutes(1);
+
+  /** How often the progress lines are printed. */
+  static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+  /** The demo's fault and the alert it should raise. */
+  static final String FAULTY_HOST = "old-replica";
+
+  static final String EXPECTED_ALERT = "ReplicationStopped";
+
+  /** Where the demo's run stands. */
+  enum Stage {
+    /** Data flows; the fault comes after a third of --duration. */
+    WARMING_UP,
+    /** The old replica's SQL thread is stopped; waiting for the page. */
+    SQL_THREAD_STOPPED,
+    /** The thread runs again; waiting for the resolve. */
+    SQL_THREAD_STARTED,
+    /** The comparison ran; --once ends once --duration has passed. */
+    COMPARED
+  }
 
   private final PrintStream out;
   private final List<AutoCloseable> running = new ArrayList<>();
@@ -86,10 +126,20 @@ public final class DemoMain implements Callable<Integer> {
     running.add(stack);
     describeStack(stack);
 
+    var receiver = WebhookReceiver.start(PackagedFerry.randomToken());
+    running.add(0, receiver);
+    Path rules = new CollectorTarball(collectorTarball).unpackRules(stateDir.resolve("dist"));
     var ferry = new PackagedFerry(stateDir, agentJar, collectorJar);
     running.add(0, ferry);
-    String collectorUrl = ferry.startCollector(stack.influx().url(), DATABASE);
+    String collectorUrl =
+        ferry.startCollector(
+            stack.influx().url(),
+            DATABASE,
+            new PackagedFerry.AlertsSpec(
+                rules, receiver.url(), receiver.token(), "1s", "2s", "5s"));
     say("collector   " + collectorUrl + " (writes to InfluxDB database '" + DATABASE + "')");
+    say("alerts      the rules shipped in the collector's etc/rules, evaluated as points arrive");
+    say("webhook     " + receiver.url() + " receives the notifications; the demo prints them");
     for (DemoHost host : DemoHost.of(stack)) {
       var spec =
           new PackagedFerry.AgentSpec(
@@ -109,48 +159,125 @@ public final class DemoMain implements Callable<Integer> {
     printHowToLook(stack);
 
     var report = new DemoReport(stack.influx(), DATABASE);
-    Instant end = once ? Instant.now().plus(duration) : Instant.MAX;
-    Instant faultAt = Instant.now().plus(duration.dividedBy(3));
-    Instant healAt = Instant.now().plus(duration.dividedBy(3).multipliedBy(2));
-    Instant compareAt = Instant.now().plus(duration.dividedBy(6).multipliedBy(5));
+    Instant started = Instant.now();
+    Instant end = Instant.MAX;
+    Instant stageDeadline = started.plus(duration.dividedBy(3));
+    Instant nextProgress = started.plus(PROGRESS_EVERY);
+    Stage stage = Stage.WARMING_UP;
+    int printed = 0;
     boolean faultInjected = false;
-    boolean healed = false;
-    boolean compared = false;
     while (Instant.now().isBefore(end)) {
-      Thread.sleep(Math.min(10_000, Math.max(1, Duration.between(Instant.now(), end).toMillis())));
+      Instant wakeAt = earliest(nextProgress, stage == Stage.COMPARED ? end : stageDeadline);
+      // Woken early by a notification, so that it is printed as it arrives.
+      receiver.awaitMoreThan(printed, Duration.between(Instant.now(), wakeAt));
+      List<ReceivedNotification> received = receiver.received();
+      for (ReceivedNotification notification : received.subList(printed, received.size())) {
+        notification.lines().forEach(line -> say("ALERT " + line));
+      }
+      printed = received.size();
       ferry.checkAlive();
-      if (!faultInjected && Instant.now().isAfter(faultAt)) {
-        say("");
-        say("Fault: stopping the SQL thread of old-replica (STOP REPLICA SQL_THREAD) ...");
-        stack.oldReplica().execute("STOP REPLICA SQL_THREAD");
-        faultInjected = true;
-      } else if (faultInjected && !healed && Instant.now().isAfter(healAt)) {
-        say("Healing: START REPLICA SQL_THREAD on old-replica ...");
-        stack.oldReplica().execute("START REPLICA SQL_THREAD");
-        healed = true;
+      Instant now = Instant.now();
+      switch (stage) {
+        case WARMING_UP -> {
+          if (!now.isBefore(stageDeadline)) {
+            say("");
+            say("Fault: stopping the SQL thread of old-replica (STOP REPLICA SQL_THREAD) ...");
+            say(
+                "  the shipped rule "
+                    + EXPECTED_ALERT
+                    + " pages once the thread has been stopped for its 'for' (etc/rules/"
+                    + "replication.yml), after the route's group wait");
+            stack.oldReplica().execute("STOP REPLICA SQL_THREAD");
+            faultInjected = true;
+            stage = Stage.SQL_THREAD_STOPPED;
+            stageDeadline = now.plus(PAGE_TIMEOUT);
+          }
+        }
+        case SQL_THREAD_STOPPED -> {
+          boolean paged = received.stream().anyMatch(DemoMain::isPage);
+          if (paged || !now.isBefore(stageDeadline)) {
+            if (!paged) {
+              say("No page within " + PAGE_TIMEOUT.toMinutes() + " minutes of the fault.");
+            }
+            say("Healing: START REPLICA SQL_THREAD on old-replica ...");
+            stack.oldReplica().execute("START REPLICA SQL_THREAD");
+            stage = Stage.SQL_THREAD_STARTED;
+            stageDeadline = now.plus(RESOLVE_TIMEOUT);
+          }
+        }
+        case SQL_THREAD_STARTED -> {
+          boolean resolved = received.stream().anyMatch(DemoMain::isResolve);
+          if (resolved || !now.isBefore(stageDeadline)) {
+            if (!resolved) {
+              say("No resolve within " + RESOLVE_TIMEOUT.toSeconds() + " s of the healing.");
+            }
+            compare(stack, ferry);
+            stage = Stage.COMPARED;
+            end = once ? latest(now, started.plus(duration)) : Instant.MAX;
+          }
+        }
+        case COMPARED -> {
+          // Runs on until Ctrl-C, or until --duration has passed with --once.
+        }
       }
-      if (healed && !compared && Instant.now().isAfter(compareAt)) {
-        compare(stack, ferry);
-        compared = true;
+      if (!now.isBefore(nextProgress)) {
+        nextProgress = now.plus(PROGRESS_EVERY);
+        say(
+            "["
+                + now.toString().substring(11, 19)
+                + "] workload "
+                + workload.written()
+                + " transactions, "
+                + workload.failed()
+                + " failed");
+        report.printReplication(out);
       }
-      say(
-          "["
-              + Instant.now().toString().substring(11, 19)
-              + "] workload "
-              + workload.written()
-              + " transactions, "
-              + workload.failed()
-              + " failed");
-      report.printReplication(out);
-    }
-    if (faultInjected && !healed) {
-      stack.oldReplica().execute("START REPLICA SQL_THREAD");
     }
     say("");
     say("Summary of what arrived in InfluxDB:");
     boolean complete = report.printSummary(out, DemoHost.of(stack), faultInjected);
-    say(complete ? "RESULT: all data arrived." : "RESULT: data is missing (see above).");
-    return complete ? 0 : 1;
+    List<ReceivedNotification> received = receiver.received();
+    boolean paged = received.stream().anyMatch(DemoMain::isPage);
+    boolean resolved = received.stream().anyMatch(DemoMain::isResolve);
+    say("");
+    say("Alert notifications the webhook received: " + received.size());
+    received.forEach(notification -> notification.lines().forEach(line -> say("  " + line)));
+    say(
+        "  "
+            + EXPECTED_ALERT
+            + " on "
+            + FAULTY_HOST
+            + ": page "
+            + (paged ? "received" : "MISSING")
+            + ", resolve "
+            + (resolved ? "received" : "MISSING"));
+    boolean success = complete && paged && resolved;
+    if (success) {
+      say("RESULT: all data arrived, and the stopped SQL thread paged and resolved.");
+    } else {
+      say(
+          "RESULT: "
+              + (complete ? "" : "data is missing; ")
+              + (paged && resolved ? "" : "the alert's page or resolve is missing; ")
+              + "see above.");
+    }
+    return success ? 0 : 1;
+  }
+
+  private static boolean isPage(ReceivedNotification notification) {
+    return notification.concerns("firing", EXPECTED_ALERT, FAULTY_HOST);
+  }
+
+  private static boolean isResolve(ReceivedNotification notification) {
+    return notification.concerns("resolved", EXPECTED_ALERT, FAULTY_HOST);
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   /**
@@ -214,7 +341,12 @@ public final class DemoMain implements Callable<Integer> {
             + " -execute \"SELECT mean(usage_user) FROM cpu WHERE time > now() - 5m GROUP BY"
             + " host, time(30s)\"");
     say("  " + influx + " -execute \"SHOW MEASUREMENTS\"");
-    say(once ? "Running for " + duration.toSeconds() + " s ..." : "Press Ctrl-C to stop.");
+    say(
+        once
+            ? "Running through the fault, its alert and the comparison (at least "
+                + duration.toSeconds()
+                + " s) ..."
+            : "Press Ctrl-C to stop.");
     say("");
   }
 

@@ -24,12 +24,32 @@ public final class ManagedProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /** Starts {@code command} with its output written to {@code log} (replacing what was there). */
   static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path log)
+      throws IOException {
+    return start(name, command, env, log, ProcessBuilder.Redirect.to(log.toFile()));
+  }
+
+  /**
+   * Starts {@code command} with its output added to the end of {@code log}, so that a restarted
+   * process keeps the log of its earlier run.
+   */
+  static ManagedProcess startAppending(
+      String name, List<String> command, Map<String, String> env, Path log) throws IOException {
+    return start(name, command, env, log, ProcessBuilder.Redirect.appendTo(log.toFile()));
+  }
+
+  private static ManagedProcess start(
+      String name,
+      List<String> command,
+      Map<String, String> env,
+      Path log,
+      ProcessBuilder.Redirect output)
       throws IOException {
     var builder = new ProcessBuilder(command);
     builder.environment().putAll(env);
     builder.redirectErrorStream(true);
-    builder.redirectOutput(log.toFile());
+    builder.redirectOutput(output);
     return new ManagedProcess(name, builder.start(), log);
   }
 
@@ -79,6 +99,22 @@ public final class ManagedProcess implements AutoCloseable {
   @Override
   public void close() {
     stop(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Asks the process to stop (SIGTERM) and waits for it to end by itself.
+   *
+   * @return its exit code
+   * @throws IllegalStateException when it has not ended within {@code grace} (it is then killed)
+   */
+  public int stopGracefully(Duration grace) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      throw new IllegalStateException(
+          name + " did not stop within " + grace.toSeconds() + " s of SIGTERM; see " + log);
+    }
+    return process.exitValue();
   }
 
   void stop(Duration grace) {

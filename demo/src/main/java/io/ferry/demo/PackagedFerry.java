@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,10 @@ public final class PackagedFerry implements AutoCloseable {
   private final Path collectorJar;
   private final String token = randomToken();
   private final List<ManagedProcess> processes = new ArrayList<>();
+  private List<String> collectorCommand;
+  private Map<String, String> collectorEnv;
+  private String collectorUrl;
+  private ManagedProcess collector;
 
   public PackagedFerry(Path stateDir, Path agentJar, Path collectorJar) throws IOException {
     this.stateDir = Files.createDirectories(stateDir);
@@ -47,6 +52,30 @@ public final class PackagedFerry implements AutoCloseable {
   }
 
   /**
+   * The collector's {@code alerts:} section: the rule files of a folder, sent to one webhook.
+   *
+   * @param rulesDir folder whose {@code *.yml} rule files are loaded (the tarball's {@code
+   *     etc/rules} for the shipped rules)
+   * @param webhookUrl where the notifications are posted
+   * @param webhookToken the bearer token the webhook expects (passed through the environment)
+   * @param evaluationInterval {@code evaluation_interval}, e.g. {@code 1s}
+   * @param groupWait {@code route.group_wait}: how long a new alert group (one per alert name and
+   *     host) waits before its first notification
+   * @param groupInterval {@code route.group_interval}: how long a group waits before its next
+   *     notification, the resolve included
+   */
+  public record AlertsSpec(
+      Path rulesDir,
+      URI webhookUrl,
+      String webhookToken,
+      String evaluationInterval,
+      String groupWait,
+      String groupInterval) {}
+
+  /** The file in which the collector keeps its alert state across restarts. */
+  static final String ALERT_STATE_FILE = "alerts-state.json";
+
+  /**
    * Starts the collector on a free loopback port, writing to {@code database} on the InfluxDB at
    * {@code influxUrl}, and waits until its health endpoint answers.
    *
@@ -54,39 +83,126 @@ public final class PackagedFerry implements AutoCloseable {
    */
   public String startCollector(String influxUrl, String database)
       throws IOException, InterruptedException {
+    return startCollector(influxUrl, database, null);
+  }
+
+  /**
+   * Starts the collector as {@link #startCollector(String, String)} does, evaluating alerts as
+   * {@code alerts} says (none when null) and keeping their state in {@link #alertStateFile()}.
+   *
+   * @return the collector's base URL
+   */
+  public String startCollector(String influxUrl, String database, AlertsSpec alerts)
+      throws IOException, InterruptedException {
     int port = freePort();
     Path config = stateDir.resolve("collector.yml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "# Written by the Ferry demo.",
-            "listen: {host: 127.0.0.1, port: " + port + "}",
-            "auth:",
-            "  tokens:",
-            "    - {name: demo-fleet, token: \"${FERRY_DEMO_TOKEN}\"}",
-            "influxdb:",
-            "  url: " + influxUrl,
-            "  api: auto",
-            "  database: " + database,
-            ""),
-        StandardCharsets.UTF_8);
-    ManagedProcess collector =
-        start(
+    var yaml = new StringBuilder();
+    yaml.append("# Written by the Ferry demo.\n")
+        .append("listen: {host: 127.0.0.1, port: ")
+        .append(port)
+        .append("}\n")
+        .append("auth:\n")
+        .append("  tokens:\n")
+        .append("    - {name: demo-fleet, token: \"${FERRY_DEMO_TOKEN}\"}\n")
+        .append("influxdb:\n")
+        .append("  url: ")
+        .append(influxUrl)
+        .append('\n')
+        .append("  api: auto\n")
+        .append("  database: ")
+        .append(database)
+        .append('\n');
+    Map<String, String> env = new HashMap<>(Map.of("FERRY_DEMO_TOKEN", token));
+    if (alerts != null) {
+      appendAlerts(yaml, alerts);
+      env.put("FERRY_DEMO_WEBHOOK_TOKEN", alerts.webhookToken());
+    }
+    Files.writeString(config, yaml, StandardCharsets.UTF_8);
+    collectorCommand =
+        List.of(
+            javaBin(),
+            "-Xmx256m",
+            "-jar",
+            collectorJar.toString(),
             "collector",
-            List.of(
-                javaBin(),
-                "-Xmx256m",
-                "-jar",
-                collectorJar.toString(),
-                "collector",
-                "--config",
-                config.toString()),
-            Map.of("FERRY_DEMO_TOKEN", token),
-            stateDir.resolve("collector.log"));
-    String url = "http://127.0.0.1:" + port;
-    awaitHealthy(collector, url);
-    return url;
+            "--config",
+            config.toString());
+    collectorEnv = Map.copyOf(env);
+    collectorUrl = "http://127.0.0.1:" + port;
+    collector = startCollectorProcess();
+    return collectorUrl;
+  }
+
+  /** The last lines of the collector's log, to explain a failure. */
+  public String collectorLogTail(int lines) {
+    return collector == null ? "(the collector was not started)" : collector.logTail(lines);
+  }
+
+  /** Where the collector keeps its alert state (pending and firing alerts, what was sent). */
+  public Path alertStateFile() {
+    return stateDir.resolve(ALERT_STATE_FILE);
+  }
+
+  /**
+   * Stops the collector gracefully (SIGTERM, as a service manager does); its alert state is then in
+   * {@link #alertStateFile()}. The agents keep their points until it is started again.
+   *
+   * @throws IllegalStateException when it did not stop by itself within 30 s (it is then killed)
+   */
+  public void stopCollector() throws InterruptedException {
+    if (collector == null) {
+      throw new IllegalStateException("the collector was not started");
+    }
+    collector.stopGracefully(Duration.ofSeconds(30));
+    processes.remove(collector);
+  }
+
+  /**
+   * Starts the collector stopped by {@link #stopCollector()} again, with the same configuration,
+   * port and alert state file, and waits until it answers.
+   */
+  public void startCollectorAgain() throws IOException, InterruptedException {
+    if (collectorCommand == null || processes.contains(collector)) {
+      throw new IllegalStateException("the collector was not started, or still runs");
+    }
+    collector = startCollectorProcess();
+  }
+
+  private ManagedProcess startCollectorProcess() throws IOException, InterruptedException {
+    ManagedProcess process =
+        ManagedProcess.startAppending(
+            "collector", collectorCommand, collectorEnv, stateDir.resolve("collector.log"));
+    // First in the list: close() stops the agents before the collector.
+    processes.add(0, process);
+    awaitHealthy(process, collectorUrl);
+    return process;
+  }
+
+  private static void appendAlerts(StringBuilder yaml, AlertsSpec alerts) {
+    yaml.append("alerts:\n")
+        .append("  rule_files: [\"")
+        .append(alerts.rulesDir().toAbsolutePath().resolve("*.yml"))
+        .append("\"]\n")
+        .append("  evaluation_interval: ")
+        .append(alerts.evaluationInterval())
+        .append('\n')
+        .append("  state_file: ")
+        .append(ALERT_STATE_FILE)
+        .append('\n')
+        .append("  receivers:\n")
+        .append("    - name: demo-webhook\n")
+        .append("      webhook: {url: \"")
+        .append(alerts.webhookUrl())
+        .append("\", token: \"${FERRY_DEMO_WEBHOOK_TOKEN}\"}\n")
+        .append("  route:\n")
+        .append("    receiver: demo-webhook\n")
+        .append("    group_by: [alertname, host]\n")
+        .append("    group_wait: ")
+        .append(alerts.groupWait())
+        .append('\n')
+        .append("    group_interval: ")
+        .append(alerts.groupInterval())
+        .append('\n');
   }
 
   /** Starts one agent that pushes to the collector at {@code collectorUrl}. */
@@ -245,7 +361,8 @@ public final class PackagedFerry implements AutoCloseable {
     }
   }
 
-  private static String randomToken() {
+  /** A random token of 48 hex digits. */
+  static String randomToken() {
     byte[] bytes = new byte[24];
     new SecureRandom().nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);

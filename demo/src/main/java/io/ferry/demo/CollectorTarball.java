@@ -1,0 +1,67 @@
+package io.ferry.demo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The collector's release tarball ({@code ferry-VERSION.tar.gz}): {@code bin/}, {@code lib/},
+ * {@code etc/collector.yml} and the shipped alert rules in {@code etc/rules/}.
+ */
+public final class CollectorTarball {
+
+  private final Path tarball;
+
+  public CollectorTarball(Path tarball) {
+    if (!Files.isRegularFile(tarball)) {
+      throw new IllegalArgumentException(
+          tarball + " does not exist: build it first (mvn package -DskipTests)");
+    }
+    this.tarball = tarball;
+  }
+
+  /**
+   * Unpacks the shipped alert rules ({@code etc/rules/*.yml}) under {@code into}, with {@code tar},
+   * as an operator installing the tarball would get them.
+   *
+   * @return the folder holding the rule files
+   * @throws IllegalStateException when tar fails or the tarball holds no rules
+   */
+  public Path unpackRules(Path into) throws IOException, InterruptedException {
+    Files.createDirectories(into);
+    Process tar =
+        new ProcessBuilder(
+                List.of(
+                    "tar",
+                    "-xzf",
+                    tarball.toString(),
+                    "-C",
+                    into.toString(),
+                    "--wildcards",
+                    "*/etc/rules/*.yml"))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    int exit = tar.waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException(
+          "cannot unpack the alert rules of " + tarball + " (tar exit " + exit + "): " + output);
+    }
+    try (Stream<Path> roots = Files.list(into)) {
+      return roots
+          .map(root -> root.resolve("etc").resolve("rules"))
+          .filter(Files::isDirectory)
+          .findFirst()
+          .orElseThrow(
+              () -> new IllegalStateException(tarball + " has no etc/rules folder: rebuild it"));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return tarball.toString();
+  }
+}
