@@ -72,6 +72,11 @@ final class Delivery {
         : notification;
   }
 
+  /** Whether an attempt is being sent now. */
+  boolean running() {
+    return running;
+  }
+
   void started() {
     attempts++;
     running = true;

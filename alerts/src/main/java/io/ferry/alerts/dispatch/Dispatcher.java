@@ -6,6 +6,7 @@ import io.ferry.alerts.Labels;
 import io.ferry.alerts.notify.Notification;
 import io.ferry.alerts.notify.Notifier;
 import io.ferry.alerts.notify.NotifyException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -359,6 +360,7 @@ public final class Dispatcher {
       Attempt next;
       synchronized (lock) {
         next = applyOutcome(this, failure);
+        lock.notifyAll();
       }
       if (next != null) {
         submit(next);
@@ -447,6 +449,28 @@ public final class Dispatcher {
     return notification.alerts().stream()
         .map(alert -> alert.status() + " " + alert.labels())
         .toList();
+  }
+
+  /**
+   * Waits until no notification is being sent, at most {@code timeout}, so that a snapshot taken
+   * next records what was delivered (a restart then sends no second page for it). Attempts that
+   * wait for their backoff are not in flight: they were not delivered, and the restored state sends
+   * them again.
+   *
+   * @return whether none is in flight now
+   */
+  public boolean awaitSendsInFlight(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (groups.values().stream().anyMatch(g -> g.delivery != null && g.delivery.running())) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        lock.wait(Math.max(1, left / 1_000_000));
+      }
+      return true;
+    }
   }
 
   /** What must survive a restart; see {@link DispatchState}. */

@@ -164,4 +164,45 @@ class DispatcherRetryTest {
     assertThat(sent).hasSize(1);
     assertThat(dispatcher.metrics().receiver("ops").failed()).isEqualTo(1);
   }
+
+  @Test
+  void aStopWaitsForTheSendInFlightSoTheSnapshotRecordsIt() throws Exception {
+    List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+    Notifier ops =
+        new Notifier() {
+          @Override
+          public String name() {
+            return "ops";
+          }
+
+          @Override
+          public void send(io.ferry.alerts.notify.Notification notification) {
+            sent.add(notification.groupKey());
+          }
+        };
+    List<Runnable> queued = new ArrayList<>();
+    var dispatcher =
+        new Dispatcher(
+            DispatchConfig.of(ROUTE), Map.of("ops", ops), queued::add, Timeline.NO_JITTER);
+    dispatcher.update(
+        List.of(new Alert(Labels.of(DISK), Map.of(), AlertStatus.FIRING, t(0), t(0), null, 1)),
+        t(0));
+    for (int second = 1; queued.isEmpty() && second <= 60; second++) {
+      dispatcher.tick(t(second));
+    }
+    assertThat(queued).hasSize(1);
+
+    assertThat(dispatcher.awaitSendsInFlight(java.time.Duration.ofMillis(20)))
+        .as("the send has started and not finished")
+        .isFalse();
+    assertThat(dispatcher.snapshot().notificationLog()).isEmpty();
+
+    Thread sender = new Thread(queued.get(0), "sender");
+    sender.start();
+    assertThat(dispatcher.awaitSendsInFlight(java.time.Duration.ofSeconds(30))).isTrue();
+    sender.join();
+
+    assertThat(sent).hasSize(1);
+    assertThat(dispatcher.snapshot().notificationLog()).hasSize(1);
+  }
 }

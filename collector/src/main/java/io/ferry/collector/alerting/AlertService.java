@@ -8,6 +8,7 @@ import io.ferry.alerts.slo.SloDefinition;
 import io.ferry.alerts.slo.SloStatus;
 import io.ferry.collector.influx.PointWriter;
 import io.ferry.lineprotocol.Point;
+import io.ferry.yamlconfig.ConfigUnits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -54,6 +55,9 @@ public final class AlertService {
 
   /** How often the state file is rewritten while running: every 10 seconds. */
   static final Duration SAVE_EVERY = Duration.ofSeconds(10);
+
+  /** How long a stop waits for notifications being sent, so they are saved as sent: 10 s. */
+  static final Duration SEND_GRACE_AT_STOP = Duration.ofSeconds(10);
 
   private final Vertx vertx;
   private final AlertingConfig config;
@@ -273,6 +277,14 @@ public final class AlertService {
     return engineWorker
         .executeBlocking(
             () -> {
+              // A page being sent right now must be in the notification log before the last save,
+              // or the next start would send it again.
+              if (!dispatcher.awaitSendsInFlight(SEND_GRACE_AT_STOP)) {
+                LOG.warn(
+                    "Stopping with notifications still being sent after {}: they may be sent again"
+                        + " after the restart",
+                    ConfigUnits.formatDuration(SEND_GRACE_AT_STOP));
+              }
               save(clock.instant());
               return null;
             })
