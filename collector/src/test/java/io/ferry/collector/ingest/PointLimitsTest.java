@@ -88,7 +88,7 @@ class PointLimitsTest {
                 + " (ingest.max_age)");
     assertThatThrownBy(() -> limits.check(at(1_800_000_000L)))
         .as("seconds sent as nanoseconds land in 1970")
-        .hasMessageContaining("1970-01-01T00:00:01.8Z");
+        .hasMessageContaining("1970-01-01T00:00:01.800Z");
   }
 
   @Test
