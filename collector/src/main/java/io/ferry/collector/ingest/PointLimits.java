@@ -78,8 +78,8 @@ final class PointLimits implements PointRule {
       throw new PointRefusedException(
           what
               + " \""
-              + key.substring(0, Math.min(40, key.length()))
-              + "...\" is "
+              + (key.length() > 40 ? key.substring(0, 40) + "..." : key)
+              + "\" is "
               + key.length()
               + " characters long; the limit is "
               + limits.maxKeyLength()
