@@ -30,15 +30,14 @@ class LineProtocolPropertyTest {
   void aSingleLineIsEitherOnePointOrOneRefusalWithAReason(@ForAll("singleLines") String line) {
     ParseResult result = LineProtocolParser.parse(line, Precision.NANOSECONDS, NOW);
 
+    // A \r is dropped only at the end of a line; leading spaces and tabs are skipped.
+    String content = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     int start = 0;
-    while (start < line.length() && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
+    while (start < content.length()
+        && (content.charAt(start) == ' ' || content.charAt(start) == '\t')) {
       start++;
     }
-    String trimmed = line.substring(start);
-    boolean skipped =
-        trimmed.isEmpty()
-            || trimmed.startsWith("#")
-            || trimmed.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r');
+    boolean skipped = start == content.length() || content.charAt(start) == '#';
     if (skipped) {
       assertThat(result.points()).isEmpty();
       assertThat(result.errors()).isEmpty();
