@@ -5,6 +5,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a write request's body exactly as sent, whatever its {@code Content-Type}: as InfluxDB
@@ -17,6 +19,8 @@ import io.vertx.ext.web.RoutingContext;
  * arrived) is answered 413 at once; the rest of it is read and dropped.
  */
 public final class RawBodyReader implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RawBodyReader.class);
 
   /** The routing-context key under which the body ({@link Buffer}) is left for the next handler. */
   public static final String RAW_BODY = "ferry.rawBody";
@@ -46,6 +50,14 @@ public final class RawBodyReader implements Handler<RoutingContext> {
     var reading = new Reading(ctx);
     request.handler(reading::chunk);
     request.endHandler(reading::end);
+    // A client that goes away mid-body is an expected condition: no answer can reach it, and no
+    // stack trace belongs in the log.
+    request.exceptionHandler(
+        e ->
+            LOG.debug(
+                "Write body from {} not read to its end: {}",
+                request.remoteAddress(),
+                e.toString()));
     request.resume();
   }
 
