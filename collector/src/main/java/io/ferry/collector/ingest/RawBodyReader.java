@@ -40,7 +40,12 @@ public final class RawBodyReader implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     if (declaredLength(request) > maxBytes) {
+      // Answer at once, then read and drop the body so that the connection stays usable.
       refuse(ctx);
+      if (!request.isEnded()) {
+        request.handler(dropped -> {});
+        request.resume();
+      }
       return;
     }
     if (request.isEnded()) {
