@@ -47,6 +47,7 @@ final class Utf8Text {
         String.format(
             "line %d: byte %d of the line (0x%02X) is not UTF-8; line protocol is UTF-8 text;"
                 + " nothing was written",
-            line, position - lineStart + 1, bytes[position] & 0xFF));
+            line, position - lineStart + 1, bytes[position] & 0xFF),
+        line);
   }
 }

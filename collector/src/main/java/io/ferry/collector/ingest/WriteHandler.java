@@ -132,7 +132,7 @@ public final class WriteHandler implements Handler<RoutingContext> {
           "Body from token {} refused: {}",
           ctx.<String>get(TokenAuthenticator.TOKEN_NAME),
           refused.getMessage());
-      ErrorReplies.send(ctx, style, refused.code(), refused.getMessage());
+      ErrorReplies.send(ctx, style, refused.code(), refused.getMessage(), refused.line());
     } else if (failure instanceof InfluxUnavailableException) {
       ErrorReplies.send(
           ctx,

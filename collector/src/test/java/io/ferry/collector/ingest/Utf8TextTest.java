@@ -21,7 +21,11 @@ class Utf8TextTest {
 
     assertThatThrownBy(() -> Utf8Text.decode(body))
         .isInstanceOfSatisfying(
-            BodyRefusedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID))
+            BodyRefusedException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INVALID);
+              assertThat(e.line()).isEqualTo(2);
+            })
         .hasMessage(
             "line 2: byte 7 of the line (0xFF) is not UTF-8; line protocol is UTF-8 text;"
                 + " nothing was written");
