@@ -17,7 +17,10 @@ import java.util.LinkedHashMap;
  *   <li>a tag key {@code time} is refused: {@code invalid tag key: input tag "time" on measurement
  *       "m" is invalid};
  *   <li>a field key {@code time} is dropped from the point; when it is the only field the point is
- *       refused: {@code invalid field name: input field "time" on measurement "m" is invalid}.
+ *       refused: {@code invalid field name: input field "time" on measurement "m" is invalid};
+ *   <li>a point whose series key (measurement and tags, escaped) plus {@code #!~#} plus a field key
+ *       is longer than 65,535 bytes is a parse error: {@code max key length exceeded: 65536 >
+ *       65535}.
  * </ul>
  *
  * The point kept is the one InfluxDB stores, so the alert engine sees the same.
@@ -25,6 +28,12 @@ import java.util.LinkedHashMap;
 public final class InfluxTargetRule implements PointRule {
 
   private static final String TIME = "time";
+
+  /** InfluxDB's longest series key plus field key, in bytes. */
+  static final int MAX_KEY_BYTES = 65_535;
+
+  /** InfluxDB's separator between a series key and a field key: {@code #!~#}. */
+  private static final int FIELD_KEY_SEPARATOR_BYTES = 4;
 
   private final boolean unsignedStored;
 
@@ -63,6 +72,7 @@ public final class InfluxTargetRule implements PointRule {
         }
       }
     }
+    checkKeyLength(point);
     if (!point.fields().containsKey(TIME)) {
       return point;
     }
@@ -75,5 +85,46 @@ public final class InfluxTargetRule implements PointRule {
     var fields = new LinkedHashMap<>(point.fields());
     fields.remove(TIME);
     return new Point(point.measurement(), point.tags(), fields, point.timestampNanos());
+  }
+
+  private static void checkKeyLength(Point point) throws PointRefusedException {
+    long seriesKey = escapedUtf8Bytes(point.measurement(), false);
+    for (var tag : point.tags().entrySet()) {
+      seriesKey +=
+          2 + escapedUtf8Bytes(tag.getKey(), true) + escapedUtf8Bytes(tag.getValue(), true);
+    }
+    for (String fieldKey : point.fields().keySet()) {
+      long length = seriesKey + FIELD_KEY_SEPARATOR_BYTES + escapedUtf8Bytes(fieldKey, true);
+      if (length > MAX_KEY_BYTES) {
+        throw new PointRefusedException(
+            "max key length exceeded: "
+                + length
+                + " > "
+                + MAX_KEY_BYTES
+                + " (measurement, tags and field key \""
+                + (fieldKey.length() > 40 ? fieldKey.substring(0, 40) + "..." : fieldKey)
+                + "\", in bytes as InfluxDB counts them)");
+      }
+    }
+  }
+
+  /** The length in UTF-8 of {@code text} as line protocol escapes it. */
+  private static long escapedUtf8Bytes(String text, boolean escapeEquals) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == ' ' || (escapeEquals && c == '=')) {
+        bytes += 2;
+      } else if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isSurrogate(c)) {
+        bytes += 2; // each half of a pair: four bytes per pair
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 }

@@ -53,6 +53,21 @@ class InfluxTargetRuleTest {
   }
 
   @Test
+  void aSeriesAndFieldKeyOverInfluxDbsLimitIsRefusedAtTheLengthItMeasures() throws Exception {
+    // Measured on InfluxDB 1.6.7: "m,t=" + 65,526 x and field v is stored; with 65,527 x it answers
+    // "max key length exceeded: 65536 > 65535".
+    Point longest = Point.builder("m").tag("t", "x".repeat(65_526)).field("v", 1.0).build();
+    Point tooLong = Point.builder("m").tag("t", "x".repeat(65_527)).field("v", 1.0).build();
+    Point multiByte = Point.builder("m").tag("t", "\u00e9".repeat(32_764)).field("v", 1.0).build();
+
+    assertThat(V1_6.check(longest)).isSameAs(longest);
+    assertThatThrownBy(() -> V1_6.check(tooLong))
+        .hasMessageStartingWith("max key length exceeded: 65536 > 65535");
+    assertThatThrownBy(() -> V1_6.check(multiByte))
+        .hasMessageStartingWith("max key length exceeded: 65537 > 65535");
+  }
+
+  @Test
   void ordinaryPointsPassUnchanged() throws Exception {
     Point point = Point.builder("time").tag("Time", "x").field("timestamp", 1L).build();
 
