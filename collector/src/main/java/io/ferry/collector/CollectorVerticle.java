@@ -15,8 +15,10 @@ import io.ferry.collector.config.InfluxConfig;
 import io.ferry.collector.health.HealthHandler;
 import io.ferry.collector.influx.BatchingPointWriter;
 import io.ferry.collector.influx.InfluxApiDetector;
+import io.ferry.collector.influx.InfluxOutageLog;
 import io.ferry.collector.influx.InfluxServer;
 import io.ferry.collector.influx.InfluxStatus;
+import io.ferry.collector.influx.InfluxTargetRule;
 import io.ferry.collector.influx.InfluxV1HttpWriter;
 import io.ferry.collector.influx.InfluxV2ClientWriter;
 import io.ferry.collector.influx.MeteredPointWriter;
@@ -27,6 +29,8 @@ import io.ferry.collector.ingest.ErrorCode;
 import io.ferry.collector.ingest.ErrorReplies;
 import io.ferry.collector.ingest.PingHandler;
 import io.ferry.collector.ingest.PresentedToken;
+import io.ferry.collector.ingest.QueryNotServedHandler;
+import io.ferry.collector.ingest.RawBodyReader;
 import io.ferry.collector.ingest.TokenAuthenticator;
 import io.ferry.collector.ingest.WriteHandler;
 import io.ferry.collector.metrics.CollectorMetrics;
@@ -72,6 +76,7 @@ public final class CollectorVerticle extends VerticleBase {
   private final ComparisonRunner comparisonRunner;
   private final CollectorMetrics metrics = new CollectorMetrics();
   private final InfluxStatus influxStatus = new InfluxStatus();
+  private final InfluxOutageLog outage;
 
   private WebClient client;
   private WorkerExecutor parseWorkers;
@@ -96,6 +101,7 @@ public final class CollectorVerticle extends VerticleBase {
     this.config = config;
     this.clock = clock;
     this.comparisonRunner = comparisonRunner;
+    this.outage = new InfluxOutageLog(clock);
   }
 
   @Override
@@ -225,12 +231,14 @@ public final class CollectorVerticle extends VerticleBase {
         api == InfluxApi.V1
             ? new InfluxV1HttpWriter(client, config.influxdb())
             : new InfluxV2ClientWriter(vertx, config.influxdb());
-    return new MeteredPointWriter(direct, metrics, influxStatus, clock);
+    return new MeteredPointWriter(direct, metrics, influxStatus, clock, outage);
   }
 
   private Router router(InfluxApiDetector pinger) {
     var tokens = config.auth().tokens();
-    var parser = new BodyParser(parseWorkers, clock);
+    var parser =
+        new BodyParser(parseWorkers, clock, config.ingest(), InfluxTargetRule.forServer(influx));
+    int maxBodyBytes = (int) config.ingest().maxBodyBytes();
     var body = BodyHandler.create(false).setBodyLimit(config.ingest().maxBodyBytes());
     Router router = Router.router(vertx);
     router
@@ -241,6 +249,7 @@ public final class CollectorVerticle extends VerticleBase {
                 Set.of(
                     "/write",
                     "/api/v2/write",
+                    "/query",
                     "/ping",
                     "/health",
                     "/metrics",
@@ -257,17 +266,23 @@ public final class CollectorVerticle extends VerticleBase {
     router
         .post("/write")
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.V1_WRITE, ApiStyle.V1));
+    // Write bodies are read as sent, never as a form whatever their Content-Type, and gzip is
+    // decoded by the parser so that a body that does not decode completely is refused whole.
     router
         .post("/write")
-        .handler(body)
-        .handler(new WriteHandler(ApiStyle.V1, parser, writer, metrics, this::alert));
+        .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V1))
+        .handler(new WriteHandler(ApiStyle.V1, parser, writer, metrics, outage, this::alert));
     router
         .post("/api/v2/write")
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.TOKEN_ONLY, ApiStyle.V2));
     router
         .post("/api/v2/write")
-        .handler(body)
-        .handler(new WriteHandler(ApiStyle.V2, parser, writer, metrics, this::alert));
+        .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V2))
+        .handler(new WriteHandler(ApiStyle.V2, parser, writer, metrics, outage, this::alert));
+    router
+        .route("/query")
+        .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.V1_WRITE, ApiStyle.V1))
+        .handler(new QueryNotServedHandler(config.influxdb().url().toString()));
     router
         .get("/health")
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1))
@@ -326,7 +341,7 @@ public final class CollectorVerticle extends VerticleBase {
           ErrorCode.TOO_LARGE,
           "request body is larger than "
               + ConfigUnits.formatBytes(config.ingest().maxBodyBytes())
-              + " after decoding (ingest.max_body_bytes); nothing was written");
+              + " (ingest.max_body_bytes); nothing was written");
       return;
     }
     if (ctx.failure() != null) {
@@ -338,10 +353,7 @@ public final class CollectorVerticle extends VerticleBase {
 
   private Future<HttpServer> listen(Router router) {
     var options =
-        new HttpServerOptions()
-            .setHost(config.listen().host())
-            .setPort(config.listen().port())
-            .setDecompressionSupported(true);
+        new HttpServerOptions().setHost(config.listen().host()).setPort(config.listen().port());
     return vertx
         .createHttpServer(options)
         .requestHandler(router)

@@ -12,6 +12,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,10 +44,10 @@ class InfluxOutageTest {
                   .setDefaultHost("127.0.0.1")
                   .setDefaultPort(collector.actualPort()));
 
-      assertThat(write(client, "up,phase=before v=1i 1000000000").statusCode()).isEqualTo(204);
+      assertThat(write(client, "up,phase=before v=1i").statusCode()).isEqualTo(204);
 
       influx.close();
-      HttpResponse<Buffer> refused = write(client, "up,phase=during v=2i 2000000000");
+      HttpResponse<Buffer> refused = write(client, "up,phase=during v=2i");
       HttpResponse<Buffer> degraded = health(client);
 
       assertThat(refused.statusCode()).isEqualTo(503);
@@ -67,7 +68,7 @@ class InfluxOutageTest {
       influx = LocalInfluxDb.start(influxState);
       relay.retarget(influx.port());
 
-      assertThat(write(client, "up,phase=after v=3i 3000000000").statusCode()).isEqualTo(204);
+      assertThat(write(client, "up,phase=after v=3i").statusCode()).isEqualTo(204);
       assertThat(health(client).statusCode()).isEqualTo(200);
       assertThat(influx.queryRows(DATABASE, "SELECT v, phase FROM up"))
           .extracting(r -> r.get("phase"))
@@ -75,6 +76,59 @@ class InfluxOutageTest {
     } finally {
       influx.close();
     }
+  }
+
+  @Test
+  void anOutageIsLoggedOnceWhenItStartsAndOnceWhenItEndsWithWhatWasRefused(Vertx vertx)
+      throws Exception {
+    LocalInfluxDb influx = LocalInfluxDb.start(influxState);
+    try (TcpRelay relay = TcpRelay.start(vertx, influx.port());
+        CapturedStderr log = new CapturedStderr()) {
+      var collector =
+          new CollectorVerticle(TestConfigs.collector(relay.url(), InfluxApi.AUTO, DATABASE));
+      vertx.deployVerticle(collector).await(30, TimeUnit.SECONDS);
+      WebClient client =
+          WebClient.create(
+              vertx,
+              new WebClientOptions()
+                  .setDefaultHost("127.0.0.1")
+                  .setDefaultPort(collector.actualPort()));
+      assertThat(write(client, "up v=1i").statusCode()).isEqualTo(204);
+
+      influx.close();
+      assertThat(write(client, "up,n=2 v=2i\nup,n=3 v=3i").statusCode()).isEqualTo(503);
+      assertThat(write(client, "up v=4i").statusCode()).isEqualTo(503);
+      assertThat(write(client, "up v=5i").statusCode()).isEqualTo(503);
+      influx = LocalInfluxDb.start(influxState);
+      relay.retarget(influx.port());
+      assertThat(write(client, "up v=6i").statusCode()).isEqualTo(204);
+      assertThat(write(client, "up v=7i").statusCode()).isEqualTo(204);
+
+      List<String> started = matching(log, "InfluxDB outage started");
+      List<String> ended = matching(log, "InfluxDB outage ended");
+      assertThat(started).singleElement().asString().contains(relay.url(), "answered 503");
+      assertThat(ended)
+          .singleElement()
+          .asString()
+          .containsPattern("ended after [0-9.]+(ms|s): 3 write requests \\(4 points\\)");
+      assertThat(log.lines())
+          .noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception"));
+    } finally {
+      influx.close();
+    }
+  }
+
+  /** The log lines holding {@code text}, each checked to start with a timestamp and level. */
+  private static List<String> matching(CapturedStderr log, String text) {
+    List<String> lines = log.lines().stream().filter(line -> line.contains(text)).toList();
+    assertThat(lines)
+        .allMatch(
+            line ->
+                line.matches(
+                    "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2})"
+                        + " (INFO|WARN) InfluxOutageLog - .*"),
+            "starts with a timestamp, the level and the logger");
+    return lines;
   }
 
   private static HttpResponse<Buffer> write(WebClient client, String line) throws Exception {

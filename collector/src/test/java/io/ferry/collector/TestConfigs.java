@@ -23,10 +23,15 @@ final class TestConfigs {
   private TestConfigs() {}
 
   static CollectorConfig collector(String influxUrl, InfluxApi api, String database) {
+    return collector(influxUrl, api, database, new IngestConfig(MAX_BODY_BYTES));
+  }
+
+  static CollectorConfig collector(
+      String influxUrl, InfluxApi api, String database, IngestConfig ingest) {
     return new CollectorConfig(
         new ListenConfig("127.0.0.1", 0),
         new AuthConfig(List.of(new ApiToken("test-fleet", TOKEN))),
-        new IngestConfig(MAX_BODY_BYTES),
+        ingest,
         new InfluxConfig(
             URI.create(influxUrl),
             api,

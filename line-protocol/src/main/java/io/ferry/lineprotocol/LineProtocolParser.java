@@ -43,6 +43,17 @@ public final class LineProtocolParser {
    * @return the points of the good lines in body order, and one error per bad line
    */
   public static ParseResult parse(String body, Precision precision, long defaultTimestampNanos) {
+    return parse(body, precision, defaultTimestampNanos, ParseRules.NONE);
+  }
+
+  /**
+   * Parses a whole body, refusing lines longer than the rules allow and points the rules' check
+   * refuses, each as a {@link LineError} naming its line.
+   *
+   * @see #parse(String, Precision, long)
+   */
+  public static ParseResult parse(
+      String body, Precision precision, long defaultTimestampNanos, ParseRules rules) {
     var lines = new LineSplitter(body);
     var parser = new PointLineParser(body, precision, defaultTimestampNanos);
     List<Point> points = new ArrayList<>();
@@ -52,9 +63,18 @@ public final class LineProtocolParser {
       if (start == lines.end() || body.charAt(start) == '#') {
         continue;
       }
+      int length = lines.end() - start;
+      if (length > rules.maxLineLength()) {
+        errors.add(
+            new LineError(
+                lines.lineNumber(),
+                "line is " + length + " characters long; the limit is " + rules.maxLineLength(),
+                Snippet.excerpt(body, start, lines.end())));
+        continue;
+      }
       try {
-        points.add(parser.parse(start, lines.end()));
-      } catch (LineSyntaxException e) {
+        points.add(rules.pointRule().check(parser.parse(start, lines.end())));
+      } catch (LineSyntaxException | PointRefusedException e) {
         errors.add(
             new LineError(
                 lines.lineNumber(), e.getMessage(), Snippet.excerpt(body, start, lines.end())));

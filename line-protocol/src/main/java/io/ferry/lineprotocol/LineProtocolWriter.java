@@ -55,7 +55,10 @@ public final class LineProtocolWriter {
   private static void appendValue(StringBuilder out, FieldValue value) {
     if (value instanceof FieldValue.FloatValue f) {
       double d = f.value();
-      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      if (Double.doubleToRawLongBits(d) == Long.MIN_VALUE) {
+        // Negative zero: (long) -0.0 would write "0" and lose the sign.
+        out.append("-0");
+      } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
         out.append((long) d);
       } else {
         out.append(d);

@@ -23,6 +23,17 @@ class LineProtocolWriterTest {
   }
 
   @Test
+  void negativeZeroKeepsItsSign() {
+    Point point = Point.builder("m").field("v", -0.0).field("w", 0.0).timestampNanos(1L).build();
+
+    String line = LineProtocolWriter.toLine(point);
+
+    assertThat(line).isEqualTo("m v=-0,w=0 1");
+    assertThat(LineProtocolParser.parse(line, Precision.NANOSECONDS, 0L).points())
+        .containsExactly(point);
+  }
+
+  @Test
   void writesEveryFieldType() {
     Point point =
         Point.builder("m")

@@ -114,12 +114,31 @@ public final class CollectorConfigLoader {
   }
 
   private static IngestConfig readIngest(ConfigMapping ingest) {
-    var config =
-        new IngestConfig(ingest.byteSize("max_body_bytes", IngestConfig.DEFAULT_MAX_BODY_BYTES));
-    if (config.maxBodyBytes() > Integer.MAX_VALUE) {
+    long maxBodyBytes = ingest.byteSize("max_body_bytes", IngestConfig.DEFAULT_MAX_BODY_BYTES);
+    if (maxBodyBytes > Integer.MAX_VALUE) {
       throw ingest.problem("max_body_bytes", "must be below 2GiB");
     }
-    return config;
+    return new IngestConfig(
+        maxBodyBytes,
+        ingest.integer(
+            "max_line_length", IngestConfig.DEFAULT_MAX_LINE_LENGTH, 64, Integer.MAX_VALUE),
+        ingest.integer("max_tags", IngestConfig.DEFAULT_MAX_TAGS, 0, Integer.MAX_VALUE),
+        ingest.integer("max_fields", IngestConfig.DEFAULT_MAX_FIELDS, 1, Integer.MAX_VALUE),
+        ingest.integer("max_key_length", IngestConfig.DEFAULT_MAX_KEY_LENGTH, 1, 65535),
+        timeLimit(ingest, "max_future", IngestConfig.DEFAULT_MAX_FUTURE),
+        timeLimit(ingest, "max_age", IngestConfig.DEFAULT_MAX_AGE));
+  }
+
+  /** A positive duration, or {@code off} for no limit. */
+  private static Optional<Duration> timeLimit(ConfigMapping ingest, String key, Duration fallback) {
+    return ingest.parsed(
+        key,
+        Optional.of(fallback),
+        "a positive duration such as 30m or 720h, or off",
+        text ->
+            text.trim().equals("off")
+                ? Optional.of(Optional.<Duration>empty())
+                : ConfigUnits.parseDuration(text).filter(d -> !d.isZero()).map(Optional::of));
   }
 
   private static InfluxConfig readInflux(ConfigMapping influx) {

@@ -1,15 +1,53 @@
 package io.ferry.collector.config;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
- * Limits on what a write request may carry ({@code ingest:}).
+ * Limits on what a write request may carry ({@code ingest:}). A body over {@code max_body_bytes} is
+ * refused whole (413); a line over any other limit is refused alone (400 naming the line), the good
+ * lines of the body being written, as with any bad line.
  *
- * @param maxBodyBytes the largest request body, in bytes, measured after gzip decoding ({@code
- *     max_body_bytes}, written like {@code 10MiB}); a larger body is answered with 413 and nothing
- *     of it is written; default 10 MiB
+ * @param maxBodyBytes the largest request body, in bytes, both as sent and after gzip decoding
+ *     ({@code max_body_bytes}, written like {@code 10MiB}); default 10 MiB
+ * @param maxLineLength the longest line, in characters ({@code max_line_length}); default 65536
+ * @param maxTags the most tags on one point ({@code max_tags}); default 64
+ * @param maxFields the most fields on one point ({@code max_fields}); default 1024
+ * @param maxKeyLength the longest measurement name, tag key or field key, in characters ({@code
+ *     max_key_length}); default 256
+ * @param maxFuture how far past the collector's clock a timestamp may lie ({@code max_future});
+ *     empty (YAML {@code null}) for no limit; default 1 hour
+ * @param maxAge how far before the collector's clock a timestamp may lie ({@code max_age}); empty
+ *     (YAML {@code null}) for no limit; default 3650 days (87600h)
  */
-public record IngestConfig(long maxBodyBytes) {
+public record IngestConfig(
+    long maxBodyBytes,
+    int maxLineLength,
+    int maxTags,
+    int maxFields,
+    int maxKeyLength,
+    Optional<Duration> maxFuture,
+    Optional<Duration> maxAge) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+  public static final int DEFAULT_MAX_LINE_LENGTH = 64 * 1024;
+  public static final int DEFAULT_MAX_TAGS = 64;
+  public static final int DEFAULT_MAX_FIELDS = 1024;
+  public static final int DEFAULT_MAX_KEY_LENGTH = 256;
+  public static final Duration DEFAULT_MAX_FUTURE = Duration.ofHours(1);
+  public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(3650);
+
+  /** The default limits with another body size limit. */
+  public IngestConfig(long maxBodyBytes) {
+    this(
+        maxBodyBytes,
+        DEFAULT_MAX_LINE_LENGTH,
+        DEFAULT_MAX_TAGS,
+        DEFAULT_MAX_FIELDS,
+        DEFAULT_MAX_KEY_LENGTH,
+        Optional.of(DEFAULT_MAX_FUTURE),
+        Optional.of(DEFAULT_MAX_AGE));
+  }
 
   public static IngestConfig defaults() {
     return new IngestConfig(DEFAULT_MAX_BODY_BYTES);

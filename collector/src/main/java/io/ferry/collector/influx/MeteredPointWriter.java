@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Wraps the writer that talks to InfluxDB: times each write, records the batch size, counts
- * failures by kind and remembers the last one for the health page.
+ * failures by kind, remembers the last one for the health page and tells the outage log.
  */
 public final class MeteredPointWriter implements PointWriter {
 
@@ -17,13 +17,19 @@ public final class MeteredPointWriter implements PointWriter {
   private final CollectorMetrics metrics;
   private final InfluxStatus status;
   private final Clock clock;
+  private final InfluxOutageLog outage;
 
   public MeteredPointWriter(
-      PointWriter target, CollectorMetrics metrics, InfluxStatus status, Clock clock) {
+      PointWriter target,
+      CollectorMetrics metrics,
+      InfluxStatus status,
+      Clock clock,
+      InfluxOutageLog outage) {
     this.target = target;
     this.metrics = metrics;
     this.status = status;
     this.clock = clock;
+    this.outage = outage;
   }
 
   @Override
@@ -38,8 +44,12 @@ public final class MeteredPointWriter implements PointWriter {
                 boolean rejected = result.cause() instanceof PointsRejectedException;
                 metrics.influxWriteFailed(rejected ? "rejected" : "unavailable");
                 status.recordFailure(result.cause().getMessage(), clock.instant(), !rejected);
+                if (!rejected) {
+                  outage.unreachable(result.cause().getMessage());
+                }
               } else {
                 status.recordSuccess();
+                outage.reachable();
               }
             });
   }

@@ -1,47 +1,79 @@
 package io.ferry.collector.ingest;
 
+import io.ferry.collector.config.IngestConfig;
 import io.ferry.lineprotocol.LineProtocolParser;
-import io.ferry.lineprotocol.ParseResult;
+import io.ferry.lineprotocol.ParseRules;
 import io.ferry.lineprotocol.Point;
+import io.ferry.lineprotocol.PointRule;
 import io.ferry.lineprotocol.Precision;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.Callable;
 
 /**
- * Parses line-protocol request bodies: small bodies right away on the calling thread, bodies of
- * {@link #WORKER_THRESHOLD_BYTES} or more on a worker pool, so that a 10 MiB body never stalls the
- * event loop. Lines without a timestamp get the time the body arrived.
+ * Turns write bodies as sent into points: decodes gzip (whole or not at all, with the body limit
+ * applied to the decoded size), decodes UTF-8 strictly, and parses the lines with the {@code
+ * ingest:} limits and the target InfluxDB's rules. Small bodies are handled right away on the
+ * calling thread; large ones (and gzip ones that may inflate a lot) on a worker pool, so that a 10
+ * MiB body never stalls the event loop. Lines without a timestamp get the time the body arrived.
+ *
+ * <p>A body that does not decode fails the future with a {@link BodyRefusedException}.
  */
 public final class BodyParser {
 
-  /** Bodies at least this large (in bytes) are parsed on the worker pool. */
+  /** Bodies at least this large (in bytes as sent) are handled on the worker pool. */
   public static final int WORKER_THRESHOLD_BYTES = 64 * 1024;
+
+  /** Gzip bodies at least this large (in bytes as sent) are handled on the worker pool. */
+  static final int GZIP_WORKER_THRESHOLD_BYTES = 4 * 1024;
 
   private final WorkerExecutor workers;
   private final Clock clock;
+  private final IngestConfig limits;
+  private final PointRule targetRule;
 
-  public BodyParser(WorkerExecutor workers, Clock clock) {
+  /**
+   * @param targetRule what the InfluxDB written to refuses or changes (see {@code
+   *     InfluxTargetRule}); applied before the limits
+   */
+  public BodyParser(
+      WorkerExecutor workers, Clock clock, IngestConfig limits, PointRule targetRule) {
     this.workers = workers;
     this.clock = clock;
+    this.limits = limits;
+    this.targetRule = targetRule;
   }
 
-  public Future<ParseResult> parse(Buffer body, Precision precision) {
+  public Future<ParsedBody> parse(Buffer body, ContentEncoding encoding, Precision precision) {
     long receivedNanos = Point.epochNanos(clock.instant());
-    if (body.length() < WORKER_THRESHOLD_BYTES) {
-      try {
-        return Future.succeededFuture(parseNow(body, precision, receivedNanos));
-      } catch (RuntimeException e) {
-        return Future.failedFuture(e);
-      }
+    Callable<ParsedBody> work = () -> parseNow(body, encoding, precision, receivedNanos);
+    boolean heavy =
+        body.length() >= WORKER_THRESHOLD_BYTES
+            || (encoding == ContentEncoding.GZIP && body.length() >= GZIP_WORKER_THRESHOLD_BYTES);
+    if (heavy) {
+      return workers.executeBlocking(work, false);
     }
-    return workers.executeBlocking(() -> parseNow(body, precision, receivedNanos), false);
+    try {
+      return Future.succeededFuture(work.call());
+    } catch (Exception e) {
+      return Future.failedFuture(e);
+    }
   }
 
-  private static ParseResult parseNow(Buffer body, Precision precision, long receivedNanos) {
-    return LineProtocolParser.parse(
-        body.toString(StandardCharsets.UTF_8), precision, receivedNanos);
+  private ParsedBody parseNow(
+      Buffer body, ContentEncoding encoding, Precision precision, long receivedNanos)
+      throws BodyRefusedException {
+    byte[] bytes = body.getBytes();
+    if (encoding == ContentEncoding.GZIP) {
+      bytes = GzipDecoder.decode(bytes, (int) limits.maxBodyBytes(), "ingest.max_body_bytes");
+    }
+    String text = Utf8Text.decode(bytes);
+    var rules =
+        new ParseRules(
+            limits.maxLineLength(), targetRule.andThen(new PointLimits(limits, receivedNanos)));
+    return new ParsedBody(
+        LineProtocolParser.parse(text, precision, receivedNanos, rules), bytes.length);
   }
 }

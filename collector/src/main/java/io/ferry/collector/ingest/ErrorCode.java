@@ -4,6 +4,7 @@ package io.ferry.collector.ingest;
 public enum ErrorCode {
   INVALID(400, "invalid"),
   UNAUTHORIZED(401, "unauthorized"),
+  FORBIDDEN(403, "forbidden"),
   TOO_LARGE(413, "request too large"),
   INTERNAL(500, "internal error"),
   UNAVAILABLE(503, "unavailable");

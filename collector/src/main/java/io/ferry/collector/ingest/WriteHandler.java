@@ -1,5 +1,6 @@
 package io.ferry.collector.ingest;
 
+import io.ferry.collector.influx.InfluxOutageLog;
 import io.ferry.collector.influx.InfluxUnavailableException;
 import io.ferry.collector.influx.PointWriter;
 import io.ferry.collector.influx.PointsRejectedException;
@@ -21,10 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Handles {@code POST /write} and {@code POST /api/v2/write} once the request is authenticated and
- * its body read: parses the line protocol, writes the good points, and answers only after InfluxDB
- * accepted them. The answer is 204 when every line was good; 400 naming each bad line when some
- * were not (the good ones are still written, as InfluxDB does); 503 with {@code Retry-After} when
- * InfluxDB cannot take the points now, so the sender keeps them and retries.
+ * its body read (by {@link RawBodyReader}): decodes and parses it with {@link BodyParser} (a body
+ * that does not decode is refused whole with 400 or 413), writes the good points, and answers only
+ * after InfluxDB accepted them. The answer is 204 when every line was good; 400 naming each bad
+ * line when some were not (the good ones are still written, as InfluxDB does); 503 with {@code
+ * Retry-After} when InfluxDB cannot take the points now, so the sender keeps them and retries.
  *
  * <p>Points always go to the collector's configured database; a {@code db}, {@code rp}, {@code
  * bucket} or {@code org} parameter is accepted for compatibility and ignored.
@@ -41,13 +43,10 @@ public final class WriteHandler implements Handler<RoutingContext> {
   private final PointWriter writer;
   private final CollectorMetrics metrics;
   private final Consumer<List<Point>> alerting;
-
-  public WriteHandler(
-      ApiStyle style, BodyParser parser, PointWriter writer, CollectorMetrics metrics) {
-    this(style, parser, writer, metrics, points -> {});
-  }
+  private final InfluxOutageLog outage;
 
   /**
+   * @param outage counts the requests answered 503 while InfluxDB is unreachable
    * @param alerting takes every parsed batch before it is written, so alerts see points whatever
    *     InfluxDB does with them (a batch sent again after a 503 carries the same timestamps, which
    *     the alert engine counts once)
@@ -57,11 +56,13 @@ public final class WriteHandler implements Handler<RoutingContext> {
       BodyParser parser,
       PointWriter writer,
       CollectorMetrics metrics,
+      InfluxOutageLog outage,
       Consumer<List<Point>> alerting) {
     this.style = style;
     this.parser = parser;
     this.writer = writer;
     this.metrics = metrics;
+    this.outage = outage;
     this.alerting = alerting;
   }
 
@@ -77,14 +78,22 @@ public final class WriteHandler implements Handler<RoutingContext> {
           "invalid precision \"" + precisionParameter + "\": use " + style.precisionHelp());
       return;
     }
-    Buffer body = ctx.body().buffer();
-    if (body == null) {
-      body = Buffer.buffer();
-    }
-    metrics.bytesReceived(body.length());
+    Buffer body = ctx.get(RawBodyReader.RAW_BODY);
+    var encoding = ContentEncoding.fromHeader(ctx.request().getHeader("Content-Encoding"));
     parser
-        .parse(body, precision.get())
-        .compose(parsed -> writeGoodPoints(ctx, parsed))
+        .parse(body, encoding, precision.get())
+        .compose(
+            parsedBody -> {
+              metrics.bytesReceived(parsedBody.decodedBytes());
+              ParseResult parsed = parsedBody.lines();
+              return writeGoodPoints(ctx, parsed)
+                  .onFailure(
+                      failure -> {
+                        if (failure instanceof InfluxUnavailableException) {
+                          outage.refused(parsed.points().size());
+                        }
+                      });
+            })
         .onSuccess(parsed -> answer(ctx, parsed))
         .onFailure(failure -> answerFailure(ctx, failure));
   }
@@ -118,7 +127,13 @@ public final class WriteHandler implements Handler<RoutingContext> {
   }
 
   private void answerFailure(RoutingContext ctx, Throwable failure) {
-    if (failure instanceof InfluxUnavailableException) {
+    if (failure instanceof BodyRefusedException refused) {
+      LOG.debug(
+          "Body from token {} refused: {}",
+          ctx.<String>get(TokenAuthenticator.TOKEN_NAME),
+          refused.getMessage());
+      ErrorReplies.send(ctx, style, refused.code(), refused.getMessage(), refused.line());
+    } else if (failure instanceof InfluxUnavailableException) {
       ErrorReplies.send(
           ctx,
           style,

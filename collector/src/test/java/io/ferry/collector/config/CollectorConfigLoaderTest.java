@@ -86,6 +86,37 @@ class CollectorConfigLoaderTest {
   }
 
   @Test
+  void ingestLimitsAreReadAndTimeLimitsCanBeSwitchedOff() {
+    CollectorConfig config =
+        parse(
+            MINIMAL
+                + "ingest:\n"
+                + "  max_line_length: 1000\n"
+                + "  max_tags: 3\n"
+                + "  max_fields: 4\n"
+                + "  max_key_length: 20\n"
+                + "  max_future: 5m\n"
+                + "  max_age: off\n");
+
+    assertThat(config.ingest())
+        .isEqualTo(
+            new IngestConfig(
+                IngestConfig.DEFAULT_MAX_BODY_BYTES,
+                1000,
+                3,
+                4,
+                20,
+                java.util.Optional.of(java.time.Duration.ofMinutes(5)),
+                java.util.Optional.empty()));
+    assertThatThrownBy(() -> parse(MINIMAL + "ingest: {max_age: 30d}\n"))
+        .hasMessage(
+            "collector.yml line 4: ingest.max_age: expected a positive duration such as 30m or"
+                + " 720h, or off, got \"30d\"");
+    assertThatThrownBy(() -> parse(MINIMAL + "ingest: {max_fields: 0}\n"))
+        .hasMessageStartingWith("collector.yml line 4: ingest.max_fields: expected a whole number");
+  }
+
+  @Test
   void environmentVariablesAreInterpolatedWithFallbacks() throws Exception {
     CollectorConfig config =
         parse(
