@@ -84,7 +84,8 @@ public final class AccessLogInput implements MetricSource, StreamingInput {
   }
 
   /**
-   * Opens the log at its saved offset, then reads every {@code poll_interval}.
+   * Opens the log at its saved offset and reads what is there, then reads every {@code
+   * poll_interval}.
    *
    * @return fails when the state directory cannot be created or the offsets file is damaged
    */
@@ -98,6 +99,7 @@ public final class AccessLogInput implements MetricSource, StreamingInput {
         .executeBlocking(
             () -> {
               open();
+              readNow();
               return null;
             },
             false)
