@@ -178,6 +178,10 @@ class LatencyInputsConfigTest {
         "agent.yml line 3: inputs.access_log.files[0].format: the format has no request ($request"
             + " or %r) or method ($request_method or %m)");
     assertError(
+        "inputs:\n  http: [{name: a, url: http://a, host_header: 'a b'}]\n",
+        "agent.yml line 3: inputs.http[0].host_header: \"a b\" is not a host name with an optional"
+            + " port, such as shop.example.com or shop.example.com:8080");
+    assertError(
         "inputs:\n  canary: [{name: c, user: u}]\n",
         "agent.yml line 3: inputs.canary[0].statement: is required");
   }

@@ -62,7 +62,21 @@ public final class HttpProbeSection {
               + ConfigUnits.formatDuration(interval)
               + "): one probe at a time");
     }
-    Optional<String> hostHeader = entry.string("host_header").filter(h -> !h.isBlank());
+    Optional<String> hostHeader =
+        entry
+            .parsed(
+                "host_header",
+                "a host name with an optional port, such as shop.example.com or shop.example.com:8080",
+                text -> Optional.of(text.trim()))
+            .filter(h -> !h.isEmpty());
+    if (hostHeader.isPresent() && HostAndPort.parseAuthority(hostHeader.get(), -1) == null) {
+      throw entry.problem(
+          "host_header",
+          "\""
+              + hostHeader.get()
+              + "\" is not a host name with an optional port, such as"
+              + " shop.example.com or shop.example.com:8080");
+    }
     Optional<HostAndPort> connectTo =
         entry.parsed(
             "connect_to",
