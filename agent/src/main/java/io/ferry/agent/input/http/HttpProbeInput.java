@@ -10,6 +10,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.internal.resolver.NameResolver;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -80,7 +82,9 @@ public final class HttpProbeInput implements MetricSource, StreamingInput {
   public Future<Void> start(Vertx vertx) {
     this.vertx = vertx;
     client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
-    prober = new HttpProber(client, config, clock);
+    // Vert.x's own resolver, the one its client would use, so that resolving can be timed alone.
+    NameResolver resolver = ((VertxInternal) vertx).nameResolver();
+    prober = new HttpProber(client, resolver::resolve, config, clock);
     Promise<Void> firstProbe = Promise.promise();
     vertx.runOnContext(
         ignored -> {

@@ -1,6 +1,7 @@
 package io.ferry.agent.input.http;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
@@ -12,6 +13,8 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +29,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -40,11 +44,21 @@ final class HttpProber {
   private static final int HASH_HEX_DIGITS = 16;
 
   private final HttpClientAgent client;
+  private final Function<String, Future<InetAddress>> resolver;
   private final HttpProbeConfig config;
   private final Clock clock;
 
-  HttpProber(HttpClientAgent client, HttpProbeConfig config, Clock clock) {
+  /**
+   * @param resolver resolves a host name as the client would (Vert.x's own resolver), so that
+   *     resolving can be timed apart from connecting
+   */
+  HttpProber(
+      HttpClientAgent client,
+      Function<String, Future<InetAddress>> resolver,
+      HttpProbeConfig config,
+      Clock clock) {
     this.client = client;
+    this.resolver = resolver;
     this.config = config;
     this.clock = clock;
   }
@@ -52,8 +66,8 @@ final class HttpProber {
   Future<ProbeResult> probe() {
     var attempt = new Attempt(clock.instant(), System.nanoTime());
     long timeoutMillis = config.timeout().toMillis();
-    return client
-        .connect(connectOptions())
+    return server(attempt)
+        .compose(server -> client.connect(connectOptions(server)))
         .compose(connection -> request(attempt, connection))
         .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .transform(
@@ -94,18 +108,49 @@ final class HttpProber {
         .map(attempt::bodyReceived);
   }
 
-  private HttpConnectOptions connectOptions() {
+  /**
+   * The address to connect to: {@code connect_to}, else the URL's host resolved here (timed), or
+   * empty for an address literal in the URL.
+   */
+  private Future<Optional<SocketAddress>> server(Attempt attempt) {
+    if (config.connectTo().isPresent()) {
+      HostAndPort address = config.connectTo().get();
+      return Future.succeededFuture(
+          Optional.of(SocketAddress.inetSocketAddress(address.port(), address.host())));
+    }
+    if (!needsResolving()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return resolver
+        .apply(hostWithoutBrackets())
+        .map(
+            address -> {
+              attempt.resolved();
+              return Optional.of(
+                  SocketAddress.inetSocketAddress(new InetSocketAddress(address, config.port())));
+            });
+  }
+
+  private boolean needsResolving() {
+    String host = hostWithoutBrackets();
+    return config.connectTo().isEmpty()
+        && !NetUtil.isValidIpV4Address(host)
+        && !NetUtil.isValidIpV6Address(host);
+  }
+
+  private String hostWithoutBrackets() {
+    String host = config.url().getHost();
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+  }
+
+  private HttpConnectOptions connectOptions(Optional<SocketAddress> server) {
     var options =
         new HttpConnectOptions()
-            .setHost(config.url().getHost())
+            .setHost(hostWithoutBrackets())
             .setPort(config.port())
             .setSsl(config.https())
             .setConnectTimeout(config.timeout().toMillis());
-    config
-        .connectTo()
-        .ifPresent(
-            address ->
-                options.setServer(SocketAddress.inetSocketAddress(address.port(), address.host())));
+    server.ifPresent(options::setServer);
     if (config.https()) {
       options.setSslOptions(
           config.tlsVerify()
@@ -134,6 +179,8 @@ final class HttpProber {
     private final Instant started;
     private final long startNanos;
     private HttpClientConnection connection;
+    private long connectStartNanos;
+    private Optional<Duration> dns = Optional.empty();
     private Optional<Duration> connect = Optional.empty();
     private Optional<Instant> notAfter = Optional.empty();
     private long requestNanos;
@@ -144,6 +191,12 @@ final class HttpProber {
     Attempt(Instant started, long startNanos) {
       this.started = started;
       this.startNanos = startNanos;
+      this.connectStartNanos = startNanos;
+    }
+
+    void resolved() {
+      connectStartNanos = System.nanoTime();
+      dns = Optional.of(Duration.ofNanos(connectStartNanos - startNanos));
     }
 
     /** Whether the probe goes on; false when it already ended (timed out while connecting). */
@@ -153,7 +206,7 @@ final class HttpProber {
         open.close();
         return false;
       }
-      connect = Optional.of(since(startNanos));
+      connect = Optional.of(since(connectStartNanos));
       notAfter = certificateNotAfter;
       return true;
     }
@@ -187,6 +240,7 @@ final class HttpProber {
           status,
           failure,
           error,
+          dns,
           connect,
           firstByte,
           Optional.of(total),
@@ -204,6 +258,7 @@ final class HttpProber {
           status,
           Optional.of(failure),
           Optional.of(describe(failure, cause)),
+          dns,
           connect,
           firstByte,
           total,
@@ -223,6 +278,9 @@ final class HttpProber {
       if (hasCause(cause, TimeoutException.class)
           || hasCause(cause, ConnectTimeoutException.class)) {
         return ProbeFailure.TIMEOUT;
+      }
+      if (needsResolving() && dns.isEmpty()) {
+        return ProbeFailure.DNS;
       }
       if (hasCause(cause, SSLException.class)) {
         return ProbeFailure.TLS;

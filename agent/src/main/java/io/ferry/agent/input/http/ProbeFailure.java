@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /** Why a probe failed; written as the {@code failure} field of {@code http_probe}. */
 public enum ProbeFailure {
+  /** The URL's host name did not resolve. */
+  DNS,
   /** No connection: refused, unreachable, or the name did not resolve. */
   CONNECT,
   /** The TLS handshake failed, e.g. an untrusted or mismatching certificate. */
@@ -24,6 +26,6 @@ public enum ProbeFailure {
 
   /** Whether the target could not be reached at all (as opposed to answering wrongly). */
   public boolean unreachable() {
-    return this == CONNECT || this == TLS || this == TIMEOUT;
+    return this == DNS || this == CONNECT || this == TLS || this == TIMEOUT;
   }
 }

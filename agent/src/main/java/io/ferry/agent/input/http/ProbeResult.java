@@ -16,7 +16,9 @@ import java.util.OptionalInt;
  * @param status the response's status, when a response came
  * @param failure why it failed; empty on success
  * @param error the failure's message for people, one line; empty on success
- * @param connect from the start to an open connection: name resolution, TCP connect and, for {@code
+ * @param dns resolving the URL's host name, when it was resolved (not for an address in the URL or
+ *     with {@code connect_to})
+ * @param connect from the resolved address to an open connection: TCP connect and, for {@code
  *     https}, the TLS handshake
  * @param firstByte from the request being sent on the open connection to the response's headers
  * @param total from the start to the end of the body, or to the timeout
@@ -29,6 +31,7 @@ public record ProbeResult(
     OptionalInt status,
     Optional<ProbeFailure> failure,
     Optional<String> error,
+    Optional<Duration> dns,
     Optional<Duration> connect,
     Optional<Duration> firstByte,
     Optional<Duration> total,
@@ -54,6 +57,7 @@ public record ProbeResult(
     status.ifPresent(code -> point.field("status", (long) code));
     failure.ifPresent(why -> point.field("failure", why.fieldValue()));
     error.ifPresent(text -> point.field("error", text));
+    dns.ifPresent(d -> point.field("dns_seconds", seconds(d)));
     connect.ifPresent(d -> point.field("connect_seconds", seconds(d)));
     firstByte.ifPresent(d -> point.field("first_byte_seconds", seconds(d)));
     total.ifPresent(d -> point.field("total_seconds", seconds(d)));

@@ -102,7 +102,7 @@ class HttpProbeInputTest {
         .containsEntry("success", FieldValue.of(true))
         .containsEntry("status", FieldValue.of(200L))
         .containsKeys("connect_seconds", "first_byte_seconds", "total_seconds", "body_sha256")
-        .doesNotContainKeys("failure", "error", "cert_expiry_seconds");
+        .doesNotContainKeys("failure", "error", "cert_expiry_seconds", "dns_seconds");
     String expectedBody = "backend A host 127.0.0.1:" + plain.actualPort();
     assertThat(result.fields().get("body_sha256"))
         .isEqualTo(
@@ -122,6 +122,28 @@ class HttpProbeInputTest {
         .containsEntry("total", FieldValue.of(1L))
         .containsEntry("ok", FieldValue.of(1L));
     assertThat(collected.errors()).isEmpty();
+  }
+
+  @Test
+  void aHostNameIsResolvedAndTimedApartFromConnecting() throws Exception {
+    HttpServer named =
+        await(vertx.createHttpServer().requestHandler(r -> answer(r, "A")).listen(0, "localhost"));
+    try {
+      var config =
+          with(
+              probe("named", "http://localhost:" + named.actualPort() + "/ok"),
+              List.of(200),
+              Optional.of(new BodyMatch.Contains("host localhost:" + named.actualPort())));
+
+      Point result = single(probeOnce(config), "http_probe");
+
+      assertThat(result.fields()).containsEntry("success", FieldValue.of(true));
+      assertThat(seconds(result, "dns_seconds")).isPositive();
+      assertThat(seconds(result, "dns_seconds") + seconds(result, "connect_seconds"))
+          .isLessThanOrEqualTo(seconds(result, "total_seconds"));
+    } finally {
+      await(named.close());
+    }
   }
 
   @Test
