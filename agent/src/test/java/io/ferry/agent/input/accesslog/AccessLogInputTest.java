@@ -1,6 +1,7 @@
 package io.ferry.agent.input.accesslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.ferry.agent.input.CollectingAccumulator;
@@ -210,6 +211,34 @@ class AccessLogInputTest {
     assertThat(totalRequests(collected)).isEqualTo(2);
     assertThat(stats(collected, "lines")).isEqualTo(4);
     assertThat(stats(collected, "malformed_lines")).isEqualTo(2);
+  }
+
+  @Test
+  void aStateDirectoryThatCannotBeCreatedStopsTheStartWithItsPath() throws Exception {
+    Path notADirectory = dir.resolve("occupied");
+    Files.writeString(notADirectory, "a file where the state directory should be");
+    var input =
+        new AccessLogInput(
+            config(StartAt.END, Duration.ofSeconds(1)),
+            notADirectory,
+            notADirectory.resolve("access-log-shop.offset"));
+
+    assertThatThrownBy(input::open)
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(
+            "cannot create the state directory " + notADirectory + " for access log offsets");
+  }
+
+  @Test
+  void aDamagedOffsetsFileIsNamedNotIgnored() throws Exception {
+    append(log, line(1, "GET", 200, "0.010"));
+    Files.createDirectories(state);
+    Files.writeString(state.resolve("access-log-shop.offset"), "version=1\nposition=12\n");
+
+    assertThatThrownBy(() -> input(StartAt.END))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "damaged offsets file " + state.resolve("access-log-shop.offset") + ": no file_key");
   }
 
   @Test
