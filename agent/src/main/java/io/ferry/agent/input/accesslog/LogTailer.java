@@ -12,11 +12,14 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +27,9 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>rotation by rename: the renamed file stays open and is read to its end before the new file
- *       under the name is read from its start;
+ *       under the name is read from its start; it is then still read while the server goes on
+ *       writing to it (until it reopens its log), and closed once it has not grown for {@link
+ *       #DRAIN_IDLE};
  *   <li>copytruncate and truncation: a file shorter than the position, or whose first line changed,
  *       is read again from its start;
  *   <li>restart: reading resumes at a saved {@link FileOffset}; when the file was rotated while the
@@ -39,6 +44,9 @@ final class LogTailer implements AutoCloseable {
   /** Lines longer than this are cut (and reported as malformed by the caller). */
   static final int MAX_LINE_BYTES = 64 * 1024;
 
+  /** How long a rotated file is still read after it last grew. */
+  static final Duration DRAIN_IDLE = Duration.ofSeconds(60);
+
   private static final int CHUNK_BYTES = 64 * 1024;
   private static final int FINGERPRINT_HEX_DIGITS = 16;
 
@@ -52,19 +60,40 @@ final class LogTailer implements AutoCloseable {
     void lost(FileOffset offset);
   }
 
+  /** One open file and how far it was read. */
+  private static final class Cursor {
+    private final FileChannel channel;
+    private final Path name;
+    private final String key;
+    private long position;
+    private long lineNumber;
+    private String fingerprint = "";
+    private long lastGrowthNanos;
+
+    private Cursor(FileChannel channel, Path name, String key, long position, long lineNumber) {
+      this.channel = channel;
+      this.name = name;
+      this.key = key;
+      this.position = position;
+      this.lineNumber = lineNumber;
+    }
+  }
+
   private final Path path;
   private final Events events;
-  private FileChannel channel;
-  private Path openedAs;
-  private String fileKey;
-  private long position;
-  private long lineNumber;
-  private String fingerprint = "";
+  private final LongSupplier nanoClock;
+  private final List<Cursor> draining = new ArrayList<>();
+  private Cursor current;
   private long bytesRead;
 
   LogTailer(Path path, Events events) {
+    this(path, events, System::nanoTime);
+  }
+
+  LogTailer(Path path, Events events, LongSupplier nanoClock) {
     this.path = path;
     this.events = events;
+    this.nanoClock = nanoClock;
   }
 
   /**
@@ -76,9 +105,9 @@ final class LogTailer implements AutoCloseable {
     if (saved.isPresent()) {
       resume(saved.get());
     } else if (Files.exists(path)) {
-      openAt(path, 0, 0);
-      if (!fromBeginning) {
-        skipToLastLineEnd();
+      current = openAt(path, 0, 0);
+      if (current != null && !fromBeginning) {
+        skipToLastLineEnd(current);
       }
     }
   }
@@ -86,31 +115,37 @@ final class LogTailer implements AutoCloseable {
   /** The complete lines written since the last poll, from every file the log went through. */
   List<LogLine> poll() throws IOException {
     List<LogLine> lines = new ArrayList<>();
-    if (channel == null) {
-      if (!Files.exists(path)) {
+    drainRotated(lines);
+    if (current == null) {
+      current = Files.exists(path) ? openAt(path, 0, 0) : null;
+      if (current == null) {
         return lines;
       }
-      openAt(path, 0, 0);
     }
-    readNewLines(lines);
-    Optional<String> current = keyOf(path);
-    if (current.isPresent() && !current.get().equals(fileKey)) {
-      // The name points at a new file: finish the old one (still open under its new name), then
-      // start the new one.
-      readNewLines(lines);
-      Path old = openedAs;
-      openAt(path, 0, 0);
-      events.rotated(old);
-      readNewLines(lines);
+    readNewLines(current, true, lines);
+    Optional<String> key = keyOf(path);
+    if (key.isPresent() && !key.get().equals(current.key)) {
+      // The name points at a new file: finish the old one (still open under its new name), keep
+      // it open for late writes, then start the new one.
+      Cursor old = current;
+      readNewLines(old, false, lines);
+      old.lastGrowthNanos = nanoClock.getAsLong();
+      draining.add(old);
+      current = openAt(path, 0, 0);
+      events.rotated(old.name);
+      if (current != null) {
+        readNewLines(current, true, lines);
+      }
     }
     return lines;
   }
 
-  /** Where reading stands; empty while no file was opened. */
+  /** Where reading of the file under the log's name stands; empty while none was opened. */
   Optional<FileOffset> offset() {
-    return fileKey == null
+    return current == null
         ? Optional.empty()
-        : Optional.of(new FileOffset(fileKey, position, lineNumber, fingerprint));
+        : Optional.of(
+            new FileOffset(current.key, current.position, current.lineNumber, current.fingerprint));
   }
 
   /** Bytes consumed so far, line breaks included. */
@@ -120,61 +155,83 @@ final class LogTailer implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (channel != null) {
-      channel.close();
-      channel = null;
+    for (Cursor rotated : draining) {
+      rotated.channel.close();
+    }
+    draining.clear();
+    if (current != null) {
+      current.channel.close();
+      current = null;
+    }
+  }
+
+  private void drainRotated(List<LogLine> lines) throws IOException {
+    long now = nanoClock.getAsLong();
+    for (Iterator<Cursor> it = draining.iterator(); it.hasNext(); ) {
+      Cursor rotated = it.next();
+      int before = lines.size();
+      readNewLines(rotated, false, lines);
+      if (lines.size() > before) {
+        rotated.lastGrowthNanos = now;
+      } else if (now - rotated.lastGrowthNanos >= DRAIN_IDLE.toNanos()) {
+        rotated.channel.close();
+        it.remove();
+      }
     }
   }
 
   private void resume(FileOffset saved) throws IOException {
-    Optional<String> current = keyOf(path);
-    if (current.isPresent() && current.get().equals(saved.fileKey())) {
-      openAt(path, saved.position(), saved.lineNumber());
-      fingerprint = saved.fingerprint();
-      return;
-    }
-    Optional<Path> rotated = findByKey(saved.fileKey());
-    if (rotated.isPresent()) {
-      openAt(rotated.get(), saved.position(), saved.lineNumber());
-      fingerprint = saved.fingerprint();
+    Optional<String> key = keyOf(path);
+    Optional<Path> file =
+        key.isPresent() && key.get().equals(saved.fileKey())
+            ? Optional.of(path)
+            : findByKey(saved.fileKey());
+    if (file.isPresent()) {
+      current = openAt(file.get(), saved.position(), saved.lineNumber());
+      if (current != null) {
+        current.fingerprint = saved.fingerprint();
+      }
       return;
     }
     events.lost(saved);
-    if (current.isPresent()) {
-      openAt(path, 0, 0);
+    if (key.isPresent()) {
+      current = openAt(path, 0, 0);
     }
   }
 
-  private void openAt(Path file, long start, long lines) throws IOException {
-    close();
-    FileChannel opened;
+  /** The file opened at a position; null when it disappeared in the meantime. */
+  private static Cursor openAt(Path file, long start, long lines) throws IOException {
+    FileChannel channel;
     try {
-      opened = FileChannel.open(file, StandardOpenOption.READ);
+      channel = FileChannel.open(file, StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
-      return;
+      return null;
     }
-    channel = opened;
-    openedAs = file;
-    fileKey = keyOf(file).orElseThrow(() -> new NoSuchFileException(file.toString()));
-    position = start;
-    lineNumber = lines;
-    fingerprint = "";
+    Optional<String> key = keyOf(file);
+    if (key.isEmpty()) {
+      channel.close();
+      return null;
+    }
+    return new Cursor(channel, file, key.get(), start, lines);
   }
 
-  private void readNewLines(List<LogLine> lines) throws IOException {
-    checkReplaced();
-    long size = channel.size();
-    if (size <= position) {
+  private void readNewLines(Cursor file, boolean checkReplaced, List<LogLine> lines)
+      throws IOException {
+    if (checkReplaced) {
+      checkReplaced(file);
+    }
+    long size = file.channel.size();
+    if (size <= file.position) {
       return;
     }
     var pending = new ByteArrayOutputStream();
     boolean pendingTooLong = false;
-    long pendingStart = position;
-    long readAt = position;
+    long pendingStart = file.position;
+    long readAt = file.position;
     ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
     while (readAt < size) {
       chunk.clear();
-      int read = channel.read(chunk, readAt);
+      int read = file.channel.read(chunk, readAt);
       if (read <= 0) {
         break;
       }
@@ -184,10 +241,11 @@ final class LogTailer implements AutoCloseable {
         if (bytes[i] == '\n') {
           appendCapped(pending, bytes, lineStart, i - lineStart);
           pendingTooLong |= pending.size() >= MAX_LINE_BYTES && i - lineStart > 0;
-          lines.add(line(pending, pendingTooLong));
-          position = readAt + i + 1;
-          bytesRead += position - pendingStart;
-          pendingStart = position;
+          file.lineNumber++;
+          lines.add(line(file, pending, pendingTooLong));
+          file.position = readAt + i + 1;
+          bytesRead += file.position - pendingStart;
+          pendingStart = file.position;
           pending.reset();
           pendingTooLong = false;
           lineStart = i + 1;
@@ -199,20 +257,19 @@ final class LogTailer implements AutoCloseable {
       }
       readAt += read;
     }
-    if (fingerprint.isEmpty() && lineNumber > 0) {
-      fingerprint = firstLineFingerprint().orElse("");
+    if (file.fingerprint.isEmpty() && file.lineNumber > 0) {
+      file.fingerprint = firstLineFingerprint(file.channel).orElse("");
     }
   }
 
-  private LogLine line(ByteArrayOutputStream bytes, boolean tooLong) {
-    lineNumber++;
+  private static LogLine line(Cursor file, ByteArrayOutputStream bytes, boolean tooLong) {
     byte[] raw = bytes.toByteArray();
     int length = raw.length;
     if (length > 0 && raw[length - 1] == '\r') {
       length--;
     }
     String text = new String(raw, 0, length, StandardCharsets.UTF_8);
-    return new LogLine(openedAs.toString(), lineNumber, text, tooLong);
+    return new LogLine(file.name.toString(), file.lineNumber, text, tooLong);
   }
 
   private static void appendCapped(ByteArrayOutputStream out, byte[] bytes, int from, int length) {
@@ -227,23 +284,23 @@ final class LogTailer implements AutoCloseable {
    * line is no longer the one it had (truncated and written past the old position again, or a new
    * file under a reused identity).
    */
-  private void checkReplaced() throws IOException {
-    boolean shorter = channel.size() < position;
+  private void checkReplaced(Cursor file) throws IOException {
+    boolean shorter = file.channel.size() < file.position;
     boolean otherFirstLine =
         !shorter
-            && position > 0
-            && !fingerprint.isEmpty()
-            && !firstLineFingerprint().map(fingerprint::equals).orElse(false);
+            && file.position > 0
+            && !file.fingerprint.isEmpty()
+            && !firstLineFingerprint(file.channel).map(file.fingerprint::equals).orElse(false);
     if (shorter || otherFirstLine) {
-      events.truncated(openedAs);
-      position = 0;
-      lineNumber = 0;
-      fingerprint = "";
+      events.truncated(file.name);
+      file.position = 0;
+      file.lineNumber = 0;
+      file.fingerprint = "";
     }
   }
 
-  private Optional<String> firstLineFingerprint() throws IOException {
-    ByteBuffer head = ByteBuffer.allocate(Math.min(MAX_LINE_BYTES, CHUNK_BYTES));
+  private static Optional<String> firstLineFingerprint(FileChannel channel) throws IOException {
+    ByteBuffer head = ByteBuffer.allocate(CHUNK_BYTES);
     int read = channel.read(head, 0);
     for (int i = 0; i < Math.max(read, 0); i++) {
       if (head.get(i) == '\n') {
@@ -262,19 +319,18 @@ final class LogTailer implements AutoCloseable {
   }
 
   /** Moves the position past the last complete line, counting nothing: a log never read before. */
-  private void skipToLastLineEnd() throws IOException {
-    long size = channel.size();
-    ByteBuffer one = ByteBuffer.allocate(CHUNK_BYTES);
-    long end = size;
+  private static void skipToLastLineEnd(Cursor file) throws IOException {
+    ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
+    long end = file.channel.size();
     while (end > 0) {
       long from = Math.max(0, end - CHUNK_BYTES);
-      one.clear();
-      one.limit((int) (end - from));
-      channel.read(one, from);
+      chunk.clear();
+      chunk.limit((int) (end - from));
+      file.channel.read(chunk, from);
       for (int i = (int) (end - from) - 1; i >= 0; i--) {
-        if (one.get(i) == '\n') {
-          position = from + i + 1;
-          fingerprint = firstLineFingerprint().orElse("");
+        if (chunk.get(i) == '\n') {
+          file.position = from + i + 1;
+          file.fingerprint = firstLineFingerprint(file.channel).orElse("");
           return;
         }
       }
