@@ -3,6 +3,7 @@ package io.ferry.agent;
 import io.ferry.agent.config.AgentSettings;
 import io.ferry.agent.input.MetricSource;
 import io.ferry.agent.input.SourceRunner;
+import io.ferry.agent.input.StreamingInput;
 import io.ferry.yamlconfig.ConfigUnits;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -94,7 +95,8 @@ public final class AgentVerticle extends VerticleBase {
 
   private Future<Void> createAgent(AgentSettings loaded) {
     settings = loaded;
-    int sourceCount = (loaded.os().enabled() ? 1 : 0) + loaded.mysql().size();
+    int sourceCount =
+        (loaded.os().enabled() ? 1 : 0) + loaded.mysql().size() + loaded.latencyInputCount();
     Duration interval = loaded.agent().interval();
     long maxExecuteMillis = Math.max(interval.toMillis() * 2, 10_000);
     // One thread per source, since a runner never runs its source twice at once, plus one for
@@ -110,6 +112,7 @@ public final class AgentVerticle extends VerticleBase {
                 .setConnectTimeout((int) loaded.collector().timeout().toMillis()));
     return workers
         .executeBlocking(() -> sourceFactory.create(loaded), false)
+        .compose(this::startStreamingInputs)
         .map(
             sources -> {
               agent = buildAgent(loaded, sources);
@@ -121,6 +124,16 @@ public final class AgentVerticle extends VerticleBase {
                   loaded.collector().url());
               return null;
             });
+  }
+
+  /** Starts the inputs that read or probe between collections (access logs, HTTP probes). */
+  private Future<List<MetricSource>> startStreamingInputs(List<MetricSource> sources) {
+    List<Future<Void>> started =
+        sources.stream()
+            .filter(StreamingInput.class::isInstance)
+            .map(source -> ((StreamingInput) source).start(vertx))
+            .toList();
+    return Future.all(started).map(ignored -> sources);
   }
 
   private Agent buildAgent(AgentSettings loaded, List<MetricSource> sources) {

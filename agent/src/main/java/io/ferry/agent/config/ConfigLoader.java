@@ -1,5 +1,11 @@
 package io.ferry.agent.config;
 
+import io.ferry.agent.input.accesslog.AccessLogSection;
+import io.ferry.agent.input.accesslog.AccessLogSettings;
+import io.ferry.agent.input.canary.CanaryConfig;
+import io.ferry.agent.input.canary.CanarySection;
+import io.ferry.agent.input.http.HttpProbeConfig;
+import io.ferry.agent.input.http.HttpProbeSection;
 import io.ferry.agent.input.mysql.HeartbeatConfig;
 import io.ferry.agent.input.mysql.HeartbeatTable;
 import io.ferry.agent.input.mysql.MySqlSourceConfig;
@@ -67,8 +73,11 @@ public final class ConfigLoader {
     ConfigMapping inputs = root.mapping("inputs");
     OsInputConfig os = os(inputs.mapping("os"));
     List<MySqlSourceConfig> mysql = mysql(inputs.mappingList("mysql"));
+    List<HttpProbeConfig> http = HttpProbeSection.read(inputs.mappingList("http"));
+    AccessLogSettings accessLog = AccessLogSection.read(inputs.mapping("access_log"));
+    List<CanaryConfig> canary = CanarySection.read(inputs.mappingList("canary"));
     root.rejectUnknownKeys();
-    return new AgentSettings(agent, collector, os, mysql);
+    return new AgentSettings(agent, collector, os, mysql, http, accessLog, canary);
   }
 
   private AgentConfig agent(ConfigMapping section) {

@@ -1,5 +1,8 @@
 package io.ferry.agent.config;
 
+import io.ferry.agent.input.accesslog.AccessLogSection;
+import io.ferry.agent.input.canary.CanarySection;
+import io.ferry.agent.input.http.HttpProbeSection;
 import io.ferry.agent.input.mysql.MySqlSourceConfig;
 import io.ferry.yamlconfig.ConfigUnits;
 import java.util.List;
@@ -105,6 +108,9 @@ public final class EffectiveConfig {
                       .append(heartbeat.sourceServerId())
                       .append('\n'));
     }
+    HttpProbeSection.render(settings.http(), out);
+    AccessLogSection.render(settings.accessLog(), out);
+    CanarySection.render(settings.canary(), out);
     return out.toString();
   }
 

@@ -2,6 +2,7 @@ package io.ferry.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.agent.input.accesslog.AccessLogSettings;
 import io.ferry.yamlconfig.Environment;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,6 +36,9 @@ class SampleConfigTest {
         .isEqualTo(CollectorConfig.DEFAULT_BATCH_MAX_POINTS);
     assertThat(sample.os()).isEqualTo(OsInputConfig.defaults());
     assertThat(sample.mysql()).isEmpty();
+    assertThat(sample.http()).isEmpty();
+    assertThat(sample.accessLog()).isEqualTo(AccessLogSettings.none());
+    assertThat(sample.canary()).isEmpty();
   }
 
   @Test
