@@ -4,6 +4,8 @@ import io.ferry.alerts.Alert;
 import io.ferry.alerts.dispatch.Dispatcher;
 import io.ferry.alerts.eval.AlertEngine;
 import io.ferry.alerts.eval.Transition;
+import io.ferry.alerts.slo.SloDefinition;
+import io.ferry.alerts.slo.SloStatus;
 import io.ferry.collector.influx.PointWriter;
 import io.ferry.lineprotocol.Point;
 import io.vertx.core.Future;
@@ -210,6 +212,16 @@ public final class AlertService {
   /** The pending and firing alerts. */
   public List<Alert> alerts() {
     return engine.alerts();
+  }
+
+  /** Compliance, error budget and burn rates of every configured SLO now, in config order. */
+  public List<SloStatus> sloStatuses() {
+    return engine.sloStatuses(clock.instant());
+  }
+
+  /** The configured SLOs, in config order. */
+  public List<SloDefinition> slos() {
+    return config.slos();
   }
 
   /** The dispatcher, for the silence and maintenance-window API. */
