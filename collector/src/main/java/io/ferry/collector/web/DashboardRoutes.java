@@ -127,11 +127,11 @@ public final class DashboardRoutes {
     var headers = new SecurityHeaders();
 
     router.get("/static/ferry.css").handler(headers).handler(routes::styleSheet);
-    router.route("/login").handler(headers).handler(sessions);
+    router.route("/login").handler(sessions).handler(headers);
     router.get("/login").handler(login::form);
     router.post("/login").handler(forms).handler(login::login);
     for (String path : PAGES) {
-      router.route(path).handler(headers).handler(sessions).handler(login::require);
+      router.route(path).handler(sessions).handler(headers).handler(login::require);
     }
     router.post("/logout").handler(forms).handler(login::logout);
     router

@@ -31,10 +31,20 @@ public final class Fmt {
   }
 
   /**
-   * A duration rounded to its largest unit: {@code 42 s}, {@code 5 min}, {@code 3 h}, {@code 2 d}.
+   * A duration in its largest whole unit ({@code 1 h}, {@code 30 min}, {@code 3 d}); otherwise
+   * rounded down to the unit that keeps it readable ({@code 42 s}, {@code 5 min}, {@code 3 h}).
    */
   public static String duration(Duration length) {
     long seconds = Math.max(0, length.toSeconds());
+    if (seconds > 0 && seconds % 86_400 == 0) {
+      return seconds / 86_400 + " d";
+    }
+    if (seconds > 0 && seconds % 3600 == 0) {
+      return seconds / 3600 + " h";
+    }
+    if (seconds >= 60 && seconds % 60 == 0) {
+      return seconds / 60 + " min";
+    }
     if (seconds < 120) {
       return seconds + " s";
     }

@@ -82,4 +82,14 @@ class PageRendererTest {
     assertThat(TimeRange.parse("24h")).isEqualTo(TimeRange.H24);
     assertThat(Refresh.parse(null)).isEqualTo(Refresh.OFF);
   }
+
+  @Test
+  void durationsUseTheirLargestWholeUnit() {
+    assertThat(Fmt.duration(Duration.ofMinutes(60))).isEqualTo("1 h");
+    assertThat(Fmt.duration(Duration.ofMinutes(30))).isEqualTo("30 min");
+    assertThat(Fmt.duration(Duration.ofDays(3))).isEqualTo("3 d");
+    assertThat(Fmt.duration(Duration.ofSeconds(42))).isEqualTo("42 s");
+    assertThat(Fmt.duration(Duration.ofSeconds(601))).isEqualTo("10 min");
+    assertThat(Fmt.ago(null, NOW)).isEqualTo("never");
+  }
 }
