@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,13 +85,16 @@ final class ChartService {
         + key.range().code();
   }
 
-  /** One line per series, named by its tags ({@code db2/default}). */
+  /** One line per series, named by its tags, host first ({@code db2/default}). */
   static List<TimeSeries> series(List<InfluxSeries> result) {
     List<TimeSeries> lines = new ArrayList<>();
     for (InfluxSeries series : result) {
       String name =
           series.tags().entrySet().stream()
-              .sorted(Map.Entry.comparingByKey())
+              .sorted(
+                  Comparator.comparing(
+                          (Map.Entry<String, String> tag) -> !tag.getKey().equals("host"))
+                      .thenComparing(Map.Entry::getKey))
               .map(Map.Entry::getValue)
               .filter(value -> !value.isEmpty())
               .collect(Collectors.joining("/"));
