@@ -21,6 +21,8 @@ ferry__package_of() {
     fc-list) echo fontconfig ;;
     prometheus-alertmanager) echo prometheus-alertmanager ;;
     aiosmtpd) echo python3-aiosmtpd ;;
+    chromium) echo chromium ;;
+    chromedriver) echo chromium-driver ;;
     *) return 1 ;;
   esac
 }
@@ -60,7 +62,8 @@ ferry__apt_install() {
 
 # Checks for java 17+, mvn, influxd, influx, mariadbd, mariadb-install-db, mariadb,
 # pt-table-checksum, fontconfig, a font (for charts), prometheus-alertmanager and aiosmtpd (the
-# alert receivers' tests). Missing ones are installed with
+# alert receivers' tests), chromium and chromedriver (the page tests drive a headless browser).
+# Missing ones are installed with
 # apt-get when running as root; otherwise the exact command to run is printed and the calling
 # script exits with status 1.
 ferry_ensure_deps() {
@@ -69,7 +72,7 @@ ferry_ensure_deps() {
   # from pyenv or a venv earlier on PATH does not see Debian's module, and the test kit runs the
   # command, which uses the system Python.
   for command in java mvn influxd influx mariadbd mariadb-install-db mariadb pt-table-checksum fc-list \
-    prometheus-alertmanager aiosmtpd; do
+    prometheus-alertmanager aiosmtpd chromium chromedriver; do
     if ! ferry__has_command "$command"; then
       package=$(ferry__package_of "$command")
       case " ${missing[*]-} " in
