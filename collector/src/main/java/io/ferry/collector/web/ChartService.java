@@ -64,7 +64,7 @@ final class ChartService {
     return entry.png();
   }
 
-  private Future<byte[]> draw(Key key) {
+  private Future<byte[]> draw(Key key, Instant now) {
     return influx
         .query(key.kind().statement(key.range(), key.host()))
         .compose(
@@ -72,7 +72,12 @@ final class ChartService {
                 workers.executeBlocking(
                     () ->
                         PngChartRenderer.render(
-                            new TimeChartSpec(title(key), key.kind().unit(), series(result)),
+                            new TimeChartSpec(
+                                title(key),
+                                key.kind().unit(),
+                                series(result),
+                                now.minus(key.range().length()),
+                                now),
                             WIDTH,
                             HEIGHT),
                     false));

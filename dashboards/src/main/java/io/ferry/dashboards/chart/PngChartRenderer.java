@@ -15,6 +15,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.FixedMillisecond;
 import org.jfree.data.time.TimeSeriesCollection;
@@ -122,7 +123,17 @@ public final class PngChartRenderer {
     plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     plot.setDomainGridlinePaint(new Color(0xDDDDDD));
     plot.setOutlineVisible(false);
-    ((DateAxis) plot.getDomainAxis()).setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    DateAxis timeAxis = (DateAxis) plot.getDomainAxis();
+    timeAxis.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    if (spec.from() != null && spec.to() != null) {
+      timeAxis.setRange(spec.from().toEpochMilli(), spec.to().toEpochMilli());
+    }
+    // Few points (verdicts, a new host) read better as marks than as a bare line.
+    boolean sparse =
+        spec.series().stream().mapToInt(series -> series.points().size()).max().orElse(0) < 20;
+    if (plot.getRenderer() instanceof XYLineAndShapeRenderer lines) {
+      lines.setDefaultShapesVisible(sparse);
+    }
     for (int i = 0; i < dataset.getSeriesCount(); i++) {
       plot.getRenderer().setSeriesPaint(i, PALETTE[i % PALETTE.length]);
       plot.getRenderer().setSeriesStroke(i, new java.awt.BasicStroke(2f));
