@@ -57,7 +57,7 @@ final class ChartService {
             (k, old) ->
                 old != null && old.expires().isAfter(now) && !old.png().failed()
                     ? old
-                    : new Entry(now.plus(CACHE_FOR), draw(k)));
+                    : new Entry(now.plus(CACHE_FOR), draw(k, now)));
     if (cache.size() > PRUNE_ABOVE) {
       cache.values().removeIf(e -> !e.expires().isAfter(now));
     }
