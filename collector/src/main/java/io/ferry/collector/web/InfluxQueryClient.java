@@ -9,7 +9,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.util.List;
 
 /**
- * Runs InfluxQL {@code SELECT}s on the collector's InfluxDB over {@code GET /query} (InfluxDB 1.x,
+ * Runs InfluxQL {@code SELECT}s on the collector's InfluxDB over {@code POST /query} (InfluxDB 1.x,
  * and 2.x/3.x with a DBRP mapping), with the collector's credentials and timeout. The HTTP request
  * is asynchronous; the JSON answer is parsed on the pages' worker pool.
  */
@@ -29,10 +29,9 @@ final class InfluxQueryClient {
   Future<List<List<InfluxSeries>>> query(List<String> statements) {
     HttpRequest<Buffer> request =
         client
-            .getAbs(config.endpoint("/query"))
+            .postAbs(config.endpoint("/query"))
             .addQueryParam("db", config.destination().database())
             .addQueryParam("epoch", "ms")
-            .addQueryParam("q", String.join(";\n", statements))
             .timeout(config.timeout().toMillis());
     if (config.destination().retentionPolicy() != null) {
       request.addQueryParam("rp", config.destination().retentionPolicy());
@@ -44,8 +43,12 @@ final class InfluxQueryClient {
     } else if (credentials.token() != null) {
       request.putHeader("Authorization", "Token " + credentials.token());
     }
+    // POST, so that a long statement (last-seen lookups of many hosts) fits; InfluxDB runs SELECT
+    // and SHOW statements sent either way.
+    var form = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+    form.add("q", String.join(";\n", statements));
     return request
-        .send()
+        .sendForm(form)
         .recover(
             e ->
                 Future.failedFuture(

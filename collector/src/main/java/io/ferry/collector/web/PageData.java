@@ -63,10 +63,45 @@ final class PageData {
     this.clock = clock;
   }
 
+  /** How long a fleet snapshot is reused: 5 seconds, half the agents' default interval. */
+  static final Duration FLEET_CACHE_FOR = Duration.ofSeconds(5);
+
+  private Future<List<List<InfluxSeries>>> fleetResults;
+  private Instant fleetExpires = Instant.MIN;
+
+  /**
+   * The fleet's readings, shared by the fleet and overview pages for {@link #FLEET_CACHE_FOR}: only
+   * called on the event loop, so the cached future needs no lock.
+   */
+  private Future<List<List<InfluxSeries>>> fleetResults() {
+    Instant now = clock.instant();
+    if (fleetResults == null || fleetResults.failed() || !fleetExpires.isAfter(now)) {
+      fleetExpires = now.plus(FLEET_CACHE_FOR);
+      fleetResults =
+          influx
+              .query(FleetQueries.statements(Optional.empty()))
+              .compose(
+                  results -> {
+                    var quiet = FleetQueries.quietHosts(results);
+                    if (quiet.isEmpty()) {
+                      return Future.succeededFuture(results);
+                    }
+                    return influx
+                        .query(FleetQueries.lastSeen(quiet))
+                        .map(
+                            lastSeen -> {
+                              List<List<InfluxSeries>> all = new ArrayList<>(results);
+                              all.add(lastSeen);
+                              return all;
+                            });
+                  });
+    }
+    return fleetResults;
+  }
+
   Future<FleetView> fleet() {
     Instant now = clock.instant();
-    return influx
-        .query(FleetQueries.statements(Optional.empty()))
+    return fleetResults()
         .map(
             results ->
                 new FleetView(FleetQueries.hosts(results, now, SILENT_AFTER), SILENT_AFTER, null))

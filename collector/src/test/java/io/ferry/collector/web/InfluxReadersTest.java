@@ -78,6 +78,30 @@ class InfluxReadersTest {
   }
 
   @Test
+  void hostsTheIndexKnowsButThatSentNothingRecentlyAreLookedUpByName() {
+    String json =
+        """
+        {"results":[
+         {"statement_id":0,"series":[{"name":"cpu","tags":{"host":"a","cluster":"","role":""},
+           "columns":["time","idle"],"values":[[1000,80]]}]},
+         {"statement_id":1},
+         {"statement_id":2},
+         {"statement_id":3,"series":[{"name":"system","tags":{"host":"b","cluster":"","role":""},
+           "columns":["time","uptime"],"values":[[1000,5]]}]},
+         {"statement_id":4,"series":[{"name":"system","columns":["key","value"],
+           "values":[["host","a"],["host","b"],["host","it's"]]}]}
+        ]}
+        """;
+    var quiet = FleetQueries.quietHosts(InfluxQueryResponse.parse(json, 5));
+
+    assertThat(quiet).containsExactly("it's");
+    assertThat(FleetQueries.lastSeen(quiet))
+        .isEqualTo(
+            "SELECT last(uptime) AS uptime FROM system WHERE time > now() - 24h"
+                + " AND (host = 'it\\'s') GROUP BY host, cluster, role");
+  }
+
+  @Test
   void aRefusedStatementFailsWithInfluxDbsMessage() {
     assertThatThrownBy(
             () ->
