@@ -79,10 +79,16 @@ public final class DashboardRoutes {
   private final ChartService charts;
   private final Optional<AlertService> alerting;
   private final Clock clock;
+  private final WorkerExecutor workers;
   private final Buffer styleSheet = Buffer.buffer(PageRenderer.styleSheet());
 
   private DashboardRoutes(
-      PageData data, ChartService charts, Optional<AlertService> alerting, Clock clock) {
+      PageData data,
+      ChartService charts,
+      Optional<AlertService> alerting,
+      Clock clock,
+      WorkerExecutor workers) {
+    this.workers = workers;
     this.data = data;
     this.charts = charts;
     this.alerting = alerting;
@@ -110,7 +116,8 @@ public final class DashboardRoutes {
             new PageData(influx, alerting, comparison, clock),
             new ChartService(influx, workers, clock),
             alerting,
-            clock);
+            clock,
+            workers);
     var login =
         new PageLogin(
             new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1),
@@ -142,7 +149,11 @@ public final class DashboardRoutes {
                     ctx,
                     "Overview",
                     Nav.OVERVIEW,
-                    f -> routes.data.overview(f).map(v -> routes.pages.overview(f, v))));
+                    f ->
+                        routes
+                            .data
+                            .overview(f)
+                            .compose(v -> routes.render(() -> routes.pages.overview(f, v)))));
     router
         .get("/fleet")
         .handler(
@@ -151,7 +162,11 @@ public final class DashboardRoutes {
                     ctx,
                     "Fleet",
                     Nav.FLEET,
-                    f -> routes.data.fleet().map(v -> routes.pages.fleet(f, v))));
+                    f ->
+                        routes
+                            .data
+                            .fleet()
+                            .compose(v -> routes.render(() -> routes.pages.fleet(f, v)))));
     router
         .get("/hosts/:host")
         .handler(
@@ -161,7 +176,11 @@ public final class DashboardRoutes {
                   ctx,
                   "Host " + host,
                   null,
-                  f -> routes.data.host(f, host).map(v -> routes.pages.host(f, v)));
+                  f ->
+                      routes
+                          .data
+                          .host(f, host)
+                          .compose(v -> routes.render(() -> routes.pages.host(f, v))));
             });
     router
         .get("/replication")
@@ -171,7 +190,11 @@ public final class DashboardRoutes {
                     ctx,
                     "Replication",
                     Nav.REPLICATION,
-                    f -> routes.data.replication(f).map(v -> routes.pages.replication(f, v))));
+                    f ->
+                        routes
+                            .data
+                            .replication(f)
+                            .compose(v -> routes.render(() -> routes.pages.replication(f, v)))));
     router
         .get("/slos")
         .handler(
@@ -180,7 +203,7 @@ public final class DashboardRoutes {
                     ctx,
                     "Service level objectives",
                     Nav.SLOS,
-                    f -> Future.succeededFuture(routes.pages.slos(f, routes.data.slos()))));
+                    f -> routes.render(() -> routes.pages.slos(f, routes.data.slos()))));
     router.get("/alerts").handler(ctx -> routes.alertsPage(ctx, 200, routes.notice(ctx), null));
     router.post("/alerts/silences").handler(forms).handler(routes::createSilence);
     router.post("/alerts/silences/expire").handler(forms).handler(routes::expireSilence);
@@ -192,7 +215,11 @@ public final class DashboardRoutes {
                     ctx,
                     "Cutover",
                     Nav.CUTOVER,
-                    f -> routes.data.cutover(f).map(v -> routes.pages.cutover(f, v))));
+                    f ->
+                        routes
+                            .data
+                            .cutover(f)
+                            .compose(v -> routes.render(() -> routes.pages.cutover(f, v)))));
     router.get("/charts/:chart").handler(routes::chart);
     return workers;
   }
@@ -217,10 +244,15 @@ public final class DashboardRoutes {
         .onFailure(e -> fail(ctx, e));
   }
 
+  /** Renders a template on the pages' worker pool: a page of 2,000 hosts is CPU work. */
+  private Future<String> render(java.util.concurrent.Callable<String> template) {
+    return workers.executeBlocking(template, false);
+  }
+
   private void alertsPage(RoutingContext ctx, int status, String notice, String error) {
     PageFrame frame = frame(ctx, "Alerts", Nav.ALERTS);
     data.alerts(frame.range(), notice, error)
-        .map(view -> pages.alerts(frame, view))
+        .compose(view -> render(() -> pages.alerts(frame, view)))
         .onSuccess(html -> PageLogin.html(ctx, status, html))
         .onFailure(e -> fail(ctx, e));
   }

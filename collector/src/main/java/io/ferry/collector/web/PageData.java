@@ -63,40 +63,64 @@ final class PageData {
     this.clock = clock;
   }
 
-  /** How long a fleet snapshot is reused: 5 seconds, half the agents' default interval. */
+  /** How long a fleet snapshot is fresh: 5 seconds, half the agents' default interval. */
   static final Duration FLEET_CACHE_FOR = Duration.ofSeconds(5);
 
+  /** How old a snapshot may be served while a fresh one is read: 30 seconds. */
+  static final Duration FLEET_STALE_FOR = Duration.ofSeconds(30);
+
   private Future<List<List<InfluxSeries>>> fleetResults;
-  private Instant fleetExpires = Instant.MIN;
+  private Instant fleetReadAt = Instant.MIN;
+  private Future<List<List<InfluxSeries>>> fleetRefresh;
 
   /**
-   * The fleet's readings, shared by the fleet and overview pages for {@link #FLEET_CACHE_FOR}: only
-   * called on the event loop, so the cached future needs no lock.
+   * The fleet's readings, shared by the fleet and overview pages. A snapshot younger than {@link
+   * #FLEET_CACHE_FOR} is served as is; an older one (up to {@link #FLEET_STALE_FOR}) is served
+   * while a fresh one is read, so that no page waits for 2,000 series to be grouped. Only called on
+   * the event loop, so the fields need no lock.
    */
   private Future<List<List<InfluxSeries>>> fleetResults() {
     Instant now = clock.instant();
-    if (fleetResults == null || fleetResults.failed() || !fleetExpires.isAfter(now)) {
-      fleetExpires = now.plus(FLEET_CACHE_FOR);
-      fleetResults =
-          influx
-              .query(FleetQueries.statements(Optional.empty()))
-              .compose(
-                  results -> {
-                    var quiet = FleetQueries.quietHosts(results);
-                    if (quiet.isEmpty()) {
-                      return Future.succeededFuture(results);
-                    }
-                    return influx
-                        .query(FleetQueries.lastSeen(quiet))
-                        .map(
-                            lastSeen -> {
-                              List<List<InfluxSeries>> all = new ArrayList<>(results);
-                              all.add(lastSeen);
-                              return all;
-                            });
-                  });
+    boolean have = fleetResults != null && fleetResults.succeeded();
+    if (have && fleetReadAt.plus(FLEET_CACHE_FOR).isAfter(now)) {
+      return fleetResults;
     }
-    return fleetResults;
+    if (fleetRefresh == null) {
+      fleetRefresh = readFleet();
+      fleetRefresh.onComplete(
+          done -> {
+            if (done.succeeded()) {
+              fleetResults = fleetRefresh;
+              fleetReadAt = now;
+            }
+            fleetRefresh = null;
+          });
+    }
+    Future<List<List<InfluxSeries>>> refresh = fleetRefresh;
+    if (have && fleetReadAt.plus(FLEET_STALE_FOR).isAfter(now)) {
+      return fleetResults;
+    }
+    return refresh;
+  }
+
+  private Future<List<List<InfluxSeries>>> readFleet() {
+    return influx
+        .query(FleetQueries.statements(Optional.empty()))
+        .compose(
+            results -> {
+              var quiet = FleetQueries.quietHosts(results);
+              if (quiet.isEmpty()) {
+                return Future.succeededFuture(results);
+              }
+              return influx
+                  .query(FleetQueries.lastSeen(quiet))
+                  .map(
+                      lastSeen -> {
+                        List<List<InfluxSeries>> all = new ArrayList<>(results);
+                        all.add(lastSeen);
+                        return all;
+                      });
+            });
   }
 
   Future<FleetView> fleet() {
