@@ -304,6 +304,39 @@ class DashboardPagesBrowserTest {
 
   @Test
   @Order(11)
+  void everyGrafanaQueryRunsOnInfluxDbAndFindsTheData() throws Exception {
+    List<Path> dashboards;
+    try (var files = Files.list(Path.of("..", "dashboards", "grafana"))) {
+      dashboards = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+    assertThat(dashboards).hasSizeGreaterThanOrEqualTo(3);
+    int checked = 0;
+    for (Path file : dashboards) {
+      JsonNode dashboard = JSON.readTree(file.toFile());
+      List<JsonNode> queries = new ArrayList<>();
+      dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(queries::add));
+      dashboard.path("annotations").path("list").forEach(queries::add);
+      for (JsonNode target : queries) {
+        // As Grafana sends them with cluster and host set to All (allValue .*).
+        String influxQl =
+            target
+                .path("query")
+                .asText()
+                .replace("$timeFilter", "time > now() - 1h")
+                .replace("$__interval", "30s")
+                .replace("$cluster", ".*")
+                .replace("$host", ".*");
+        assertThat(influx.queryRows("pages_test", influxQl))
+            .as("%s: %s", file.getFileName(), influxQl)
+            .isNotEmpty();
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(20);
+  }
+
+  @Test
+  @Order(12)
   void loggingOutEndsTheSession() {
     browser.get(base + "/fleet");
     browser.findElement(By.cssSelector("form.inline button")).click();
@@ -463,6 +496,7 @@ class DashboardPagesBrowserTest {
         lines.add("cpu" + tags + ",cpu=cpu-total usage_idle=" + (75 - (k % 5)) + " " + t);
         lines.add("mem" + tags + " used_percent=" + (61 + k * 0.1) + " " + t);
         lines.add("disk" + tags + ",path=/ used_percent=" + (40 + k * 0.05) + " " + t);
+        lines.add("ferry_agent" + tags + " points=42i,pushed_points=" + (1000 - k) + "i " + t);
         lines.add(
             "system" + tags + " load1=" + (0.5 + k * 0.01) + ",uptime=" + (1000 + t) + "i " + t);
         if (host.database()) {
@@ -476,7 +510,9 @@ class DashboardPagesBrowserTest {
                   + (120 - k)
                   + ",1-2-"
                   + (60 - k)
-                  + "\",version=\"10.11.6-MariaDB\" "
+                  + "\",version=\"10.11.6-MariaDB\",questions="
+                  + (100_000 - 50 * k)
+                  + "i "
                   + t);
         }
       }
