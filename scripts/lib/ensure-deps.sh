@@ -26,6 +26,8 @@ ferry__package_of() {
     prometheus-node-exporter) echo prometheus-node-exporter ;;
     prometheus-mysqld-exporter) echo prometheus-mysqld-exporter ;;
     systemd-analyze) echo systemd ;;
+    chromium) echo chromium ;;
+    chromedriver) echo chromium-driver ;;
     *) return 1 ;;
   esac
 }
@@ -66,7 +68,8 @@ ferry__apt_install() {
 # Checks for java 17+, mvn, influxd, influx, mariadbd, mariadb-install-db, mariadb,
 # pt-table-checksum, fontconfig, a font (for charts), prometheus-alertmanager and aiosmtpd (the
 # alert receivers' tests), ansible-playbook and systemd-analyze (the deploy module's tests),
-# prometheus-node-exporter and prometheus-mysqld-exporter (the agent's cross-check with them). Missing ones are installed with
+# prometheus-node-exporter and prometheus-mysqld-exporter (the agent's cross-check with them),
+# chromium and chromedriver (the page tests drive a headless browser). Missing ones are installed with
 # apt-get when running as root; otherwise the exact command to run is printed and the calling
 # script exits with status 1.
 ferry_ensure_deps() {
@@ -76,7 +79,7 @@ ferry_ensure_deps() {
   # command, which uses the system Python.
   for command in java mvn influxd influx curl mariadbd mariadb-install-db mariadb pt-table-checksum fc-list \
     prometheus-alertmanager aiosmtpd ansible-playbook systemd-analyze \
-    prometheus-node-exporter prometheus-mysqld-exporter; do
+    prometheus-node-exporter prometheus-mysqld-exporter chromium chromedriver; do
     if ! ferry__has_command "$command"; then
       package=$(ferry__package_of "$command")
       case " ${missing[*]-} " in

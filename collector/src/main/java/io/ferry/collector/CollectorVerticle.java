@@ -36,6 +36,7 @@ import io.ferry.collector.ingest.WriteHandler;
 import io.ferry.collector.metrics.CollectorMetrics;
 import io.ferry.collector.metrics.MetricsHandler;
 import io.ferry.collector.metrics.RequestCounter;
+import io.ferry.collector.web.DashboardRoutes;
 import io.ferry.lineprotocol.Point;
 import io.ferry.yamlconfig.ConfigUnits;
 import io.vertx.core.Future;
@@ -80,6 +81,7 @@ public final class CollectorVerticle extends VerticleBase {
 
   private WebClient client;
   private WorkerExecutor parseWorkers;
+  private WorkerExecutor pageWorkers;
   private BatchingPointWriter writer;
   private HttpServer server;
   private InfluxServer influx;
@@ -163,6 +165,7 @@ public final class CollectorVerticle extends VerticleBase {
         .eventually(() -> comparison == null ? Future.succeededFuture() : comparison.close())
         .eventually(() -> alerting == null ? Future.succeededFuture() : alerting.close())
         .eventually(() -> parseWorkers.close())
+        .eventually(() -> pageWorkers == null ? Future.succeededFuture() : pageWorkers.close())
         .eventually(
             () -> {
               client.close();
@@ -304,6 +307,16 @@ public final class CollectorVerticle extends VerticleBase {
         new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1),
         Optional.ofNullable(alerting),
         body);
+    pageWorkers =
+        DashboardRoutes.mount(
+            vertx,
+            router,
+            client,
+            config.influxdb(),
+            tokens,
+            Optional.ofNullable(alerting),
+            Optional.ofNullable(comparison),
+            clock);
     router.route().failureHandler(this::onFailure);
     return router;
   }

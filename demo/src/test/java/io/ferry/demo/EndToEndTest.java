@@ -139,7 +139,10 @@ class EndToEndTest {
                 .get("query")
                 .asText()
                 .replace("$timeFilter", "time > now() - 1h")
-                .replace("$__interval", "2s");
+                .replace("$__interval", "2s")
+                // the cluster and host variables set to All, which Grafana sends as .*
+                .replace("$cluster", ".*")
+                .replace("$host", ".*");
         if (influxQl.contains("heartbeat_lag_seconds") || influxQl.contains("ferry_compare")) {
           continue;
         }

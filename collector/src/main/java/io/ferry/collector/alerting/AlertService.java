@@ -256,6 +256,16 @@ public final class AlertService {
     return engine.alerts();
   }
 
+  /** Compliance, error budget and burn rates of every configured SLO now, in config order. */
+  public List<SloStatus> sloStatuses() {
+    return engine.sloStatuses(clock.instant());
+  }
+
+  /** The configured SLOs, in config order. */
+  public List<SloDefinition> slos() {
+    return config.slos();
+  }
+
   /** The dispatcher, for the silence and maintenance-window API. */
   public Dispatcher dispatcher() {
     return dispatcher;

@@ -52,7 +52,7 @@ public final class TokenAuthenticator implements Handler<RoutingContext> {
   }
 
   /** The name of the configured token equal to {@code presented}. */
-  Optional<String> match(String presented) {
+  public Optional<String> match(String presented) {
     byte[] digest = digest(presented);
     String found = null;
     for (Known candidate : known) {

@@ -8,12 +8,17 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.FixedMillisecond;
+import org.jfree.data.time.TimeSeriesCollection;
 
 /**
  * Draws charts to PNG with JFreeChart in headless mode. Rendering is CPU-bound and can take tens of
@@ -45,10 +50,7 @@ public final class PngChartRenderer {
    * @return the PNG image's bytes
    */
   public static byte[] render(BarChartSpec spec, int width, int height) {
-    if (width < 100 || height < 80) {
-      throw new IllegalArgumentException(
-          "chart '" + spec.title() + "' is too small: " + width + "x" + height + " px");
-    }
+    checkSize(spec.title(), width, height);
     var dataset = new DefaultCategoryDataset();
     for (BarSeries series : spec.series()) {
       for (Map.Entry<String, Double> value : series.values().entrySet()) {
@@ -78,11 +80,80 @@ public final class PngChartRenderer {
                 false,
                 false);
     style(chart, spec);
+    return png(chart, spec.title(), width, height);
+  }
+
+  /** The text drawn in place of lines when a time chart has no points. */
+  public static final String NO_DATA = "no data";
+
+  /**
+   * Renders a time chart: one line per series, time on the horizontal axis in UTC. A chart without
+   * any point draws {@value #NO_DATA} on an empty plot instead of failing.
+   *
+   * @param width image width in pixels
+   * @param height image height in pixels
+   * @return the PNG image's bytes
+   */
+  public static byte[] render(TimeChartSpec spec, int width, int height) {
+    checkSize(spec.title(), width, height);
+    var dataset = new TimeSeriesCollection(java.util.TimeZone.getTimeZone("UTC"));
+    for (TimeSeries series : spec.series()) {
+      if (series.points().isEmpty()) {
+        continue;
+      }
+      var line = new org.jfree.data.time.TimeSeries(series.name());
+      for (TimeSeries.Point point : series.points()) {
+        line.addOrUpdate(new FixedMillisecond(point.at().toEpochMilli()), point.value());
+      }
+      dataset.addSeries(line);
+    }
+    JFreeChart chart =
+        ChartFactory.createTimeSeriesChart(
+            spec.title(),
+            null,
+            spec.valueAxis(),
+            dataset,
+            dataset.getSeriesCount() > 1,
+            false,
+            false);
+    chart.setBackgroundPaint(Color.WHITE);
+    XYPlot plot = chart.getXYPlot();
+    plot.setNoDataMessage(NO_DATA);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+    plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+    plot.setOutlineVisible(false);
+    DateAxis timeAxis = (DateAxis) plot.getDomainAxis();
+    timeAxis.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    if (spec.from() != null && spec.to() != null) {
+      timeAxis.setRange(spec.from().toEpochMilli(), spec.to().toEpochMilli());
+    }
+    // Few points (verdicts, a new host) read better as marks than as a bare line.
+    boolean sparse =
+        spec.series().stream().mapToInt(series -> series.points().size()).max().orElse(0) < 20;
+    if (plot.getRenderer() instanceof XYLineAndShapeRenderer lines) {
+      lines.setDefaultShapesVisible(sparse);
+    }
+    for (int i = 0; i < dataset.getSeriesCount(); i++) {
+      plot.getRenderer().setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      plot.getRenderer().setSeriesStroke(i, new java.awt.BasicStroke(2f));
+    }
+    return png(chart, spec.title(), width, height);
+  }
+
+  private static void checkSize(String title, int width, int height) {
+    if (width < 100 || height < 80) {
+      throw new IllegalArgumentException(
+          "chart '" + title + "' is too small: " + width + "x" + height + " px");
+    }
+  }
+
+  private static byte[] png(JFreeChart chart, String title, int width, int height) {
     var png = new ByteArrayOutputStream(32 * 1024);
     try {
       ChartUtils.writeChartAsPNG(png, chart, width, height);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot render chart '" + spec.title() + "'", e);
+      throw new UncheckedIOException("cannot render chart '" + title + "'", e);
     }
     return png.toByteArray();
   }

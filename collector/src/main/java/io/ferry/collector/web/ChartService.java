@@ -1,0 +1,118 @@
+package io.ferry.collector.web;
+
+import io.ferry.dashboards.chart.PngChartRenderer;
+import io.ferry.dashboards.chart.TimeChartSpec;
+import io.ferry.dashboards.chart.TimeSeries;
+import io.ferry.dashboards.page.TimeRange;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Draws the pages' charts: the chart's InfluxQL query, then JFreeChart on the pages' worker pool. A
+ * chart is kept for {@link #CACHE_FOR}, and concurrent requests for the same chart share one query
+ * and one rendering, so a wall of screens on auto-refresh costs one query per chart.
+ */
+final class ChartService {
+
+  /** How long a drawn chart is served again: 10 seconds, the agents' default interval. */
+  static final Duration CACHE_FOR = Duration.ofSeconds(10);
+
+  static final int WIDTH = 720;
+  static final int HEIGHT = 280;
+
+  /** Past this many cached charts, expired ones are dropped. */
+  private static final int PRUNE_ABOVE = 256;
+
+  private record Key(ChartKind kind, TimeRange range, String host) {}
+
+  private record Entry(Instant expires, Future<byte[]> png) {}
+
+  private final InfluxQueryClient influx;
+  private final WorkerExecutor workers;
+  private final Clock clock;
+  private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
+
+  ChartService(InfluxQueryClient influx, WorkerExecutor workers, Clock clock) {
+    this.influx = influx;
+    this.workers = workers;
+    this.clock = clock;
+  }
+
+  /** The chart as PNG bytes. */
+  Future<byte[]> png(ChartKind kind, TimeRange range, String host) {
+    Instant now = clock.instant();
+    Key key = new Key(kind, range, kind.perHost() ? host : "");
+    Entry entry =
+        cache.compute(
+            key,
+            (k, old) ->
+                old != null && old.expires().isAfter(now) && !old.png().failed()
+                    ? old
+                    : new Entry(now.plus(CACHE_FOR), draw(k, now)));
+    if (cache.size() > PRUNE_ABOVE) {
+      cache.values().removeIf(e -> !e.expires().isAfter(now));
+    }
+    return entry.png();
+  }
+
+  private Future<byte[]> draw(Key key, Instant now) {
+    return influx
+        .query(key.kind().statement(key.range(), key.host()))
+        .compose(
+            result ->
+                workers.executeBlocking(
+                    () ->
+                        PngChartRenderer.render(
+                            new TimeChartSpec(
+                                title(key),
+                                key.kind().unit(),
+                                series(result),
+                                now.minus(key.range().length()),
+                                now),
+                            WIDTH,
+                            HEIGHT),
+                    false));
+  }
+
+  private static String title(Key key) {
+    return key.kind().title()
+        + (key.kind().perHost() ? " · " + key.host() : "")
+        + " · last "
+        + key.range().code();
+  }
+
+  /** One line per series, named by its tags, host first ({@code db2/default}). */
+  static List<TimeSeries> series(List<InfluxSeries> result) {
+    List<TimeSeries> lines = new ArrayList<>();
+    for (InfluxSeries series : result) {
+      String name =
+          series.tags().entrySet().stream()
+              .sorted(
+                  Comparator.comparing(
+                          (Map.Entry<String, String> tag) -> !tag.getKey().equals("host"))
+                      .thenComparing(Map.Entry::getKey))
+              .map(Map.Entry::getValue)
+              .filter(value -> !value.isEmpty())
+              .collect(Collectors.joining("/"));
+      List<TimeSeries.Point> points = new ArrayList<>();
+      for (Map<String, Object> row : series.rows()) {
+        Instant at = InfluxSeries.time(row);
+        Double value = InfluxSeries.number(row, "value");
+        if (at != null && value != null) {
+          points.add(new TimeSeries.Point(at, value));
+        }
+      }
+      lines.add(new TimeSeries(name.isEmpty() ? series.name() : name, points));
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,146 @@
+package io.ferry.collector.web;
+
+import io.ferry.collector.ingest.PresentedToken;
+import io.ferry.collector.ingest.TokenAuthenticator;
+import io.ferry.dashboards.page.LoginView;
+import io.ferry.dashboards.page.PageRenderer;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Who may see the pages: a person logs in on a form with one of the collector's API tokens and gets
+ * a session cookie; a script may instead send the token with each request ({@code Authorization:
+ * Bearer}, {@code Token} or Basic with the token as password), as the API accepts. The session
+ * holds the token's name, never the token, and a random CSRF token that every form posts back.
+ */
+final class PageLogin {
+
+  /** Session key of the name of the token the person logged in with. */
+  static final String USER = "ferry.user";
+
+  /** Session key of the CSRF token. */
+  static final String CSRF = "ferry.csrf";
+
+  /** Routing-context key of the CSRF token for the page being rendered (empty per request). */
+  static final String CSRF_FOR_PAGE = "ferry.page.csrf";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final TokenAuthenticator tokens;
+  private final PageRenderer pages;
+
+  PageLogin(TokenAuthenticator tokens, PageRenderer pages) {
+    this.tokens = tokens;
+    this.pages = pages;
+  }
+
+  /**
+   * Lets a logged-in person or a request with a valid token through; sends anyone else to the login
+   * form (a page) or answers 401 (anything else).
+   */
+  void require(RoutingContext ctx) {
+    Session session = ctx.session();
+    String user = session == null ? null : session.get(USER);
+    if (user != null) {
+      ctx.put(TokenAuthenticator.TOKEN_NAME, user);
+      ctx.put(CSRF_FOR_PAGE, session.get(CSRF));
+      ctx.next();
+      return;
+    }
+    Optional<String> presented =
+        PresentedToken.find(
+            ctx.request().getHeader("Authorization"), null, PresentedToken.Forms.WITH_BASIC);
+    Optional<String> name = presented.flatMap(tokens::match);
+    if (name.isPresent()) {
+      ctx.put(TokenAuthenticator.TOKEN_NAME, name.get());
+      ctx.put(CSRF_FOR_PAGE, "");
+      ctx.next();
+      return;
+    }
+    if (presented.isPresent() || !"GET".equals(ctx.request().method().name())) {
+      ctx.response()
+          .setStatusCode(401)
+          .putHeader("WWW-Authenticate", "Basic realm=\"ferry\"")
+          .putHeader("Content-Type", "text/plain; charset=utf-8")
+          .end(presented.isPresent() ? "unknown token\n" : "log in first\n");
+      return;
+    }
+    String next = ctx.request().uri();
+    ctx.redirect("/login?next=" + io.ferry.dashboards.page.PageFrame.encode(next));
+  }
+
+  void form(RoutingContext ctx) {
+    html(ctx, 200, pages.login(new LoginView(safeNext(ctx.request().getParam("next")), null)));
+  }
+
+  void login(RoutingContext ctx) {
+    String next = safeNext(ctx.request().getFormAttribute("next"));
+    String token = ctx.request().getFormAttribute("token");
+    Optional<String> name =
+        token == null || token.isEmpty() ? Optional.empty() : tokens.match(token);
+    if (name.isEmpty()) {
+      html(ctx, 401, pages.login(new LoginView(next, "Unknown token.")));
+      return;
+    }
+    // A new session id at login, so that an id planted before it is worth nothing.
+    Session session = ctx.session().regenerateId();
+    session.put(USER, name.get());
+    session.put(CSRF, randomToken());
+    ctx.redirect(next);
+  }
+
+  void logout(RoutingContext ctx) {
+    if (ctx.session() != null && csrfValid(ctx)) {
+      ctx.session().destroy();
+    }
+    ctx.redirect("/login");
+  }
+
+  /** Whether a form carries the session's CSRF token. */
+  static boolean csrfValid(RoutingContext ctx) {
+    String expected = ctx.get(CSRF_FOR_PAGE);
+    if (expected == null) {
+      Session session = ctx.session();
+      expected = session == null ? null : session.get(CSRF);
+    }
+    if (expected == null || expected.isEmpty()) {
+      // Only a logged-in session can change anything: a browser resends Basic credentials by
+      // itself, so a form posted with them could come from any site.
+      return false;
+    }
+    String sent = ctx.request().getFormAttribute("csrf");
+    return sent != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Only a path on this server, so that the login form cannot send anyone elsewhere. */
+  static String safeNext(String next) {
+    if (next == null
+        || !next.startsWith("/")
+        || next.startsWith("//")
+        || next.startsWith("/\\")
+        || next.startsWith("/login")) {
+      return "/";
+    }
+    return next;
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static void html(RoutingContext ctx, int status, String html) {
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .end(html);
+  }
+}
