@@ -24,7 +24,8 @@ import java.util.zip.GZIPInputStream;
 final class FakeCollector implements AutoCloseable {
 
   /** One request as the collector saw it, body decompressed. */
-  record Received(String path, String authorization, String contentEncoding, String body) {
+  record Received(
+      String path, String authorization, String contentEncoding, String body, long atNanos) {
     List<String> lines() {
       return body.lines().toList();
     }
@@ -78,7 +79,8 @@ final class FakeCollector implements AutoCloseable {
                       request.uri(),
                       request.getHeader("Authorization"),
                       request.getHeader("Content-Encoding"),
-                      gunzip(body)));
+                      gunzip(body),
+                      System.nanoTime()));
               Integer status = statuses.poll();
               int code = status == null ? 204 : status;
               Future<Void> release = hold == null ? Future.succeededFuture() : hold.future();
