@@ -3,6 +3,7 @@ package io.ferry.agent.spool;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * the same bound, with one loud warning; every later append tries the disk again, and the spool
  * says so when it works.
  *
+ * <p>A lock file keeps a second agent (a {@code --once} run next to the service, say) from using
+ * the same directory: the second one works in memory, with the same warning.
+ *
  * <p>Thread-safe; every method may block on file I/O, so callers use a worker thread. {@link
  * #stats()} does not block.
  */
@@ -42,6 +45,7 @@ public final class Spool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
   private static final String SEGMENT_SUFFIX = ".seg";
   static final String CURSOR_FILE = "acked";
+  private static final String LOCK_FILE = "lock";
 
   private final SpoolConfig config;
   private final Path directory;
@@ -59,6 +63,9 @@ public final class Spool implements AutoCloseable {
   private long droppedBatches;
   private long droppedPoints;
   private String writtenCursor = "";
+  private FileChannel lockChannel;
+  private FileLock lock;
+  private boolean indexed;
   private volatile SpoolStats stats = SpoolStats.EMPTY;
 
   private Spool(SpoolConfig config, Clock clock) {
@@ -182,19 +189,21 @@ public final class Spool implements AutoCloseable {
   @Override
   public synchronized void close() {
     closeCurrent();
-    writeCursor();
+    if (lock != null) {
+      writeCursor();
+      try {
+        lock.release();
+        lockChannel.close();
+      } catch (IOException e) {
+        LOG.debug("spool: releasing the lock of {}: {}", directory, describe(e));
+      }
+      lock = null;
+    }
   }
 
   private void recover() {
-    List<Path> files = new ArrayList<>();
-    long[] cursor;
     try {
-      Files.createDirectories(directory);
-      cursor = readCursor();
-      try (DirectoryStream<Path> stream =
-          Files.newDirectoryStream(directory, "*" + SEGMENT_SUFFIX)) {
-        stream.forEach(files::add);
-      }
+      prepareDisk();
     } catch (IOException | RuntimeException e) {
       onDisk = false;
       LOG.error(
@@ -203,26 +212,58 @@ public final class Spool implements AutoCloseable {
           directory,
           describe(e),
           config.maxBytes());
-      publishStats();
+    }
+    publishStats();
+  }
+
+  /**
+   * Creates the directory, takes its lock (one agent per spool directory), and the first time it
+   * succeeds indexes the segments a previous run left.
+   */
+  private void prepareDisk() throws IOException {
+    if (lock != null) {
       return;
     }
-    TreeMap<Long, Path> byNumber = new TreeMap<>();
-    for (Path file : files) {
-      segmentNumber(file).ifPresent(number -> byNumber.put(number, file));
+    Files.createDirectories(directory);
+    FileChannel channel =
+        FileChannel.open(
+            directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      lock = channel.tryLock();
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
     }
+    if (lock == null) {
+      channel.close();
+      throw new IOException("another ferry-agent process uses this spool directory");
+    }
+    lockChannel = channel;
+    if (indexed) {
+      return;
+    }
+    long[] cursor = readCursor();
+    TreeMap<Long, Path> byNumber = new TreeMap<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*" + SEGMENT_SUFFIX)) {
+      for (Path file : stream) {
+        segmentNumber(file).ifPresent(number -> byNumber.put(number, file));
+      }
+    }
+    indexed = true;
+    long before = pendingPoints;
+    int batchesBefore = pending.size();
     for (var file : byNumber.entrySet()) {
       recoverSegment(file.getKey(), file.getValue(), cursor);
     }
     nextSegmentNumber = Math.max(byNumber.isEmpty() ? 1 : byNumber.lastKey() + 1, cursor[0] + 1);
-    enforceBound();
-    publishStats();
-    if (!pending.isEmpty()) {
+    if (pending.size() > batchesBefore) {
       LOG.info(
           "spool {}: {} batches ({} points) from before the restart will be sent",
           directory,
-          pending.size(),
-          pendingPoints);
+          pending.size() - batchesBefore,
+          pendingPoints - before);
     }
+    enforceBound();
   }
 
   private void recoverSegment(long number, Path path, long[] cursor) {
@@ -266,6 +307,7 @@ public final class Spool implements AutoCloseable {
   }
 
   private Slot writeToDisk(SpoolEntry entry, byte[] bytes) throws IOException {
+    prepareDisk();
     if (current == null) {
       Files.createDirectories(directory);
       long number = nextSegmentNumber++;
@@ -398,6 +440,9 @@ public final class Spool implements AutoCloseable {
   }
 
   private void writeCursor() {
+    if (lock == null) {
+      return;
+    }
     Slot oldestOnDisk =
         pending.values().stream().filter(slot -> slot.segment() != null).findFirst().orElse(null);
     String cursor =

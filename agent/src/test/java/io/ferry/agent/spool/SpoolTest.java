@@ -116,6 +116,24 @@ class SpoolTest {
   }
 
   @Test
+  void aSecondSpoolOnTheSameDirectoryWorksInMemory() {
+    try (Spool first = Spool.open(config(1 << 20), CLOCK);
+        var err = new StandardErrorCapture();
+        Spool second = Spool.open(config(1 << 20), CLOCK)) {
+      first.append(1, body("first"));
+      second.append(1, body("second"));
+
+      assertThat(first.stats().onDisk()).isTrue();
+      assertThat(second.stats().onDisk()).isFalse();
+      assertThat(err.text()).contains("IN MEMORY ONLY");
+      assertThat(drain(second)).containsExactly("second");
+    }
+    try (Spool reopened = Spool.open(config(1 << 20), CLOCK)) {
+      assertThat(drain(reopened)).containsExactly("first");
+    }
+  }
+
+  @Test
   void reportsTheOldestBatchAndTheBytesItHolds() {
     try (Spool spool = Spool.open(config(1 << 20), CLOCK)) {
       assertThat(spool.stats().oldestCreatedMillis()).isEqualTo(-1);
