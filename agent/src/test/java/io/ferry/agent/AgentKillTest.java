@@ -24,13 +24,16 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Nothing lost, with real processes: the agent main and the collector each in a child JVM, the
  * collector writing to the real InfluxDB 1.6.7 of the shared stack. Under a steady stream (the OS
  * input every 2 s) the agent is killed with SIGKILL three times, the collector three times, then
- * the collector stays down for 20 s while the agent is killed once more. Afterwards every tick each
- * agent process produced is in InfluxDB: no gap inside any agent's life, each tick complete.
+ * the collector stays down for 20 s ({@link #OUTAGE}) while the agent is killed once more.
+ * Afterwards every tick each agent process produced is in InfluxDB: no gap inside any agent's life,
+ * each tick complete.
  *
  * <p>A longer manual run (minutes of outage) is described in {@code docs/benchmarks.md}.
  */
@@ -38,6 +41,14 @@ class AgentKillTest {
 
   private static final Duration INTERVAL = Duration.ofSeconds(2);
   private static final String DATABASE = "agent_kill_test";
+  private static final Logger LOG = LoggerFactory.getLogger(AgentKillTest.class);
+
+  /**
+   * How long the collector stays down in the last phase: 20 s, or {@code
+   * -Dferry.agentKillTest.outageSeconds=N} for the longer manual run.
+   */
+  private static final Duration OUTAGE =
+      Duration.ofSeconds(Long.getLong("ferry.agentKillTest.outageSeconds", 20));
 
   /** An agent process's life, in epoch milliseconds. */
   private record Life(long startedMillis, long endedMillis) {}
@@ -85,12 +96,30 @@ class AgentKillTest {
       awaitTicksAfter(back, 1);
     }
     collector.kill();
-    letTheStreamRun(Duration.ofSeconds(10));
+    long outageStarted = System.currentTimeMillis();
+    letTheStreamRun(OUTAGE.dividedBy(2));
     killAgent();
     agent = startAgent();
-    letTheStreamRun(Duration.ofSeconds(10));
-    long back = System.currentTimeMillis();
+    letTheStreamRun(OUTAGE.dividedBy(2));
     collector = startCollector();
+    long back = System.currentTimeMillis();
+    Awaitility.await("a tick of the outage in InfluxDB")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> ticksBetween(outageStarted, back) > 0);
+    long resumed = System.currentTimeMillis();
+    Awaitility.await("the agent's spool emptied")
+        .atMost(OUTAGE.plusSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> spoolEmptiedAfter(back));
+    LOG.info(
+        "collector down {} s: first backlog tick stored {} ms after it was healthy again, the"
+            + " {} ticks of the outage and the spool empty after at most {} ms (one interval's"
+            + " resolution)",
+        (back - outageStarted) / 1000,
+        resumed - back,
+        ticksBetween(outageStarted, back),
+        System.currentTimeMillis() - back);
     awaitTicksAfter(back, 2);
     agent.close();
     lives.add(new Life(agentStartedMillis, System.currentTimeMillis()));
@@ -214,6 +243,23 @@ class AgentKillTest {
                         .filter(t -> t > sinceMillis)
                         .count()
                     >= count);
+  }
+
+  private long ticksBetween(long fromMillis, long toMillis) {
+    return timestamps("SELECT batches_sent FROM ferry_agent WHERE host = '%s'").stream()
+        .filter(t -> t > fromMillis && t < toMillis)
+        .count();
+  }
+
+  /** Whether a tick stamped after {@code sinceMillis} found the agent's spool empty. */
+  private boolean spoolEmptiedAfter(long sinceMillis) {
+    return influx
+        .queryRows(
+            DATABASE,
+            "SELECT spool_batches FROM ferry_agent WHERE host = '%s' AND time > %dms"
+                .formatted(host, sinceMillis))
+        .stream()
+        .anyMatch(row -> ((Number) row.get("spool_batches")).longValue() == 0);
   }
 
   /** The workload's schedule, not a synchronisation: the stream goes on while a process is down. */
