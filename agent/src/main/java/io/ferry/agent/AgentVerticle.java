@@ -89,14 +89,20 @@ public final class AgentVerticle extends VerticleBase {
       return closeSpool().transform(ignored -> closeClients());
     }
     long flushMillis = settings.collector().timeout().toMillis();
-    // Ticks still collecting only buffer from now on; the latest one may finish, then one flush
-    // sends what is left before the worker pool closes.
+    // Ticks still collecting only spool from now on; the latest one may finish, then one flush
+    // sends what it can in the time given; the rest waits in the spool for the next start.
     agent.stopPushing();
     return currentTick
         .timeout(flushMillis, TimeUnit.MILLISECONDS)
         .transform(ignored -> agent.flush())
         .timeout(flushMillis, TimeUnit.MILLISECONDS)
-        .onFailure(e -> LOG.warn("flush at stop did not finish in {} ms", flushMillis))
+        .onFailure(
+            e -> {
+              agent.stopPushing();
+              LOG.warn(
+                  "sending at stop did not finish in {} ms; the rest waits in the spool",
+                  flushMillis);
+            })
         .onSuccess(this::logUnsent)
         .transform(ignored -> agent.closeSources().timeout(flushMillis, TimeUnit.MILLISECONDS))
         .transform(ignored -> closeSpool())

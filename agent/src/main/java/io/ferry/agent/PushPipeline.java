@@ -70,6 +70,7 @@ public final class PushPipeline {
   private CollectorState state = CollectorState.ACCEPTING;
   private boolean sending;
   private boolean flushing;
+  private boolean abandoned;
   private Future<Void> idle = Future.succeededFuture();
   private long retryTimer = -1;
   private long replayTimer = -1;
@@ -154,7 +155,7 @@ public final class PushPipeline {
     sending = true;
     Promise<Void> done = Promise.promise();
     idle = done.future();
-    next(false)
+    next()
         .onComplete(
             result -> {
               sending = false;
@@ -184,11 +185,12 @@ public final class PushPipeline {
   }
 
   /**
-   * Waits for a running request, then sends everything in the spool once, ignoring the backoff and
-   * the replay rate, until it is empty or a request fails.
+   * Waits for a running request, then sends everything in the spool once, ignoring the backoff but
+   * keeping the replay rate, until it is empty, a request fails, or {@link #stop()} is called.
    */
   public Future<PushResult> flush() {
     flushing = true;
+    abandoned = false;
     cancelTimers();
     long refusedBefore = batchesRefused;
     return idle.transform(ignored -> drain())
@@ -200,9 +202,12 @@ public final class PushPipeline {
         .onComplete(ignored -> flushing = false);
   }
 
-  /** Stops the timers; batches stay in the spool. */
+  /**
+   * Stops the timers and a running {@link #flush()} at its next batch; batches stay in the spool.
+   */
   public void stop() {
     flushing = true;
+    abandoned = true;
     cancelTimers();
   }
 
@@ -212,23 +217,31 @@ public final class PushPipeline {
   }
 
   private Future<PushResult> drain() {
-    return next(true)
+    if (abandoned) {
+      return Future.succeededFuture(PushResult.FAILED);
+    }
+    return next()
         .compose(
             step ->
                 switch (step.kind()) {
                   case SENT -> drain();
                   case IDLE -> Future.succeededFuture(PushResult.DELIVERED);
-                  case WAIT_FOR_REPLAY_RATE, FAILED -> Future.succeededFuture(PushResult.FAILED);
+                  case WAIT_FOR_REPLAY_RATE -> {
+                    Promise<Void> waited = Promise.promise();
+                    vertx.setTimer(step.delayMillis(), id -> waited.complete());
+                    yield waited.future().compose(ignored -> drain());
+                  }
+                  case FAILED -> Future.succeededFuture(PushResult.FAILED);
                 });
   }
 
-  private Future<Step> next(boolean ignoreReplayRate) {
+  private Future<Step> next() {
     Batch newest = live.pollFirst();
     if (newest != null) {
       return send(newest, false);
     }
     long now = nowMillis();
-    if (!ignoreReplayRate && now < nextBacklogAtMillis) {
+    if (now < nextBacklogAtMillis) {
       return Future.succeededFuture(
           new Step(StepKind.WAIT_FOR_REPLAY_RATE, nextBacklogAtMillis - now));
     }

@@ -227,6 +227,24 @@ class PushPipelineTest {
   }
 
   @Test
+  void aNewTickGoesAheadOfTheBacklogWaitingForItsRate() {
+    // 1 point per second: after a backlog batch of 5 points the next waits 5 s.
+    PushPipeline pipeline = pipeline(collector.url(), 100, 1);
+    onContext(() -> pipeline.offer(points(1, 5)));
+    onContext(() -> pipeline.offer(points(6, 10)));
+    onContext(() -> pipeline.offer(points(11, 15)));
+    context.runOnContext(v -> pipeline.pump());
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> collector.received().size() == 2);
+
+    onContext(() -> pipeline.offer(points(16, 16)).onSuccess(v -> pipeline.pump()));
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> collector.received().size() == 3);
+    assertThat(collector.received())
+        .extracting(r -> r.lines().get(0))
+        .containsExactly(lines(11, 11).get(0), lines(1, 1).get(0), lines(16, 16).get(0));
+  }
+
+  @Test
   void keepsTheBatchWhenTheCollectorIsUnreachable() throws Exception {
     String url = collector.url();
     collector.close();

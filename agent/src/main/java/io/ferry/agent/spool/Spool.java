@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Past {@link SpoolConfig#maxBytes()} the oldest segment is dropped whole, counted and logged.
  * When the directory cannot be written (full or read-only disk), batches are held in memory under
- * the same bound, with one loud warning; every later append tries the disk again, and the spool
- * says so when it works.
+ * the same bound but at most a quarter of the heap, with one loud warning; every later append tries
+ * the disk again, and the spool says so when it works.
  *
  * <p>A lock file keeps a second agent (a {@code --once} run next to the service, say) from using
  * the same directory: the second one works in memory, with the same warning.
@@ -50,6 +50,7 @@ public final class Spool implements AutoCloseable {
   private final SpoolConfig config;
   private final Path directory;
   private final Clock clock;
+  private final long memoryLimit;
   private final TreeMap<Long, Slot> pending = new TreeMap<>();
   private final TreeMap<Long, Segment> segments = new TreeMap<>();
   private long nextId;
@@ -70,6 +71,8 @@ public final class Spool implements AutoCloseable {
 
   private Spool(SpoolConfig config, Clock clock) {
     this.config = config;
+    // Batches held in memory must not exhaust the small heap the launcher gives the agent.
+    this.memoryLimit = Math.min(config.maxBytes(), Runtime.getRuntime().maxMemory() / 4);
     this.directory = config.directory();
     this.clock = clock;
   }
@@ -111,7 +114,7 @@ public final class Spool implements AutoCloseable {
                 + " bytes) until it can be written again: they are lost if the agent stops",
             directory,
             describe(e),
-            config.maxBytes());
+            memoryLimit);
       }
     }
     pending.put(entry.id(), slot);
@@ -211,7 +214,7 @@ public final class Spool implements AutoCloseable {
               + " until it can be written: they are lost if the agent stops",
           directory,
           describe(e),
-          config.maxBytes());
+          memoryLimit);
     }
     publishStats();
   }
@@ -341,8 +344,12 @@ public final class Spool implements AutoCloseable {
     long batchesBefore = droppedBatches;
     long pointsBefore = droppedPoints;
     long oldestDropped = -1;
-    while (diskBytes + memoryBytes > config.maxBytes() && !pending.isEmpty()) {
-      Slot oldest = pending.firstEntry().getValue();
+    while (!pending.isEmpty()
+        && (diskBytes + memoryBytes > config.maxBytes() || memoryBytes > memoryLimit)) {
+      Slot oldest =
+          memoryBytes > memoryLimit
+              ? pending.values().stream().filter(s -> s.segment() == null).findFirst().orElseThrow()
+              : pending.firstEntry().getValue();
       if (oldestDropped < 0) {
         oldestDropped = oldest.entry().createdMillis();
       }
@@ -362,9 +369,10 @@ public final class Spool implements AutoCloseable {
     if (droppedBatches > batchesBefore) {
       writeCursor();
       LOG.warn(
-          "spool over its bound of {} bytes: dropped the {} oldest unsent batches ({} points,"
-              + " spooled since {}); {} points dropped since the agent started",
+          "spool over its bound of {} bytes ({} in memory): dropped the {} oldest unsent batches"
+              + " ({} points, spooled since {}); {} points dropped since the agent started",
           config.maxBytes(),
+          memoryLimit,
           droppedBatches - batchesBefore,
           droppedPoints - pointsBefore,
           Instant.ofEpochMilli(oldestDropped),
