@@ -69,10 +69,9 @@ public final class Spool implements AutoCloseable {
   private boolean indexed;
   private volatile SpoolStats stats = SpoolStats.EMPTY;
 
-  private Spool(SpoolConfig config, Clock clock) {
+  private Spool(SpoolConfig config, Clock clock, long memoryLimit) {
     this.config = config;
-    // Batches held in memory must not exhaust the small heap the launcher gives the agent.
-    this.memoryLimit = Math.min(config.maxBytes(), Runtime.getRuntime().maxMemory() / 4);
+    this.memoryLimit = Math.min(config.maxBytes(), memoryLimit);
     this.directory = config.directory();
     this.clock = clock;
   }
@@ -82,7 +81,15 @@ public final class Spool implements AutoCloseable {
    * directory that cannot be created or read leaves the spool in memory, with a warning.
    */
   public static Spool open(SpoolConfig config, Clock clock) {
-    var spool = new Spool(config, clock);
+    // Batches held in memory must not exhaust the small heap the launcher gives the agent.
+    return open(config, clock, Runtime.getRuntime().maxMemory() / 4);
+  }
+
+  /**
+   * @param memoryLimit the most bytes held in memory while the directory cannot be written
+   */
+  static Spool open(SpoolConfig config, Clock clock, long memoryLimit) {
+    var spool = new Spool(config, clock, memoryLimit);
     spool.recover();
     return spool;
   }

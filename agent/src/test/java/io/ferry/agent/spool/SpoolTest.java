@@ -116,6 +116,23 @@ class SpoolTest {
   }
 
   @Test
+  void inMemoryTheOldestAreDroppedPastTheMemoryLimit() throws IOException {
+    Files.writeString(dir.resolve("spool"), "a file where the directory should be");
+    int recordSize = new SpoolRecord(0, 3, body("memory-0")).encodedSize();
+
+    try (var err = new StandardErrorCapture();
+        Spool spool = Spool.open(config(1 << 20), CLOCK, 2L * recordSize)) {
+      for (int i = 0; i < 3; i++) {
+        spool.append(3, body("memory-" + i));
+      }
+
+      assertThat(spool.stats().droppedPoints()).isEqualTo(3);
+      assertThat(err.text()).contains("dropped the 1 oldest unsent batches (3 points");
+      assertThat(drain(spool)).containsExactly("memory-1", "memory-2");
+    }
+  }
+
+  @Test
   void aSecondSpoolOnTheSameDirectoryWorksInMemory() {
     try (Spool first = Spool.open(config(1 << 20), CLOCK);
         var err = new StandardErrorCapture();
