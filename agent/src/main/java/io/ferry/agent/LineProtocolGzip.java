@@ -30,6 +30,19 @@ public final class LineProtocolGzip {
         gzip(String.join("\n", lines.subList(middle, lines.size())) + "\n"));
   }
 
+  /** Joins bodies into one body holding all their lines, in order. */
+  static byte[] join(List<byte[]> bodies) {
+    var text = new StringBuilder();
+    for (byte[] body : bodies) {
+      String lines = gunzip(body);
+      text.append(lines);
+      if (!lines.isEmpty() && !lines.endsWith("\n")) {
+        text.append('\n');
+      }
+    }
+    return gzip(text.toString());
+  }
+
   /** How many lines a body holds. */
   static long lineCount(byte[] body) {
     return gunzip(body).lines().count();

@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
  * waits for {@link RetryBackoff} (a timer, not the ticks); after 413 it is sent in halves and later
  * batches are smaller.
  *
- * <p>Order: the newest tick's batches go first; then the backlog, oldest first, at most {@code
- * replayPointsPerSecond} so a collector that just came back is not flooded by a fleet's backlog;
- * and each new tick's batches go ahead of the backlog again, so the live view never waits behind
- * the backlog. One request at a time.
+ * <p>Order: the newest tick's batches go first; then the backlog, oldest first, consecutive batches
+ * joined into requests of up to {@code batchMaxPoints}, at most {@code replayPointsPerSecond} so a
+ * collector that just came back is not flooded by a fleet's backlog; and each new tick's batches go
+ * ahead of the backlog again, so the live view never waits behind the backlog. One request at a
+ * time.
  *
  * <p>Confined to the event loop that calls it; encoding and spool I/O run on the worker pool.
  */
@@ -40,10 +41,12 @@ public final class PushPipeline {
     FAILING
   }
 
-  private record Batch(SpoolEntry entry, byte[] body) {}
-
-  /** The oldest batch in the spool, and its body unless it could not be read. */
-  private record Backlog(SpoolEntry entry, Optional<byte[]> body) {}
+  /** One request's worth: one spooled batch, or several consecutive backlog batches joined. */
+  private record Batch(List<SpoolEntry> entries, byte[] body) {
+    int points() {
+      return entries.stream().mapToInt(SpoolEntry::points).sum();
+    }
+  }
 
   private record Delivery(PushOutcome outcome, String description, Optional<Duration> retryAfter) {}
 
@@ -123,7 +126,7 @@ public final class PushPipeline {
               for (int from = 0; from < points.size(); from += limit) {
                 List<Point> part = points.subList(from, Math.min(points.size(), from + limit));
                 byte[] body = LineProtocolGzip.encode(part);
-                batches.add(new Batch(spool.append(part.size(), body), body));
+                batches.add(new Batch(List.of(spool.append(part.size(), body)), body));
               }
               return batches;
             },
@@ -245,20 +248,44 @@ public final class PushPipeline {
       return Future.succeededFuture(
           new Step(StepKind.WAIT_FOR_REPLAY_RATE, nextBacklogAtMillis - now));
     }
+    int limit = batchLimit;
     return workers
-        .executeBlocking(
-            () -> spool.oldest().map(entry -> new Backlog(entry, spool.read(entry.id()))), false)
+        .executeBlocking(() -> readBacklog(limit), false)
         .compose(
             found -> {
               if (found.isEmpty()) {
                 return Future.succeededFuture(Step.IDLE);
               }
-              Backlog oldest = found.get();
-              // An unreadable batch was dropped and logged by the spool: go on with the next.
-              return oldest.body().isEmpty()
+              // Unreadable batches were dropped and logged by the spool: go on with the next.
+              return found.get().entries().isEmpty()
                   ? Future.succeededFuture(Step.SENT)
-                  : send(new Batch(oldest.entry(), oldest.body().get()), true);
+                  : send(found.get(), true);
             });
+  }
+
+  /**
+   * The oldest backlog batches, joined into one request of at most {@code maxPoints} points (or one
+   * batch, if larger), so a long backlog does not cost one round trip per interval. Empty when the
+   * spool is; a batch without entries when none could be read back.
+   */
+  private Optional<Batch> readBacklog(int maxPoints) {
+    List<SpoolEntry> oldest = spool.oldest(maxPoints);
+    if (oldest.isEmpty()) {
+      return Optional.empty();
+    }
+    List<SpoolEntry> entries = new ArrayList<>();
+    List<byte[]> bodies = new ArrayList<>();
+    for (SpoolEntry entry : oldest) {
+      spool
+          .read(entry.id())
+          .ifPresent(
+              body -> {
+                entries.add(entry);
+                bodies.add(body);
+              });
+    }
+    byte[] body = bodies.size() == 1 ? bodies.get(0) : LineProtocolGzip.join(bodies);
+    return Optional.of(new Batch(entries, body));
   }
 
   private Future<Step> send(Batch batch, boolean backlog) {
@@ -328,7 +355,7 @@ public final class PushPipeline {
   }
 
   private Future<Step> settle(Batch batch, Delivery delivery, boolean backlog) {
-    int points = batch.entry().points();
+    int points = batch.points();
     switch (delivery.outcome()) {
       case ACCEPTED -> {
         batchesSent++;
@@ -371,7 +398,7 @@ public final class PushPipeline {
   private Future<Step> ack(Batch batch) {
     return workers.executeBlocking(
         () -> {
-          spool.ack(batch.entry().id());
+          batch.entries().forEach(entry -> spool.ack(entry.id()));
           return Step.SENT;
         },
         false);

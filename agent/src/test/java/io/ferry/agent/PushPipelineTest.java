@@ -183,9 +183,8 @@ class PushPipelineTest {
     assertThat(onContext(pipeline::flush)).isEqualTo(PushResult.DELIVERED);
 
     assertThat(collector.received())
-        .extracting(request -> request.lines().get(0))
-        .containsExactly(
-            lines(4, 4).get(0), lines(1, 1).get(0), lines(2, 2).get(0), lines(3, 3).get(0));
+        .extracting(FakeCollector.Received::lines)
+        .containsExactly(lines(4, 4), lines(1, 3));
   }
 
   @Test
@@ -203,8 +202,8 @@ class PushPipelineTest {
 
   @Test
   void spacesOutTheBacklogAtTheReplayRate() {
-    // 10 points per second: each backlog batch of 5 points is followed by half a second.
-    PushPipeline pipeline = pipeline(collector.url(), 100, 10);
+    // 10 points per second: each backlog request of 5 points is followed by half a second.
+    PushPipeline pipeline = pipeline(collector.url(), 5, 10);
     for (int i = 0; i < 4; i++) {
       int first = 5 * i + 1;
       onContext(() -> pipeline.offer(points(first, first + 4)));
@@ -242,6 +241,24 @@ class PushPipelineTest {
     assertThat(collector.received())
         .extracting(r -> r.lines().get(0))
         .containsExactly(lines(11, 11).get(0), lines(1, 1).get(0), lines(16, 16).get(0));
+  }
+
+  @Test
+  void joinsBacklogBatchesIntoRequestsOfAtMostTheBatchSize() {
+    PushPipeline pipeline = pipeline(4);
+    for (int i = 1; i <= 7; i++) {
+      int point = i;
+      onContext(() -> pipeline.offer(points(point, point)));
+    }
+
+    assertThat(onContext(pipeline::flush)).isEqualTo(PushResult.DELIVERED);
+
+    assertThat(collector.received())
+        .extracting(FakeCollector.Received::lines)
+        .containsExactly(lines(7, 7), lines(1, 4), lines(5, 6));
+    assertThat(pipeline.stats().batchesSent()).isEqualTo(3);
+    assertThat(pipeline.stats().pointsSent()).isEqualTo(7);
+    assertThat(pipeline.stats().spool().batches()).isZero();
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -131,10 +132,21 @@ public final class Spool implements AutoCloseable {
     return entry;
   }
 
-  /** The oldest unacknowledged batch. */
-  public synchronized Optional<SpoolEntry> oldest() {
-    var first = pending.firstEntry();
-    return first == null ? Optional.empty() : Optional.of(first.getValue().entry());
+  /**
+   * The oldest unacknowledged batches, in order, holding at most {@code maxPoints} points together
+   * (but always the oldest one, however large).
+   */
+  public synchronized List<SpoolEntry> oldest(int maxPoints) {
+    List<SpoolEntry> entries = new ArrayList<>();
+    long points = 0;
+    for (Slot slot : pending.values()) {
+      points += slot.entry().points();
+      if (!entries.isEmpty() && points > maxPoints) {
+        break;
+      }
+      entries.add(slot.entry());
+    }
+    return entries;
   }
 
   /**

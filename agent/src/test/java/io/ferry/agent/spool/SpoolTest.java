@@ -151,6 +151,20 @@ class SpoolTest {
   }
 
   @Test
+  void theOldestBatchesUpToAPointLimitButAlwaysOne() {
+    try (Spool spool = Spool.open(config(1 << 20), CLOCK)) {
+      SpoolEntry big = spool.append(50, body("big"));
+      SpoolEntry small = spool.append(3, body("small"));
+      SpoolEntry other = spool.append(4, body("other"));
+
+      assertThat(spool.oldest(10)).containsExactly(big);
+      spool.ack(big.id());
+      assertThat(spool.oldest(10)).containsExactly(small, other);
+      assertThat(spool.oldest(6)).containsExactly(small);
+    }
+  }
+
+  @Test
   void reportsTheOldestBatchAndTheBytesItHolds() {
     try (Spool spool = Spool.open(config(1 << 20), CLOCK)) {
       assertThat(spool.stats().oldestCreatedMillis()).isEqualTo(-1);
@@ -172,8 +186,8 @@ class SpoolTest {
   /** Reads and acknowledges every batch, oldest first. */
   private static List<String> drain(Spool spool) {
     List<String> bodies = new ArrayList<>();
-    for (var next = spool.oldest(); next.isPresent(); next = spool.oldest()) {
-      long id = next.get().id();
+    for (var next = spool.oldest(1); !next.isEmpty(); next = spool.oldest(1)) {
+      long id = next.get(0).id();
       spool.read(id).ifPresent(b -> bodies.add(new String(b, StandardCharsets.UTF_8)));
       spool.ack(id);
     }
