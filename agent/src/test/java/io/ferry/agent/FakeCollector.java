@@ -35,6 +35,7 @@ final class FakeCollector implements AutoCloseable {
   private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
   private final Queue<Received> received = new ConcurrentLinkedQueue<>();
   private volatile Promise<Void> hold;
+  private volatile String retryAfter;
 
   FakeCollector(Vertx vertx) throws Exception {
     this.server =
@@ -52,6 +53,11 @@ final class FakeCollector implements AutoCloseable {
   /** The next requests are answered with these statuses, in order. */
   void answer(Integer... next) {
     statuses.addAll(List.of(next));
+  }
+
+  /** Every 503 from now on carries this {@code Retry-After} header. */
+  void retryAfter(String header) {
+    retryAfter = header;
   }
 
   /** Holds the answers to the next requests until the returned promise completes. */
@@ -89,6 +95,8 @@ final class FakeCollector implements AutoCloseable {
                       request
                           .response()
                           .setStatusCode(code)
+                          .putHeader(
+                              "Retry-After", code == 503 && retryAfter != null ? retryAfter : "")
                           .end(code == 400 ? "line 1: field value is not valid" : ""));
             });
   }

@@ -201,6 +201,23 @@ class PushPipelineTest {
   }
 
   @Test
+  void waitsOutTheCollectorsRetryAfter() {
+    PushPipeline pipeline = pipeline(100);
+    collector.retryAfter("1");
+    collector.answer(503);
+    onContext(() -> pipeline.offer(points(1, 2)).onSuccess(v -> pipeline.pump()));
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> pipeline.stats().pointsSent() == 2);
+    List<FakeCollector.Received> received = collector.received();
+    assertThat(received).hasSize(2);
+    // The backoff's own jitter is 0 here: the whole wait is the collector's second.
+    assertThat(received.get(1).atNanos() - received.get(0).atNanos())
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1).toNanos());
+  }
+
+  @Test
   void spacesOutTheBacklogAtTheReplayRate() {
     // 10 points per second: each backlog request of 5 points is followed by half a second.
     PushPipeline pipeline = pipeline(collector.url(), 5, 10);
