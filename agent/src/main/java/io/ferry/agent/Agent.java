@@ -7,11 +7,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * One agent's work at each tick: collect every source, stamp the points (global tags, the tick's
- * time where a point has none), add the agent's own {@code ferry_agent} points, buffer them all and
- * push. Confined to one event loop.
+ * One agent's work at each tick: collect every input, stamp the points (global tags, the tick's
+ * time where a point has none), add the agent's own {@code ferry_agent} points, spool them all and
+ * start sending. Confined to one event loop.
  */
 public final class Agent {
 
@@ -38,8 +39,11 @@ public final class Agent {
     this.clock = clock;
   }
 
-  /** Collects all sources, buffers what they read, and pushes; never fails. */
-  public Future<PushResult> tick() {
+  /**
+   * Collects all sources, writes what they read to the spool, and starts sending; completes once
+   * the points are in the spool. Never fails.
+   */
+  public Future<Void> tick() {
     long tickNanos = Point.epochNanos(clock.instant());
     List<Future<List<Point>>> collections = runners.stream().map(SourceRunner::collect).toList();
     return Future.join(collections)
@@ -53,18 +57,27 @@ public final class Agent {
               }
               points.addAll(
                   AgentSelfMetrics.points(
-                      runners.stream().map(SourceRunner::stats).toList(), pipeline.stats()));
-              pipeline.offer(points.stream().map(p -> stamp(p, tickNanos)).toList());
-              return pushing ? pipeline.push() : Future.succeededFuture(PushResult.BUSY);
+                      runners.stream().map(SourceRunner::stats).toList(),
+                      pipeline.stats(),
+                      clock.millis()));
+              return pipeline
+                  .offer(points.stream().map(p -> stamp(p, tickNanos)).toList())
+                  .onSuccess(
+                      spooled -> {
+                        if (pushing) {
+                          pipeline.pump();
+                        }
+                      });
             });
   }
 
-  /** From now on ticks only buffer their points; {@link #flush()} sends them. */
+  /** From now on ticks only spool their points; {@link #flush()} sends them. */
   public void stopPushing() {
     pushing = false;
+    pipeline.stop();
   }
 
-  /** Sends what is still buffered, once. */
+  /** Sends what waits in the spool, once. */
   public Future<PushResult> flush() {
     return pipeline.flush();
   }
@@ -78,6 +91,18 @@ public final class Agent {
 
   public PushStats pushStats() {
     return pipeline.stats();
+  }
+
+  /** What failed in each input's last collection, by input; empty when all worked. */
+  public Map<String, Map<String, String>> inputFailures() {
+    Map<String, Map<String, String>> failures = new TreeMap<>();
+    for (SourceRunner runner : runners) {
+      Map<String, String> failed = runner.lastFailures();
+      if (!failed.isEmpty()) {
+        failures.put(runner.name(), failed);
+      }
+    }
+    return failures;
   }
 
   private Point stamp(Point point, long tickNanos) {

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Option;
 /**
  * The {@code ferry-agent} command: runs the agent, runs it once, or checks a configuration file.
  *
- * <p>Exit codes: 0 success; 1 the single push of {@code --once} did not deliver everything; 2 bad
- * command line or configuration.
+ * <p>Exit codes: 0 success; 1 in {@code --once}, an input failed (a refused MySQL login, an
+ * unreachable server) or the collector did not accept everything; 2 bad command line or
+ * configuration.
  */
 @Command(
     name = "ferry-agent",
@@ -40,7 +42,8 @@ public final class AgentMain implements Callable<Integer> {
   @Option(
       names = "--once",
       description =
-          "Collect once, push, and exit: 0 only if the collector accepted everything (with --config).")
+          "Collect once, push, and exit (with --config): 0 only if every input worked and the"
+              + " collector accepted everything; each failure is printed with its input's name.")
   boolean once;
 
   @Option(
@@ -99,10 +102,15 @@ public final class AgentMain implements Callable<Integer> {
               .compose(id -> verticle.onceResult())
               .await(5, TimeUnit.MINUTES);
       PushStats stats = verticle.pushStats();
+      Map<String, Map<String, String>> failures = verticle.inputFailures();
+      failures.forEach(
+          (input, failed) ->
+              failed.forEach(
+                  (what, why) -> err.printf("once: input %s failed (%s): %s%n", input, what, why)));
       err.printf(
-          "once: %s, %d points delivered, %d dropped%n",
-          result, stats.pushedPoints(), stats.droppedPoints());
-      return result == PushResult.DELIVERED ? 0 : EXIT_PUSH_FAILED;
+          "once: %s, %d points delivered, %d dropped, %d inputs failed%n",
+          result, stats.pointsSent(), stats.pointsDropped(), failures.size());
+      return result == PushResult.DELIVERED && failures.isEmpty() ? 0 : EXIT_PUSH_FAILED;
     } catch (Exception e) {
       err.println("once: failed: " + e.getMessage());
       return EXIT_PUSH_FAILED;

@@ -1,15 +1,16 @@
 package io.ferry.agent;
 
 import io.ferry.agent.input.SourceStats;
+import io.ferry.agent.spool.SpoolStats;
 import io.ferry.lineprotocol.Point;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The agent's own measurement {@code ferry_agent}: one point per source (tag {@code source}: {@code
- * collect_ms} float, {@code errors}, {@code skipped}, {@code points} integers) and one point for
- * the push pipeline ({@code buffered_points}, {@code dropped_points}, {@code push_errors}, {@code
- * pushed_points} integers). Counters are cumulative since the agent started.
+ * The agent's own measurement {@code ferry_agent}, pushed like any other point: one point per input
+ * (tag {@code source}: {@code collect_ms} float, {@code errors}, {@code skipped}, {@code points}
+ * integers) and one point for the push pipeline and its spool. Counters are cumulative since the
+ * agent started; {@code docs/metrics.md} lists every field.
  */
 public final class AgentSelfMetrics {
 
@@ -17,7 +18,10 @@ public final class AgentSelfMetrics {
 
   private AgentSelfMetrics() {}
 
-  public static List<Point> points(List<SourceStats> sources, PushStats push) {
+  /**
+   * @param nowMillis the current time in epoch milliseconds, for the age of the oldest batch
+   */
+  public static List<Point> points(List<SourceStats> sources, PushStats push, long nowMillis) {
     List<Point> points = new ArrayList<>(sources.size() + 1);
     for (SourceStats source : sources) {
       Point.Builder point = Point.builder(MEASUREMENT).tag("source", source.source());
@@ -31,12 +35,23 @@ public final class AgentSelfMetrics {
               .field("points", source.points())
               .build());
     }
+    SpoolStats spool = push.spool();
+    double oldestAgeSeconds =
+        spool.oldestCreatedMillis() < 0
+            ? 0
+            : Math.max(0, nowMillis - spool.oldestCreatedMillis()) / 1000.0;
     points.add(
         Point.builder(MEASUREMENT)
-            .field("buffered_points", push.bufferedPoints())
-            .field("dropped_points", push.droppedPoints())
-            .field("push_errors", push.pushErrors())
-            .field("pushed_points", push.pushedPoints())
+            .field("batches_sent", push.batchesSent())
+            .field("batches_failed", push.batchesFailed())
+            .field("batches_dropped", push.batchesDropped())
+            .field("points_sent", push.pointsSent())
+            .field("points_dropped", push.pointsDropped())
+            .field("spool_bytes", spool.bytes())
+            .field("spool_batches", spool.batches())
+            .field("spool_points", spool.points())
+            .field("spool_oldest_age_seconds", oldestAgeSeconds)
+            .field("spool_on_disk", spool.onDisk())
             .build());
     return points;
   }

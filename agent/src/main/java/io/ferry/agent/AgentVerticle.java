@@ -4,6 +4,7 @@ import io.ferry.agent.config.AgentSettings;
 import io.ferry.agent.input.MetricSource;
 import io.ferry.agent.input.SourceRunner;
 import io.ferry.agent.input.StreamingInput;
+import io.ferry.agent.spool.Spool;
 import io.ferry.yamlconfig.ConfigUnits;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -14,6 +15,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The deployable agent: {@link #start()} loads the configuration, builds the sources, then either
- * collects and pushes at every interval or, in once mode, does it a single time. {@link #stop()}
- * flushes what is buffered (bounded by {@code collector.timeout}) and closes the sources.
+ * The deployable agent: {@link #start()} loads the configuration, opens the spool, builds the
+ * inputs, then either collects and pushes at every interval or, in once mode, does it a single time
+ * (and sends everything the spool holds). {@link #stop()} tries once more to send what waits
+ * (bounded by {@code collector.timeout}; what is not sent stays in the spool), and closes the
+ * inputs and the spool.
  */
 public final class AgentVerticle extends VerticleBase {
 
@@ -38,8 +42,9 @@ public final class AgentVerticle extends VerticleBase {
   private WorkerExecutor workers;
   private WebClient webClient;
   private Agent agent;
+  private Spool spool;
   private long timerId = -1;
-  private Future<PushResult> currentTick = Future.succeededFuture(PushResult.DELIVERED);
+  private Future<Void> currentTick = Future.succeededFuture();
 
   /**
    * @param configuration loads the settings (may read files: it runs on a worker thread)
@@ -71,25 +76,37 @@ public final class AgentVerticle extends VerticleBase {
     return agent.pushStats();
   }
 
+  /** What failed in each input's last collection, by input name; for the once mode's report. */
+  public Map<String, Map<String, String>> inputFailures() {
+    return agent.inputFailures();
+  }
+
   @Override
   public Future<?> stop() {
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
     }
     if (agent == null) {
-      return closeClients();
+      return closeSpool().transform(ignored -> closeClients());
     }
     long flushMillis = settings.collector().timeout().toMillis();
-    // Ticks still collecting only buffer from now on; the latest one may finish, then one flush
-    // sends what is left before the worker pool closes.
+    // Ticks still collecting only spool from now on; the latest one may finish, then one flush
+    // sends what it can in the time given; the rest waits in the spool for the next start.
     agent.stopPushing();
     return currentTick
         .timeout(flushMillis, TimeUnit.MILLISECONDS)
         .transform(ignored -> agent.flush())
         .timeout(flushMillis, TimeUnit.MILLISECONDS)
-        .onFailure(e -> LOG.warn("flush at stop did not finish in {} ms", flushMillis))
+        .onFailure(
+            e -> {
+              agent.stopPushing();
+              LOG.warn(
+                  "sending at stop did not finish in {} ms; the rest waits in the spool",
+                  flushMillis);
+            })
         .onSuccess(this::logUnsent)
         .transform(ignored -> agent.closeSources().timeout(flushMillis, TimeUnit.MILLISECONDS))
+        .transform(ignored -> closeSpool())
         .transform(ignored -> closeClients());
   }
 
@@ -99,11 +116,11 @@ public final class AgentVerticle extends VerticleBase {
         (loaded.os().enabled() ? 1 : 0) + loaded.mysql().size() + loaded.latencyInputCount();
     Duration interval = loaded.agent().interval();
     long maxExecuteMillis = Math.max(interval.toMillis() * 2, 10_000);
-    // One thread per source, since a runner never runs its source twice at once, plus one for
-    // encoding batches, so a hung source cannot hold up the push.
+    // One thread per source, since a runner never runs its source twice at once, plus two for
+    // encoding batches and the spool's file I/O, so a hung source cannot hold up the push.
     workers =
         vertx.createSharedWorkerExecutor(
-            WORKER_POOL, sourceCount + 1, maxExecuteMillis, TimeUnit.MILLISECONDS);
+            WORKER_POOL, sourceCount + 2, maxExecuteMillis, TimeUnit.MILLISECONDS);
     webClient =
         WebClient.create(
             vertx,
@@ -111,7 +128,12 @@ public final class AgentVerticle extends VerticleBase {
                 .setUserAgent("ferry-agent")
                 .setConnectTimeout((int) loaded.collector().timeout().toMillis()));
     return workers
-        .executeBlocking(() -> sourceFactory.create(loaded), false)
+        .executeBlocking(() -> Spool.open(loaded.spool(), Clock.systemUTC()), false)
+        .compose(
+            opened -> {
+              spool = opened;
+              return workers.executeBlocking(() -> sourceFactory.create(loaded), false);
+            })
         .compose(this::startStreamingInputs)
         .map(
             sources -> {
@@ -139,10 +161,13 @@ public final class AgentVerticle extends VerticleBase {
   private Agent buildAgent(AgentSettings loaded, List<MetricSource> sources) {
     var pipeline =
         new PushPipeline(
-            new PointBuffer(loaded.agent().bufferMaxPoints()),
+            vertx,
+            spool,
             new CollectorClient(webClient, loaded.collector()),
             workers,
-            loaded.collector().batchMaxPoints());
+            loaded.collector().batchMaxPoints(),
+            loaded.spool().replayPointsPerSecond(),
+            new RetryBackoff());
     List<SourceRunner> runners =
         sources.stream().map(source -> new SourceRunner(source, workers)).toList();
     return new Agent(runners, pipeline, loaded.agent().globalTags(), Clock.systemUTC());
@@ -165,15 +190,36 @@ public final class AgentVerticle extends VerticleBase {
   }
 
   private Future<Void> runOnce() {
-    currentTick = agent.tick().onComplete(onceResult);
-    return currentTick.mapEmpty();
+    agent.stopPushing();
+    currentTick = agent.tick();
+    currentTick.transform(ignored -> agent.flush()).onComplete(onceResult);
+    return currentTick;
   }
 
   private void logUnsent(PushResult result) {
-    long left = agent.pushStats().bufferedPoints();
+    long left = agent.pushStats().spool().points();
     if (left > 0) {
-      LOG.warn("stopping with {} points not delivered ({})", left, result);
+      LOG.warn(
+          "stopping with {} points not delivered ({}); they wait in the spool {}",
+          left,
+          result,
+          spool.directory());
     }
+  }
+
+  private Future<Void> closeSpool() {
+    if (spool == null) {
+      return Future.succeededFuture();
+    }
+    return workers
+        .executeBlocking(
+            () -> {
+              spool.close();
+              return null;
+            },
+            false)
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
   }
 
   private Future<Void> closeClients() {

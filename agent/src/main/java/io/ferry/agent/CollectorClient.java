@@ -4,6 +4,7 @@ import io.ferry.agent.config.CollectorConfig;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Instant;
 
 /**
  * Sends write requests to the collector: {@code POST <url>/api/v2/write?precision=ns}, gzip body,
@@ -33,7 +34,13 @@ public final class CollectorClient {
         .putHeader("Content-Encoding", "gzip")
         .timeout(timeoutMillis)
         .sendBuffer(Buffer.buffer(gzippedBody))
-        .map(response -> CollectorReply.of(response.statusCode(), response.bodyAsString()));
+        .map(
+            response ->
+                CollectorReply.of(
+                    response.statusCode(),
+                    response.bodyAsString(),
+                    CollectorReply.parseRetryAfter(
+                        response.getHeader("Retry-After"), Instant.now())));
   }
 
   /** Where the requests go, for logs. */

@@ -79,7 +79,7 @@ class AgentVerticleTest {
     String id = vertx.deployVerticle(verticle).await(20, TimeUnit.SECONDS);
 
     assertThat(verticle.onceResult().await(20, TimeUnit.SECONDS)).isEqualTo(PushResult.FAILED);
-    assertThat(verticle.pushStats().bufferedPoints()).isPositive();
+    assertThat(verticle.pushStats().spool().points()).isPositive();
     vertx.undeploy(id).await(20, TimeUnit.SECONDS);
   }
 
@@ -94,7 +94,26 @@ class AgentVerticleTest {
 
     assertThat(collector.received()).hasSize(2);
     assertThat(collector.received().get(1).body()).isEqualTo(collector.received().get(0).body());
-    assertThat(verticle.pushStats().bufferedPoints()).isZero();
+    assertThat(verticle.pushStats().spool().points()).isZero();
+  }
+
+  @Test
+  void whatStopCouldNotSendIsSentByTheNextStart(Vertx vertx) throws Exception {
+    collector.answer(503, 503);
+    var first = new AgentVerticle(config("10s"), new SourceFactory(), true);
+    String id = vertx.deployVerticle(first).await(20, TimeUnit.SECONDS);
+    assertThat(first.onceResult().await(20, TimeUnit.SECONDS)).isEqualTo(PushResult.FAILED);
+    vertx.undeploy(id).await(20, TimeUnit.SECONDS);
+    assertThat(first.pushStats().spool().points()).isPositive();
+    String unsent = collector.received().get(0).body();
+
+    var second = new AgentVerticle(config("10s"), new SourceFactory(), true);
+    String secondId = vertx.deployVerticle(second).await(20, TimeUnit.SECONDS);
+
+    assertThat(second.onceResult().await(20, TimeUnit.SECONDS)).isEqualTo(PushResult.DELIVERED);
+    assertThat(collector.received()).extracting(r -> r.body()).contains(unsent);
+    assertThat(collector.received().get(collector.received().size() - 1).body()).isEqualTo(unsent);
+    vertx.undeploy(secondId).await(20, TimeUnit.SECONDS);
   }
 
   @Test
@@ -128,10 +147,12 @@ class AgentVerticleTest {
           url: %s
           token: t0k
           timeout: 5s
+        spool:
+          directory: %s
         inputs:
           os: {enabled: true}
         """
-            .formatted(interval, collector.url()));
+            .formatted(interval, collector.url(), dir.resolve("spool")));
     return () -> loader().load(file);
   }
 

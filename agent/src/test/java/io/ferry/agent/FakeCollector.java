@@ -24,7 +24,8 @@ import java.util.zip.GZIPInputStream;
 final class FakeCollector implements AutoCloseable {
 
   /** One request as the collector saw it, body decompressed. */
-  record Received(String path, String authorization, String contentEncoding, String body) {
+  record Received(
+      String path, String authorization, String contentEncoding, String body, long atNanos) {
     List<String> lines() {
       return body.lines().toList();
     }
@@ -34,6 +35,7 @@ final class FakeCollector implements AutoCloseable {
   private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
   private final Queue<Received> received = new ConcurrentLinkedQueue<>();
   private volatile Promise<Void> hold;
+  private volatile String retryAfter;
 
   FakeCollector(Vertx vertx) throws Exception {
     this.server =
@@ -51,6 +53,11 @@ final class FakeCollector implements AutoCloseable {
   /** The next requests are answered with these statuses, in order. */
   void answer(Integer... next) {
     statuses.addAll(List.of(next));
+  }
+
+  /** Every 503 from now on carries this {@code Retry-After} header. */
+  void retryAfter(String header) {
+    retryAfter = header;
   }
 
   /** Holds the answers to the next requests until the returned promise completes. */
@@ -78,7 +85,8 @@ final class FakeCollector implements AutoCloseable {
                       request.uri(),
                       request.getHeader("Authorization"),
                       request.getHeader("Content-Encoding"),
-                      gunzip(body)));
+                      gunzip(body),
+                      System.nanoTime()));
               Integer status = statuses.poll();
               int code = status == null ? 204 : status;
               Future<Void> release = hold == null ? Future.succeededFuture() : hold.future();
@@ -87,6 +95,8 @@ final class FakeCollector implements AutoCloseable {
                       request
                           .response()
                           .setStatusCode(code)
+                          .putHeader(
+                              "Retry-After", code == 503 && retryAfter != null ? retryAfter : "")
                           .end(code == 400 ? "line 1: field value is not valid" : ""));
             });
   }

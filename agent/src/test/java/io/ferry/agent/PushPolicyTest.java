@@ -2,8 +2,11 @@ package io.ferry.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** How answers are classified and how retries are spaced. */
@@ -32,30 +35,53 @@ class PushPolicyTest {
   }
 
   @Test
-  void backoffSkipsDoublingTickCountsUpToTheMaximum() {
-    var backoff = new PushBackoff();
-    List<Integer> skippedAfterEachFailure = new ArrayList<>();
-    for (int failure = 0; failure < 8; failure++) {
-      backoff.failed();
-      int skipped = 0;
-      while (backoff.skipThisTick()) {
-        skipped++;
-      }
-      skippedAfterEachFailure.add(skipped);
+  void backoffCeilingDoublesUpToAFewSecondsWithFullJitter() {
+    var atTop = new RetryBackoff(() -> 0.999_999);
+    List<Long> ceilings = new ArrayList<>();
+    for (int failure = 0; failure < 7; failure++) {
+      ceilings.add(atTop.failed(Optional.empty()));
     }
+    assertThat(ceilings).containsExactly(249L, 499L, 999L, 1999L, 3999L, 3999L, 3999L);
 
-    assertThat(skippedAfterEachFailure).containsExactly(0, 1, 3, 7, 15, 31, 31, 31);
+    var halfway = new RetryBackoff(() -> 0.5);
+    assertThat(halfway.failed(Optional.empty())).isEqualTo(125);
+    var atBottom = new RetryBackoff(() -> 0.0);
+    for (int failure = 0; failure < 10; failure++) {
+      assertThat(atBottom.failed(Optional.empty())).isZero();
+    }
+  }
+
+  @Test
+  void retryAfterIsWaitedOutBeforeTheJitterAndBounded() {
+    var backoff = new RetryBackoff(() -> 0.5);
+
+    assertThat(backoff.failed(Optional.of(Duration.ofSeconds(5)))).isEqualTo(5_000 + 125);
+    assertThat(backoff.failed(Optional.of(Duration.ofDays(1))))
+        .isEqualTo(RetryBackoff.MAX_RETRY_AFTER_SECONDS * 1000 + 250);
   }
 
   @Test
   void successResetsTheBackoff() {
-    var backoff = new PushBackoff();
-    backoff.failed();
-    backoff.failed();
-    backoff.failed();
+    var backoff = new RetryBackoff(() -> 0.999_999);
+    backoff.failed(Optional.empty());
+    backoff.failed(Optional.empty());
+    backoff.failed(Optional.empty());
 
     backoff.succeeded();
 
-    assertThat(backoff.skipThisTick()).isFalse();
+    assertThat(backoff.failed(Optional.empty())).isEqualTo(249);
+  }
+
+  @Test
+  void readsRetryAfterInSecondsOrAsAnHttpDate() {
+    Instant now = Instant.parse("2026-01-02T03:04:05Z");
+
+    assertThat(CollectorReply.parseRetryAfter("5", now)).contains(Duration.ofSeconds(5));
+    assertThat(CollectorReply.parseRetryAfter("Fri, 02 Jan 2026 03:04:35 GMT", now))
+        .contains(Duration.ofSeconds(30));
+    assertThat(CollectorReply.parseRetryAfter("Fri, 02 Jan 2026 03:00:00 GMT", now))
+        .contains(Duration.ZERO);
+    assertThat(CollectorReply.parseRetryAfter("soon", now)).isEmpty();
+    assertThat(CollectorReply.parseRetryAfter(null, now)).isEmpty();
   }
 }

@@ -15,15 +15,12 @@ import java.util.TreeMap;
  *     a fleet started together does not write at the same second (default true)
  * @param tags extra tags added to every point, e.g. {@code cluster} and {@code role} (default none;
  *     {@code host} is set with {@code agent.host} instead)
- * @param bufferMaxPoints how many points are kept in memory while the collector is unreachable;
- *     past it the oldest are dropped and counted (default 100,000)
  */
 public record AgentConfig(
-    String host, Duration interval, boolean jitter, Map<String, String> tags, int bufferMaxPoints) {
+    String host, Duration interval, boolean jitter, Map<String, String> tags) {
 
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
   public static final boolean DEFAULT_JITTER = true;
-  public static final int DEFAULT_BUFFER_MAX_POINTS = 100_000;
 
   public AgentConfig {
     Objects.requireNonNull(host, "host");

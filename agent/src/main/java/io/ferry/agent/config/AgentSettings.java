@@ -4,6 +4,7 @@ import io.ferry.agent.input.accesslog.AccessLogSettings;
 import io.ferry.agent.input.canary.CanaryConfig;
 import io.ferry.agent.input.http.HttpProbeConfig;
 import io.ferry.agent.input.mysql.MySqlSourceConfig;
+import io.ferry.agent.spool.SpoolConfig;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  *
  * @param agent the {@code agent} section
  * @param collector the {@code collector} section
+ * @param spool the {@code spool} section
  * @param os the {@code inputs.os} section
  * @param mysql the {@code inputs.mysql} list, one entry per monitored server (default none)
  * @param http the {@code inputs.http} list, one entry per HTTP probe (default none)
@@ -22,6 +24,7 @@ import java.util.Objects;
 public record AgentSettings(
     AgentConfig agent,
     CollectorConfig collector,
+    SpoolConfig spool,
     OsInputConfig os,
     List<MySqlSourceConfig> mysql,
     List<HttpProbeConfig> http,
@@ -31,20 +34,12 @@ public record AgentSettings(
   public AgentSettings {
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(collector, "collector");
+    Objects.requireNonNull(spool, "spool");
     Objects.requireNonNull(os, "os");
     mysql = List.copyOf(mysql);
     http = List.copyOf(http);
     Objects.requireNonNull(accessLog, "accessLog");
     canary = List.copyOf(canary);
-  }
-
-  /** Settings without HTTP probes, access logs or canaries. */
-  public AgentSettings(
-      AgentConfig agent,
-      CollectorConfig collector,
-      OsInputConfig os,
-      List<MySqlSourceConfig> mysql) {
-    this(agent, collector, os, mysql, List.of(), AccessLogSettings.none(), List.of());
   }
 
   /** How many HTTP probes, access logs and canaries the settings ask for. */

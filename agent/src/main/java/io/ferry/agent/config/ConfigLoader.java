@@ -9,8 +9,10 @@ import io.ferry.agent.input.http.HttpProbeSection;
 import io.ferry.agent.input.mysql.HeartbeatConfig;
 import io.ferry.agent.input.mysql.HeartbeatTable;
 import io.ferry.agent.input.mysql.MySqlSourceConfig;
+import io.ferry.agent.spool.SpoolConfig;
 import io.ferry.yamlconfig.ConfigException;
 import io.ferry.yamlconfig.ConfigMapping;
+import io.ferry.yamlconfig.ConfigUnits;
 import io.ferry.yamlconfig.Environment;
 import io.ferry.yamlconfig.YamlConfigReader;
 import java.net.InetAddress;
@@ -76,8 +78,9 @@ public final class ConfigLoader {
     List<HttpProbeConfig> http = HttpProbeSection.read(inputs.mappingList("http"));
     AccessLogSettings accessLog = AccessLogSection.read(inputs.mapping("access_log"));
     List<CanaryConfig> canary = CanarySection.read(inputs.mappingList("canary"));
+    SpoolConfig spool = spool(root.mapping("spool"));
     root.rejectUnknownKeys();
-    return new AgentSettings(agent, collector, os, mysql, http, accessLog, canary);
+    return new AgentSettings(agent, collector, spool, os, mysql, http, accessLog, canary);
   }
 
   private AgentConfig agent(ConfigMapping section) {
@@ -93,9 +96,7 @@ public final class ConfigLoader {
             host,
             section.duration("interval", AgentConfig.DEFAULT_INTERVAL),
             section.bool("jitter", AgentConfig.DEFAULT_JITTER),
-            section.stringMap("tags"),
-            section.integer(
-                "buffer_max_points", AgentConfig.DEFAULT_BUFFER_MAX_POINTS, 1, Integer.MAX_VALUE));
+            section.stringMap("tags"));
     if (config.tags().containsKey("host")) {
       throw section.problem("tags", "host: set the host name with agent.host instead");
     }
@@ -112,6 +113,26 @@ public final class ConfigLoader {
         section.duration("timeout", CollectorConfig.DEFAULT_TIMEOUT),
         section.integer(
             "batch_max_points", CollectorConfig.DEFAULT_BATCH_MAX_POINTS, 1, Integer.MAX_VALUE));
+  }
+
+  private SpoolConfig spool(ConfigMapping section) {
+    String directory = section.string("directory", SpoolConfig.DEFAULT_DIRECTORY);
+    if (directory.isBlank()) {
+      throw section.problem("directory", "must not be empty");
+    }
+    long maxBytes = section.byteSize("max_bytes", SpoolConfig.DEFAULT_MAX_BYTES);
+    if (maxBytes < SpoolConfig.MIN_MAX_BYTES) {
+      throw section.problem(
+          "max_bytes", "must be at least " + ConfigUnits.formatBytes(SpoolConfig.MIN_MAX_BYTES));
+    }
+    return new SpoolConfig(
+        Path.of(directory),
+        maxBytes,
+        section.integer(
+            "replay_points_per_second",
+            SpoolConfig.DEFAULT_REPLAY_POINTS_PER_SECOND,
+            1,
+            Integer.MAX_VALUE));
   }
 
   private OsInputConfig os(ConfigMapping section) {

@@ -4,6 +4,7 @@ import io.ferry.agent.input.accesslog.AccessLogSection;
 import io.ferry.agent.input.canary.CanarySection;
 import io.ferry.agent.input.http.HttpProbeSection;
 import io.ferry.agent.input.mysql.MySqlSourceConfig;
+import io.ferry.agent.spool.SpoolConfig;
 import io.ferry.yamlconfig.ConfigUnits;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,6 @@ public final class EffectiveConfig {
         .append('\n')
         .append("  tags: ")
         .append(map(agent.tags()))
-        .append('\n')
-        .append("  buffer_max_points: ")
-        .append(agent.bufferMaxPoints())
         .append('\n');
     CollectorConfig collector = settings.collector();
     out.append("collector:\n")
@@ -51,6 +49,17 @@ public final class EffectiveConfig {
         .append('\n')
         .append("  batch_max_points: ")
         .append(collector.batchMaxPoints())
+        .append('\n');
+    SpoolConfig spool = settings.spool();
+    out.append("spool:\n")
+        .append("  directory: ")
+        .append(quote(spool.directory().toString()))
+        .append('\n')
+        .append("  max_bytes: ")
+        .append(ConfigUnits.formatBytes(spool.maxBytes()))
+        .append('\n')
+        .append("  replay_points_per_second: ")
+        .append(spool.replayPointsPerSecond())
         .append('\n');
     OsInputConfig os = settings.os();
     out.append("inputs:\n")

@@ -3,6 +3,7 @@ package io.ferry.agent.input;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,11 @@ final class FailureLog {
         LOG.info("source {}: {} works again", source, what);
       }
     }
+  }
+
+  /** What failed in the last collection (e.g. {@code collect}) and why; empty when all worked. */
+  synchronized Map<String, String> current() {
+    return new TreeMap<>(current);
   }
 
   private static String describe(Throwable cause) {

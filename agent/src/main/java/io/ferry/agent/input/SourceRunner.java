@@ -69,6 +69,11 @@ public final class SourceRunner {
         source.name(), lastCollectMillis, errors.get(), skipped.get(), lastPoints);
   }
 
+  /** What failed in the last finished collection and why; empty when it worked. */
+  public Map<String, String> lastFailures() {
+    return failureLog.current();
+  }
+
   /** Closes the source on the worker pool, since closing may block (JDBC). */
   public Future<Void> close() {
     return workers.executeBlocking(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.agent.input.mysql.MySqlSourceConfig;
+import io.ferry.agent.spool.SpoolConfig;
 import io.ferry.yamlconfig.ConfigException;
 import io.ferry.yamlconfig.Environment;
 import java.net.URI;
@@ -44,12 +45,15 @@ class ConfigLoaderTest {
               interval: 500ms
               jitter: false
               tags: {cluster: old, role: replica}
-              buffer_max_points: 2000
             collector:
               url: https://collector.example:8086/
               token: abc
               timeout: 1m
               batch_max_points: 100
+            spool:
+              directory: /srv/ferry/spool
+              max_bytes: 2MiB
+              replay_points_per_second: 300
             inputs:
               os: {enabled: false, per_cpu: true, fs_exclude_types: [tmpfs], net_include_loopback: true}
               mysql:
@@ -66,11 +70,9 @@ class ConfigLoaderTest {
     assertThat(settings.agent())
         .isEqualTo(
             new AgentConfig(
-                "db1",
-                Duration.ofMillis(500),
-                false,
-                Map.of("cluster", "old", "role", "replica"),
-                2000));
+                "db1", Duration.ofMillis(500), false, Map.of("cluster", "old", "role", "replica")));
+    assertThat(settings.spool())
+        .isEqualTo(new SpoolConfig(Path.of("/srv/ferry/spool"), 2L * 1024 * 1024, 300));
     assertThat(settings.agent().globalTags())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of("host", "db1", "cluster", "old", "role", "replica"));
@@ -102,11 +104,13 @@ class ConfigLoaderTest {
     assertThat(settings.agent())
         .isEqualTo(
             new AgentConfig(
-                "this-host",
-                AgentConfig.DEFAULT_INTERVAL,
-                AgentConfig.DEFAULT_JITTER,
-                Map.of(),
-                AgentConfig.DEFAULT_BUFFER_MAX_POINTS));
+                "this-host", AgentConfig.DEFAULT_INTERVAL, AgentConfig.DEFAULT_JITTER, Map.of()));
+    assertThat(settings.spool())
+        .isEqualTo(
+            new SpoolConfig(
+                Path.of(SpoolConfig.DEFAULT_DIRECTORY),
+                SpoolConfig.DEFAULT_MAX_BYTES,
+                SpoolConfig.DEFAULT_REPLAY_POINTS_PER_SECOND));
     assertThat(settings.collector().timeout()).isEqualTo(CollectorConfig.DEFAULT_TIMEOUT);
     assertThat(settings.collector().batchMaxPoints())
         .isEqualTo(CollectorConfig.DEFAULT_BATCH_MAX_POINTS);
@@ -165,9 +169,12 @@ class ConfigLoaderTest {
 
   @Test
   void outOfRangeAndWrongTypeValuesAreErrors() {
-    assertThatThrownBy(() -> parse(MINIMAL + "agent:\n  buffer_max_points: 0\n"))
+    assertThatThrownBy(() -> parse(MINIMAL + "spool:\n  max_bytes: 1KiB\n"))
+        .hasMessage("agent.yml line 5: spool.max_bytes: must be at least 64KiB");
+    assertThatThrownBy(() -> parse(MINIMAL + "spool:\n  replay_points_per_second: 0\n"))
         .hasMessage(
-            "agent.yml line 5: agent.buffer_max_points: expected a whole number of at least 1, got \"0\"");
+            "agent.yml line 5: spool.replay_points_per_second: expected a whole number of at least"
+                + " 1, got \"0\"");
     assertThatThrownBy(() -> parse(MINIMAL + "agent:\n  jitter: maybe\n"))
         .hasMessage("agent.yml line 5: agent.jitter: expected true or false, got \"maybe\"");
     assertThatThrownBy(() -> parse("collector:\n  url: ftp://x\n  token: t\n"))

@@ -3,6 +3,7 @@ package io.ferry.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.agent.input.accesslog.AccessLogSettings;
+import io.ferry.agent.spool.SpoolConfig;
 import io.ferry.yamlconfig.Environment;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,11 +26,13 @@ class SampleConfigTest {
     assertThat(sample.agent())
         .isEqualTo(
             new AgentConfig(
-                "sample-host",
-                AgentConfig.DEFAULT_INTERVAL,
-                AgentConfig.DEFAULT_JITTER,
-                Map.of(),
-                AgentConfig.DEFAULT_BUFFER_MAX_POINTS));
+                "sample-host", AgentConfig.DEFAULT_INTERVAL, AgentConfig.DEFAULT_JITTER, Map.of()));
+    assertThat(sample.spool())
+        .isEqualTo(
+            new SpoolConfig(
+                Path.of(SpoolConfig.DEFAULT_DIRECTORY),
+                SpoolConfig.DEFAULT_MAX_BYTES,
+                SpoolConfig.DEFAULT_REPLAY_POINTS_PER_SECOND));
     assertThat(sample.collector().token()).isEqualTo("sample-token");
     assertThat(sample.collector().timeout()).isEqualTo(CollectorConfig.DEFAULT_TIMEOUT);
     assertThat(sample.collector().batchMaxPoints())
@@ -59,6 +62,7 @@ class SampleConfigTest {
     assertThat(rendered).doesNotContain("sample-token").doesNotContain("hunter2");
     assertThat(reread.agent()).isEqualTo(sample.agent());
     assertThat(reread.os()).isEqualTo(sample.os());
+    assertThat(reread.spool()).isEqualTo(sample.spool());
     assertThat(reread.collector().url()).isEqualTo(sample.collector().url());
     assertThat(reread.collector().token()).isEqualTo("****");
     assertThat(reread.mysql().get(0).tags()).isEqualTo(Map.of("dc", "x"));
