@@ -176,13 +176,12 @@ class AgentKillTest {
     Files.writeString(
         agentConfig,
         """
-        agent: {host: %s, interval: %ds, jitter: false}
+        agent: {host: %s, interval: %ds, jitter: false, state_directory: %s}
         collector: {url: "http://127.0.0.1:%d", token: "${FERRY_TEST_TOKEN}", timeout: 2s}
-        spool: {directory: %s}
         inputs:
           os: {enabled: true}
         """
-            .formatted(host, INTERVAL.toSeconds(), collectorPort, dir.resolve("spool")));
+            .formatted(host, INTERVAL.toSeconds(), dir, collectorPort));
   }
 
   private ChildJvm startCollector() throws Exception {

@@ -81,9 +81,8 @@ class AgentOnceTest {
     Files.writeString(
         file,
         """
-        agent: {host: once-test, jitter: false}
+        agent: {host: once-test, jitter: false, state_directory: %s}
         collector: {url: %s, token: t0k, timeout: 5s}
-        spool: {directory: %s}
         inputs:
           os: {enabled: false}
           mysql:
@@ -93,12 +92,7 @@ class AgentOnceTest {
               password: '%s'
               connect_timeout: 3s
         """
-            .formatted(
-                collector.url(),
-                dir.resolve("spool"),
-                mysqlPort,
-                MigrationStack.AGENT_USER,
-                password));
+            .formatted(dir, collector.url(), mysqlPort, MigrationStack.AGENT_USER, password));
     return new CommandLine(new AgentMain())
         .setOut(new PrintWriter(new StringWriter()))
         .setErr(new PrintWriter(err, true))

@@ -143,16 +143,15 @@ class AgentVerticleTest {
           interval: %s
           jitter: false
           tags: {cluster: old}
+          state_directory: %s
         collector:
           url: %s
           token: t0k
           timeout: 5s
-        spool:
-          directory: %s
         inputs:
           os: {enabled: true}
         """
-            .formatted(interval, collector.url(), dir.resolve("spool")));
+            .formatted(interval, dir, collector.url()));
     return () -> loader().load(file);
   }
 

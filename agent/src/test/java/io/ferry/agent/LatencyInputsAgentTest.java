@@ -55,18 +55,17 @@ class LatencyInputsAgentTest {
     Files.writeString(
         file,
         """
-        agent: {interval: 10s, jitter: false}
+        agent: {interval: 10s, jitter: false, state_directory: %s}
         collector: {url: %s, token: t0k}
         inputs:
           os: {enabled: false}
           http:
             - {name: site, url: "http://127.0.0.1:%d/health", body_contains: healthy}
           access_log:
-            state_directory: %s
             files:
               - {name: site, path: %s, vhost: site.example, start_at: beginning}
         """
-            .formatted(collector.url(), site.actualPort(), dir.resolve("state"), log));
+            .formatted(dir.resolve("state"), collector.url(), site.actualPort(), log));
     AgentSettings settings =
         new ConfigLoader(Environment.of(Map.of()), () -> Optional.of("test-host")).load(file);
     var verticle = new AgentVerticle(() -> settings, new SourceFactory(), true);

@@ -76,9 +76,10 @@ public final class ConfigLoader {
     OsInputConfig os = os(inputs.mapping("os"));
     List<MySqlSourceConfig> mysql = mysql(inputs.mappingList("mysql"));
     List<HttpProbeConfig> http = HttpProbeSection.read(inputs.mappingList("http"));
-    AccessLogSettings accessLog = AccessLogSection.read(inputs.mapping("access_log"));
+    AccessLogSettings accessLog =
+        AccessLogSection.read(inputs.mapping("access_log"), agent.stateDirectory());
     List<CanaryConfig> canary = CanarySection.read(inputs.mappingList("canary"));
-    SpoolConfig spool = spool(root.mapping("spool"));
+    SpoolConfig spool = spool(root.mapping("spool"), agent.spoolDirectory());
     root.rejectUnknownKeys();
     return new AgentSettings(agent, collector, spool, os, mysql, http, accessLog, canary);
   }
@@ -96,7 +97,8 @@ public final class ConfigLoader {
             host,
             section.duration("interval", AgentConfig.DEFAULT_INTERVAL),
             section.bool("jitter", AgentConfig.DEFAULT_JITTER),
-            section.stringMap("tags"));
+            section.stringMap("tags"),
+            Path.of(stateDirectory(section)));
     if (config.tags().containsKey("host")) {
       throw section.problem("tags", "host: set the host name with agent.host instead");
     }
@@ -115,18 +117,22 @@ public final class ConfigLoader {
             "batch_max_points", CollectorConfig.DEFAULT_BATCH_MAX_POINTS, 1, Integer.MAX_VALUE));
   }
 
-  private SpoolConfig spool(ConfigMapping section) {
-    String directory = section.string("directory", SpoolConfig.DEFAULT_DIRECTORY);
+  private static String stateDirectory(ConfigMapping section) {
+    String directory = section.string("state_directory", AgentConfig.DEFAULT_STATE_DIRECTORY);
     if (directory.isBlank()) {
-      throw section.problem("directory", "must not be empty");
+      throw section.problem("state_directory", "must not be empty");
     }
+    return directory;
+  }
+
+  private SpoolConfig spool(ConfigMapping section, Path directory) {
     long maxBytes = section.byteSize("max_bytes", SpoolConfig.DEFAULT_MAX_BYTES);
     if (maxBytes < SpoolConfig.MIN_MAX_BYTES) {
       throw section.problem(
           "max_bytes", "must be at least " + ConfigUnits.formatBytes(SpoolConfig.MIN_MAX_BYTES));
     }
     return new SpoolConfig(
-        Path.of(directory),
+        directory,
         maxBytes,
         section.integer(
             "replay_points_per_second",

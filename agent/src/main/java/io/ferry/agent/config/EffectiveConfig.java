@@ -35,6 +35,9 @@ public final class EffectiveConfig {
         .append('\n')
         .append("  tags: ")
         .append(map(agent.tags()))
+        .append('\n')
+        .append("  state_directory: ")
+        .append(quote(agent.stateDirectory().toString()))
         .append('\n');
     CollectorConfig collector = settings.collector();
     out.append("collector:\n")
@@ -52,9 +55,6 @@ public final class EffectiveConfig {
         .append('\n');
     SpoolConfig spool = settings.spool();
     out.append("spool:\n")
-        .append("  directory: ")
-        .append(quote(spool.directory().toString()))
-        .append('\n')
         .append("  max_bytes: ")
         .append(ConfigUnits.formatBytes(spool.maxBytes()))
         .append('\n')

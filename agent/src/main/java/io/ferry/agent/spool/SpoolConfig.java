@@ -6,9 +6,8 @@ import java.util.Objects;
 /**
  * The {@code spool} section: where batches wait until the collector acknowledges them.
  *
- * @param directory the folder of the segment files (default {@value #DEFAULT_DIRECTORY}, the {@code
- *     spool} folder of the state directory systemd creates for {@code StateDirectory=ferry-agent});
- *     created when missing
+ * @param directory the folder of the segment files: {@code spool/} in the agent's state directory
+ *     ({@code agent.state_directory}); created when missing
  * @param maxBytes the most bytes the unsent batches may take, on disk and in memory together; past
  *     it the oldest are dropped, counted and logged (default 64 MiB)
  * @param replayPointsPerSecond how fast a backlog is sent once the collector is back, in points per
@@ -16,7 +15,6 @@ import java.util.Objects;
  */
 public record SpoolConfig(Path directory, long maxBytes, int replayPointsPerSecond) {
 
-  public static final String DEFAULT_DIRECTORY = "/var/lib/ferry-agent/spool";
   public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
   public static final long MIN_MAX_BYTES = 64L * 1024;
   public static final int DEFAULT_REPLAY_POINTS_PER_SECOND = 5_000;

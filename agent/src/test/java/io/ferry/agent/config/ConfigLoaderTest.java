@@ -45,13 +45,13 @@ class ConfigLoaderTest {
               interval: 500ms
               jitter: false
               tags: {cluster: old, role: replica}
+              state_directory: /srv/ferry
             collector:
               url: https://collector.example:8086/
               token: abc
               timeout: 1m
               batch_max_points: 100
             spool:
-              directory: /srv/ferry/spool
               max_bytes: 2MiB
               replay_points_per_second: 300
             inputs:
@@ -70,7 +70,11 @@ class ConfigLoaderTest {
     assertThat(settings.agent())
         .isEqualTo(
             new AgentConfig(
-                "db1", Duration.ofMillis(500), false, Map.of("cluster", "old", "role", "replica")));
+                "db1",
+                Duration.ofMillis(500),
+                false,
+                Map.of("cluster", "old", "role", "replica"),
+                Path.of("/srv/ferry")));
     assertThat(settings.spool())
         .isEqualTo(new SpoolConfig(Path.of("/srv/ferry/spool"), 2L * 1024 * 1024, 300));
     assertThat(settings.agent().globalTags())
@@ -104,11 +108,15 @@ class ConfigLoaderTest {
     assertThat(settings.agent())
         .isEqualTo(
             new AgentConfig(
-                "this-host", AgentConfig.DEFAULT_INTERVAL, AgentConfig.DEFAULT_JITTER, Map.of()));
+                "this-host",
+                AgentConfig.DEFAULT_INTERVAL,
+                AgentConfig.DEFAULT_JITTER,
+                Map.of(),
+                Path.of(AgentConfig.DEFAULT_STATE_DIRECTORY)));
     assertThat(settings.spool())
         .isEqualTo(
             new SpoolConfig(
-                Path.of(SpoolConfig.DEFAULT_DIRECTORY),
+                Path.of(AgentConfig.DEFAULT_STATE_DIRECTORY, "spool"),
                 SpoolConfig.DEFAULT_MAX_BYTES,
                 SpoolConfig.DEFAULT_REPLAY_POINTS_PER_SECOND));
     assertThat(settings.collector().timeout()).isEqualTo(CollectorConfig.DEFAULT_TIMEOUT);

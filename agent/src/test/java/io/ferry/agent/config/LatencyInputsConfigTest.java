@@ -27,6 +27,7 @@ class LatencyInputsConfigTest {
 
   private static final String FULL =
       COLLECTOR
+          + "agent: {state_directory: /srv/ferry/state}\n"
           + """
           inputs:
             http:
@@ -43,7 +44,6 @@ class LatencyInputsConfigTest {
                 buckets: [50ms, 300ms, 1s]
                 tags: {backend: new}
             access_log:
-              state_directory: /srv/ferry/state
               files:
                 - name: shop
                   path: /var/log/nginx/access.log

@@ -26,11 +26,15 @@ class SampleConfigTest {
     assertThat(sample.agent())
         .isEqualTo(
             new AgentConfig(
-                "sample-host", AgentConfig.DEFAULT_INTERVAL, AgentConfig.DEFAULT_JITTER, Map.of()));
+                "sample-host",
+                AgentConfig.DEFAULT_INTERVAL,
+                AgentConfig.DEFAULT_JITTER,
+                Map.of(),
+                Path.of(AgentConfig.DEFAULT_STATE_DIRECTORY)));
     assertThat(sample.spool())
         .isEqualTo(
             new SpoolConfig(
-                Path.of(SpoolConfig.DEFAULT_DIRECTORY),
+                Path.of(AgentConfig.DEFAULT_STATE_DIRECTORY, "spool"),
                 SpoolConfig.DEFAULT_MAX_BYTES,
                 SpoolConfig.DEFAULT_REPLAY_POINTS_PER_SECOND));
     assertThat(sample.collector().token()).isEqualTo("sample-token");
@@ -40,7 +44,10 @@ class SampleConfigTest {
     assertThat(sample.os()).isEqualTo(OsInputConfig.defaults());
     assertThat(sample.mysql()).isEmpty();
     assertThat(sample.http()).isEmpty();
-    assertThat(sample.accessLog()).isEqualTo(AccessLogSettings.none());
+    assertThat(sample.accessLog())
+        .isEqualTo(
+            new AccessLogSettings(
+                Path.of(AgentConfig.DEFAULT_STATE_DIRECTORY), java.util.List.of()));
     assertThat(sample.canary()).isEmpty();
   }
 

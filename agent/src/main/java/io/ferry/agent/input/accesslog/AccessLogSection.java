@@ -20,10 +20,12 @@ public final class AccessLogSection {
 
   private AccessLogSection() {}
 
-  /** The section, checked; log names are unique and usable as file names. */
-  public static AccessLogSettings read(ConfigMapping section) {
-    Path stateDirectory =
-        Path.of(section.string("state_directory", AccessLogSettings.DEFAULT_STATE_DIRECTORY));
+  /**
+   * The section, checked; log names are unique and usable as file names.
+   *
+   * @param stateDirectory the agent's state directory, where the offsets files are kept
+   */
+  public static AccessLogSettings read(ConfigMapping section, Path stateDirectory) {
     List<AccessLogConfig> files = new ArrayList<>();
     var names = new HashSet<String>();
     for (ConfigMapping entry : section.mappingList("files")) {
@@ -80,9 +82,6 @@ public final class AccessLogSection {
   /** The {@code access_log:} part of {@code inputs}, indented as in the configuration file. */
   public static void render(AccessLogSettings settings, StringBuilder out) {
     out.append("  access_log:\n")
-        .append("    state_directory: ")
-        .append(YamlOut.quote(settings.stateDirectory().toString()))
-        .append('\n')
         .append("    files:")
         .append(settings.files().isEmpty() ? " []\n" : "\n");
     for (AccessLogConfig log : settings.files()) {
