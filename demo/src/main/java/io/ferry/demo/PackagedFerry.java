@@ -224,6 +224,9 @@ public final class PackagedFerry implements AutoCloseable {
             ", ",
             spec.tags().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
     yaml.append("}\n")
+        .append("  state_directory: ")
+        .append(stateDir.resolve("agent-" + spec.host() + "-state"))
+        .append('\n')
         .append("collector:\n")
         .append("  url: ")
         .append(collectorUrl)

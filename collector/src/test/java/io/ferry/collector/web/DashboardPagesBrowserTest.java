@@ -496,7 +496,7 @@ class DashboardPagesBrowserTest {
         lines.add("cpu" + tags + ",cpu=cpu-total usage_idle=" + (75 - (k % 5)) + " " + t);
         lines.add("mem" + tags + " used_percent=" + (61 + k * 0.1) + " " + t);
         lines.add("disk" + tags + ",path=/ used_percent=" + (40 + k * 0.05) + " " + t);
-        lines.add("ferry_agent" + tags + " points=42i,pushed_points=" + (1000 - k) + "i " + t);
+        lines.add("ferry_agent" + tags + " points=42i,points_sent=" + (1000 - k) + "i " + t);
         lines.add(
             "system" + tags + " load1=" + (0.5 + k * 0.01) + ",uptime=" + (1000 + t) + "i " + t);
         if (host.database()) {
