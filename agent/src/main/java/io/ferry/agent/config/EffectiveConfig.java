@@ -4,6 +4,7 @@ import io.ferry.agent.input.accesslog.AccessLogSection;
 import io.ferry.agent.input.canary.CanarySection;
 import io.ferry.agent.input.http.HttpProbeSection;
 import io.ferry.agent.input.mysql.MySqlSourceConfig;
+import io.ferry.agent.input.mysql.RequiredGrants;
 import io.ferry.agent.spool.SpoolConfig;
 import io.ferry.yamlconfig.ConfigUnits;
 import java.util.List;
@@ -120,7 +121,28 @@ public final class EffectiveConfig {
     HttpProbeSection.render(settings.http(), out);
     AccessLogSection.render(settings.accessLog(), out);
     CanarySection.render(settings.canary(), out);
+    grants(settings, out);
     return out.toString();
+  }
+
+  /** The MySQL grants the inputs need, as comments, so the output still reads as configuration. */
+  private static void grants(AgentSettings settings, StringBuilder out) {
+    if (settings.mysql().isEmpty() && settings.canary().isEmpty()) {
+      return;
+    }
+    out.append("# MySQL grants these inputs need (run once on each server as an administrator;\n")
+        .append("# narrow '%' to the address the agent connects from):\n");
+    for (MySqlSourceConfig server : settings.mysql()) {
+      out.append("#   ").append(server.name()).append(":\n");
+      RequiredGrants.statements(server)
+          .forEach(line -> out.append("#     ").append(line).append('\n'));
+    }
+    for (var canary : settings.canary()) {
+      out.append("#   canary ")
+          .append(canary.name())
+          .append(
+              ": what its statement reads, nothing more (for example GRANT SELECT ON one table)\n");
+    }
   }
 
   private static String map(Map<String, String> map) {

@@ -97,4 +97,23 @@ class HeartbeatConfigLoaderTest {
     assertThat(loader().parse(rendered, "effective").mysql().get(0).heartbeat())
         .isEqualTo(settings.mysql().get(0).heartbeat());
   }
+
+  @Test
+  void effectiveConfigListsTheGrantsTheInputNeedsAsComments() {
+    AgentSettings settings =
+        loader()
+            .parse(
+                MYSQL_ENTRY + "      heartbeat: {table: percona.heartbeat, update: true}\n", "a");
+
+    String rendered = EffectiveConfig.render(settings);
+
+    String user = settings.mysql().get(0).user();
+    assertThat(rendered)
+        .contains("# MySQL grants these inputs need")
+        .contains("#     GRANT PROCESS, SLAVE MONITOR ON *.* TO '" + user + "'@'%';")
+        .contains("#     GRANT PROCESS, REPLICATION CLIENT ON *.* TO '" + user + "'@'%';")
+        .contains(
+            "#     GRANT SELECT, INSERT, UPDATE ON `percona`.`heartbeat` TO '" + user + "'@'%';");
+    assertThat(loader().parse(rendered, "effective").mysql()).isEqualTo(settings.mysql());
+  }
 }
