@@ -2,6 +2,7 @@ package io.ferry.collector.compare;
 
 import io.ferry.cutover.data.ProgressListener;
 import java.io.PrintWriter;
+import java.time.Duration;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -9,7 +10,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows the data comparison's progress as a terminal progress bar (rows compared of the servers'
- * estimate, with the table at hand); draws nothing when the output is not a terminal.
+ * estimate, with the table at hand, or why it pauses while the servers are busy); draws nothing
+ * when the output is not a terminal.
  */
 public final class CompareProgressBar implements ProgressListener, AutoCloseable {
 
@@ -54,6 +56,22 @@ public final class CompareProgressBar implements ProgressListener, AutoCloseable
     bar.maxHint(Math.max(progress.rowsEstimate(), progress.rowsDone()));
     bar.stepTo(progress.rowsDone());
     bar.setExtraMessage(" " + progress.table());
+  }
+
+  @Override
+  public void onPause(String reason) {
+    if (bar != null) {
+      bar.setExtraMessage(" PAUSED: " + reason);
+      bar.refresh();
+    }
+  }
+
+  @Override
+  public void onResume(Duration paused) {
+    if (bar != null) {
+      bar.setExtraMessage(" resumed after " + paused.toMillis() / 1000.0 + " s pause");
+      bar.refresh();
+    }
   }
 
   @Override

@@ -95,6 +95,12 @@ final class BothSides implements AutoCloseable {
         () -> oldSide.rowDigests(shape, range), () -> newSide.rowDigests(shape, range), List::of);
   }
 
+  /** One row's column values on each side (see {@link ChunkQueries#row}). */
+  List<Optional<List<String>>> rows(TableShape shape, List<String> key)
+      throws SQLException, InterruptedException {
+    return inParallel(() -> oldSide.row(shape, key), () -> newSide.row(shape, key), List::of);
+  }
+
   /**
    * Waits until each side has applied what the other had executed: master/master replicates both
    * ways, so a difference seen while writes flow may just be in flight.

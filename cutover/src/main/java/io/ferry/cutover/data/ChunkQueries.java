@@ -107,6 +107,23 @@ final class ChunkQueries {
     return digests;
   }
 
+  /** One row's column values by key, as {@link ChunkSql#rowByKey} reads them; empty when gone. */
+  Optional<List<String>> row(TableShape shape, List<String> key) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(ChunkSql.rowByKey(shape))) {
+      bind(statement, key);
+      try (ResultSet result = statement.executeQuery()) {
+        if (!result.next()) {
+          return Optional.empty();
+        }
+        List<String> values = new ArrayList<>(shape.columns().size());
+        for (int i = 1; i <= shape.columns().size(); i++) {
+          values.add(result.getString(i));
+        }
+        return Optional.of(values);
+      }
+    }
+  }
+
   private static List<String> key(ResultSet rows, int columns) throws SQLException {
     List<String> key = new ArrayList<>(columns);
     for (int i = 1; i <= columns; i++) {

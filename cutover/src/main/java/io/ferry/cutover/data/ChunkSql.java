@@ -118,6 +118,35 @@ public final class ChunkSql {
         + keyList(shape);
   }
 
+  /**
+   * One row's columns by its primary key (bind the key values), each as SQL text that tells every
+   * value apart: {@code QUOTE} for text and anything that may be NULL, {@code 0x} and hex digits
+   * for binary columns, the plain value for numbers and dates; a secret column (see {@link
+   * SecretColumns}) as the SHA-1 of that text, so its value never leaves the server.
+   */
+  public static String rowByKey(TableShape shape) {
+    return "SELECT "
+        + shape.columns().stream().map(ChunkSql::shownValue).collect(Collectors.joining(", "))
+        + " FROM "
+        + shape.quotedName()
+        + " WHERE "
+        + shape.key().stream()
+            .map(c -> c.quoted() + " = " + c.keyPlaceholder())
+            .collect(Collectors.joining(" AND "));
+  }
+
+  private static String shownValue(Column column) {
+    String text =
+        column.binary()
+            ? "IF("
+                + column.quoted()
+                + " IS NULL, 'NULL', CONCAT('0x', HEX("
+                + column.quoted()
+                + ")))"
+            : column.encoded();
+    return SecretColumns.isSecret(column.name()) ? "SHA1(" + text + ")" : text;
+  }
+
   /** The values to bind for a range's placeholders, in order. */
   public static List<String> parameters(TableShape shape, ChunkRange range) {
     List<String> values = new ArrayList<>();

@@ -14,8 +14,12 @@ import java.util.Locale;
  */
 public final class ReportJson {
 
-  /** Version of the document layout; raised when a field changes meaning or disappears. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * Version of the document layout; raised when a field changes meaning or disappears. Version 2
+   * added {@code ferryVersion}, {@code options} and the differing columns of each row. The layout
+   * is documented in {@code docs/compare-report.md}.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -31,6 +35,7 @@ public final class ReportJson {
   private ObjectNode toTree(ComparisonReport report) {
     ObjectNode root = mapper.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
+    root.put("ferryVersion", report.run().ferryVersion());
     root.put("phase", report.phase().name().toLowerCase(Locale.ROOT));
     root.put("startedAt", report.startedAt().toString());
     root.put("finishedAt", report.finishedAt().toString());
@@ -38,6 +43,8 @@ public final class ReportJson {
     root.put("exitCode", report.exitCode());
     strings(root.putArray("oldEndpoints"), report.oldEndpoints());
     strings(root.putArray("newEndpoints"), report.newEndpoints());
+    ObjectNode options = root.putObject("options");
+    report.run().options().forEach(options::put);
     ArrayNode checks = root.putArray("checks");
     for (CheckResult check : report.checks()) {
       ObjectNode node = checks.addObject();
@@ -77,6 +84,16 @@ public final class ReportJson {
         ObjectNode rowNode = rows.addObject();
         strings(rowNode.putArray("key"), row.key());
         rowNode.put("kind", row.kind().name());
+        ArrayNode columns = rowNode.putArray("columns");
+        for (ColumnDifference column : row.columns()) {
+          ObjectNode columnNode = columns.addObject();
+          columnNode.put("name", column.column());
+          columnNode.put("secret", column.secret());
+          if (column.valuesShown()) {
+            columnNode.put("oldValue", column.oldValue());
+            columnNode.put("newValue", column.newValue());
+          }
+        }
       }
     }
     return node;
