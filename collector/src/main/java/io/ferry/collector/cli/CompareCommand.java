@@ -389,6 +389,7 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   private ComparisonOptions.Builder options() {
+    requireChunkBounds();
     var builder =
         ComparisonOptions.builder()
             .phase(parsedPhase())
@@ -404,6 +405,17 @@ public final class CompareCommand implements Callable<Integer> {
       builder.checkpointFile(checkpoint);
     }
     return builder;
+  }
+
+  private void requireChunkBounds() {
+    if (chunkSizeMin < 1) {
+      throw new IllegalArgumentException(
+          "--chunk-size-min must be at least 1, was " + chunkSizeMin);
+    }
+    if (chunkSizeMax < chunkSizeMin) {
+      throw new IllegalArgumentException(
+          "--chunk-size-max " + chunkSizeMax + " is smaller than --chunk-size-min " + chunkSizeMin);
+    }
   }
 
   private List<LoadLimit> maxLoad() {
