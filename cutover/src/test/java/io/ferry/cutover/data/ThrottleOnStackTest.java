@@ -85,6 +85,50 @@ class ThrottleOnStackTest {
   }
 
   @Test
+  void aReplicaBehindByItsHeartbeatPausesTheComparisonUntilTheLongestWait() throws Exception {
+    String db = "cut_throttle_lag";
+    createDatabase(
+        db,
+        "CREATE TABLE heartbeat (ts varchar(26) NOT NULL, server_id int unsigned NOT NULL"
+            + " PRIMARY KEY)",
+        "INSERT INTO heartbeat VALUES (DATE_FORMAT(UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE,"
+            + " '%Y-%m-%dT%H:%i:%s.%f'), "
+            + StackFixture.stack().oldPrimary().serverId()
+            + ")");
+    try {
+      List<String> told = new ArrayList<>();
+      List<TableDataResult> results =
+          DataComparatorTest.compare(
+              ComparisonOptions.builder()
+                  .tableFilter(new TableFilter(List.of(db), List.of()))
+                  .heartbeatTable(db + ".heartbeat")
+                  .maxLoad(List.of())
+                  .throttlePause(Duration.ofMillis(200))
+                  .maxThrottleWait(Duration.ofSeconds(1))
+                  .progressListener(
+                      new ProgressListener() {
+                        @Override
+                        public void onProgress(Progress progress) {}
+
+                        @Override
+                        public void onPause(String reason) {
+                          told.add(reason);
+                        }
+                      })
+                  .build());
+
+      TableDataResult heartbeat = results.get(0);
+      assertThat(heartbeat.finished()).isFalse();
+      assertThat(heartbeat.summary())
+          .matches(
+              "could not finish: servers stayed busy for 1 s \\(replica lag 6\\d\\d\\.\\d s > 5 s\\)");
+      assertThat(told).first().asString().startsWith("replica lag 6");
+    } finally {
+      dropDatabase(db);
+    }
+  }
+
+  @Test
   void aStatusVariableThatDoesNotExistStopsTheDataComparisonByName() {
     assertThatThrownBy(
             () ->
