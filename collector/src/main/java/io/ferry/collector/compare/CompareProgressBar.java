@@ -15,6 +15,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class CompareProgressBar implements ProgressListener, AutoCloseable {
 
+  /** Back to the line's start and erase it (ANSI; the bar is drawn on terminals only). */
+  private static final String CLEAR_LINE = "\r\u001b[K";
+
   private final ProgressBar bar;
   private final PrintWriter err;
 
@@ -41,8 +44,10 @@ public final class CompareProgressBar implements ProgressListener, AutoCloseable
             .setConsumer(
                 new DelegatingProgressBarConsumer(
                     line -> {
-                      err.print('\r' + line);
-                      err.flush();
+                      synchronized (err) {
+                        err.print('\r' + line);
+                        err.flush();
+                      }
                     }))
             .build();
     return new CompareProgressBar(bar, err);
@@ -58,10 +63,18 @@ public final class CompareProgressBar implements ProgressListener, AutoCloseable
     bar.setExtraMessage(" " + progress.table());
   }
 
+  /**
+   * Prints the reason on a line of its own above the bar (the bar's line is cut to the terminal's
+   * width, which would cut the reason), as pt-table-checksum prints its pauses, and marks the bar.
+   */
   @Override
   public void onPause(String reason) {
     if (bar != null) {
-      bar.setExtraMessage(" PAUSED: " + reason);
+      synchronized (err) {
+        err.print(CLEAR_LINE + "Paused: " + reason + System.lineSeparator());
+        err.flush();
+      }
+      bar.setExtraMessage(" PAUSED");
       bar.refresh();
     }
   }
@@ -69,7 +82,16 @@ public final class CompareProgressBar implements ProgressListener, AutoCloseable
   @Override
   public void onResume(Duration paused) {
     if (bar != null) {
-      bar.setExtraMessage(" resumed after " + paused.toMillis() / 1000.0 + " s pause");
+      synchronized (err) {
+        err.print(
+            CLEAR_LINE
+                + "Resumed after "
+                + paused.toMillis() / 1000.0
+                + " s"
+                + System.lineSeparator());
+        err.flush();
+      }
+      bar.setExtraMessage("");
       bar.refresh();
     }
   }
