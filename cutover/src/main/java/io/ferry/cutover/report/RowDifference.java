@@ -44,7 +44,10 @@ public record RowDifference(List<String> key, Kind kind, List<ColumnDifference> 
               ? where + " differs (changed again before its columns could be read)"
               : where
                   + " differs in "
-                  + String.join("; ", columns.stream().map(ColumnDifference::describe).toList());
+                  + String.join(
+                      // values may hold commas
+                      columns.stream().anyMatch(ColumnDifference::valuesShown) ? "; " : ", ",
+                      columns.stream().map(ColumnDifference::describe).toList());
     };
   }
 
