@@ -95,10 +95,10 @@ final class BothSides implements AutoCloseable {
         () -> oldSide.rowDigests(shape, range), () -> newSide.rowDigests(shape, range), List::of);
   }
 
-  /** One row's column values on each side (see {@link ChunkQueries#row}). */
-  List<Optional<List<String>>> rows(TableShape shape, List<String> key)
+  /** Rows' column values on each side, by key (see {@link ChunkQueries#rows}). */
+  List<Map<List<String>, List<String>>> rows(TableShape shape, List<List<String>> keys)
       throws SQLException, InterruptedException {
-    return inParallel(() -> oldSide.row(shape, key), () -> newSide.row(shape, key), List::of);
+    return inParallel(() -> oldSide.rows(shape, keys), () -> newSide.rows(shape, keys), List::of);
   }
 
   /**

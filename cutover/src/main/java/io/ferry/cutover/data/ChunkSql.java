@@ -1,6 +1,7 @@
 package io.ferry.cutover.data;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -119,20 +120,28 @@ public final class ChunkSql {
   }
 
   /**
-   * One row's columns by its primary key (bind the key values), each as SQL text that tells every
+   * Rows by their primary keys ({@code keys} of them; bind each key's values in turn): each row's
+   * key as {@link #rowDigests} selects it, then its columns, each as SQL text that tells every
    * value apart: {@code QUOTE} for text and anything that may be NULL, {@code 0x} and hex digits
    * for binary columns, the plain value for numbers and dates; a secret column (see {@link
    * SecretColumns}) as the SHA-1 of that text, so its value never leaves the server.
    */
-  public static String rowByKey(TableShape shape) {
+  public static String rowsByKeys(TableShape shape, int keys) {
+    String one =
+        "("
+            + shape.key().stream()
+                .map(c -> c.quoted() + " = " + c.keyPlaceholder())
+                .collect(Collectors.joining(" AND "))
+            + ")";
     return "SELECT "
+        + keySelect(shape)
+        + ", "
         + shape.columns().stream().map(ChunkSql::shownValue).collect(Collectors.joining(", "))
         + " FROM "
         + shape.quotedName()
+        + forceKey(shape)
         + " WHERE "
-        + shape.key().stream()
-            .map(c -> c.quoted() + " = " + c.keyPlaceholder())
-            .collect(Collectors.joining(" AND "));
+        + String.join(" OR ", Collections.nCopies(keys, one));
   }
 
   private static String shownValue(Column column) {

@@ -6,6 +6,7 @@ import io.ferry.cutover.report.Status;
 import io.ferry.cutover.report.TableDataResult;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,9 @@ final class TableComparator {
 
   /** Most row differences listed for one drifting range; beyond it only counts are kept. */
   static final int MAX_ROWS_LISTED = 1000;
+
+  /** Changed rows read again per statement to name their differing columns. */
+  static final int KEYS_PER_READ = 100;
 
   private final BothSides sides;
   private final LoadThrottle throttle;
@@ -198,23 +202,32 @@ final class TableComparator {
   }
 
   /**
-   * Reads each changed row again by its key on both sides and names the columns that differ, as
-   * Vitess VDiff does: "which row" is only half of what a DBA needs to repair it.
+   * Reads the changed rows again by their keys on both sides ({@value #KEYS_PER_READ} keys per
+   * statement) and names the columns that differ, as Vitess VDiff does: "which row" is only half of
+   * what a DBA needs to repair it.
    */
   private List<RowDifference> withColumns(TableShape shape, List<RowDifference> rows)
       throws SQLException, InterruptedException {
+    List<List<String>> changed =
+        rows.stream()
+            .filter(row -> row.kind() == RowDifference.Kind.CHANGED)
+            .map(RowDifference::key)
+            .toList();
+    Map<List<String>, List<String>> oldRows = new HashMap<>();
+    Map<List<String>, List<String>> newRows = new HashMap<>();
+    for (int from = 0; from < changed.size(); from += KEYS_PER_READ) {
+      List<Map<List<String>, List<String>>> read =
+          sides.rows(shape, changed.subList(from, Math.min(changed.size(), from + KEYS_PER_READ)));
+      oldRows.putAll(read.get(0));
+      newRows.putAll(read.get(1));
+    }
     List<RowDifference> detailed = new ArrayList<>(rows.size());
     for (RowDifference row : rows) {
-      if (row.kind() != RowDifference.Kind.CHANGED) {
-        detailed.add(row);
-        continue;
-      }
-      List<Optional<List<String>>> values = sides.rows(shape, row.key());
+      List<String> before = oldRows.get(row.key());
+      List<String> after = newRows.get(row.key());
       detailed.add(
-          values.get(0).isPresent() && values.get(1).isPresent()
-              ? row.withColumns(
-                  ColumnDiff.diff(
-                      shape.columns(), values.get(0).get(), values.get(1).get(), showValues))
+          before != null && after != null
+              ? row.withColumns(ColumnDiff.diff(shape.columns(), before, after, showValues))
               : row);
     }
     return detailed;
