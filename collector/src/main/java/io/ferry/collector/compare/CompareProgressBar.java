@@ -28,7 +28,7 @@ public final class CompareProgressBar implements ProgressListener, AutoCloseable
 
   /**
    * @param err where to draw
-   * @param enabled false for a listener that draws nothing (not a terminal, or --no-progress)
+   * @param enabled false for a listener that draws no bar (not a terminal, or --no-progress)
    */
   public static CompareProgressBar create(PrintWriter err, boolean enabled) {
     if (!enabled) {
@@ -66,14 +66,13 @@ public final class CompareProgressBar implements ProgressListener, AutoCloseable
   /**
    * Prints the reason on a line of its own above the bar (the bar's line is cut to the terminal's
    * width, which would cut the reason), as pt-table-checksum prints its pauses, and marks the bar.
+   * Without a bar (not a terminal, {@code --no-progress}) the line is printed all the same: a run
+   * from cron or CI says why it waits too.
    */
   @Override
   public void onPause(String reason) {
+    line("Paused: " + reason);
     if (bar != null) {
-      synchronized (err) {
-        err.print(CLEAR_LINE + "Paused: " + reason + System.lineSeparator());
-        err.flush();
-      }
       bar.setExtraMessage(" PAUSED");
       bar.refresh();
     }
@@ -81,18 +80,17 @@ public final class CompareProgressBar implements ProgressListener, AutoCloseable
 
   @Override
   public void onResume(Duration paused) {
+    line("Resumed after " + paused.toMillis() / 1000.0 + " s");
     if (bar != null) {
-      synchronized (err) {
-        err.print(
-            CLEAR_LINE
-                + "Resumed after "
-                + paused.toMillis() / 1000.0
-                + " s"
-                + System.lineSeparator());
-        err.flush();
-      }
       bar.setExtraMessage("");
       bar.refresh();
+    }
+  }
+
+  private void line(String text) {
+    synchronized (err) {
+      err.print((bar == null ? "" : CLEAR_LINE) + text + System.lineSeparator());
+      err.flush();
     }
   }
 

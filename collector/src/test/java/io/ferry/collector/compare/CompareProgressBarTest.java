@@ -26,12 +26,19 @@ class CompareProgressBarTest {
   }
 
   @Test
-  void aDisabledBarDrawsNothing() {
+  void withoutATerminalOnlyThePausesArePrinted() {
     StringWriter drawn = new StringWriter();
     try (CompareProgressBar bar = CompareProgressBar.create(new PrintWriter(drawn), false)) {
-      bar.onPause("Threads_running 31 > 25");
+      bar.onProgress(new Progress("shop.orders", 500, 1000));
+      bar.onPause("replica lag 12.0 s > 5 s");
+      bar.onResume(Duration.ofSeconds(3));
     }
 
-    assertThat(drawn.toString()).isEmpty();
+    assertThat(drawn.toString())
+        .isEqualTo(
+            "Paused: replica lag 12.0 s > 5 s"
+                + System.lineSeparator()
+                + "Resumed after 3.0 s"
+                + System.lineSeparator());
   }
 }
