@@ -218,7 +218,7 @@ public final class ComparisonOptions {
    */
   public Map<String, String> describe() {
     Map<String, String> options = new LinkedHashMap<>();
-    options.put("phase", phase.name().toLowerCase(Locale.ROOT));
+    options.put("phase", phase.label());
     options.put("include", String.join(",", tableFilter.include()));
     options.put("exclude", String.join(",", tableFilter.exclude()));
     options.put("max-lag", text(maxReplicaLag));

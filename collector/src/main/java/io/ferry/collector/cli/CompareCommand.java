@@ -350,12 +350,9 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   private Phase parsedPhase() {
-    return switch (phase.toLowerCase(Locale.ROOT)) {
-      case "pre" -> Phase.PRE;
-      case "post" -> Phase.POST;
-      default ->
-          throw new IllegalArgumentException("--phase must be pre or post, not '" + phase + "'");
-    };
+    return Phase.parse(phase)
+        .orElseThrow(
+            () -> new IllegalArgumentException("--phase must be pre or post, not '" + phase + "'"));
   }
 
   /** The --baseline file, or after the switch the pre-cutover report in --report's folder. */

@@ -162,9 +162,7 @@ public final class CollectorConfigLoader {
   private static CompareConfig readCompare(ConfigMapping compare, Path baseDir) {
     ClusterConfig oldCluster = readCluster(compare, "old");
     ClusterConfig newCluster = readCluster(compare, "new");
-    Phase phase =
-        compare.parsed(
-            "phase", CompareConfig.DEFAULT_PHASE, "pre or post", CollectorConfigLoader::phase);
+    Phase phase = compare.parsed("phase", CompareConfig.DEFAULT_PHASE, "pre or post", Phase::parse);
     TableFilter tableFilter =
         new TableFilter(patterns(compare, "include"), patterns(compare, "exclude"));
     CompareThrottling throttling = readThrottling(compare);
@@ -245,14 +243,6 @@ public final class CollectorConfigLoader {
       throw cluster.problem(key, "DSN '" + dsn + "' names no user (mysql://user@host:port)");
     }
     return dsn;
-  }
-
-  private static Optional<Phase> phase(String text) {
-    return switch (text) {
-      case "pre" -> Optional.of(Phase.PRE);
-      case "post" -> Optional.of(Phase.POST);
-      default -> Optional.empty();
-    };
   }
 
   private static List<String> patterns(ConfigMapping compare, String key) {

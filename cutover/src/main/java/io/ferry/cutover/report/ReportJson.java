@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes a {@link ComparisonReport} as the JSON document for machines. The layout is built field by
@@ -36,7 +35,7 @@ public final class ReportJson {
     ObjectNode root = mapper.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("ferryVersion", report.run().ferryVersion());
-    root.put("phase", report.phase().name().toLowerCase(Locale.ROOT));
+    root.put("phase", report.phase().label());
     root.put("startedAt", report.startedAt().toString());
     root.put("finishedAt", report.finishedAt().toString());
     root.put("verdict", report.verdict().name());

@@ -273,12 +273,9 @@ public final class ReportJsonReader {
 
     private Phase phase(JsonNode root) throws ReportFormatException {
       String phase = text(root, "phase", "");
-      for (Phase candidate : Phase.values()) {
-        if (candidate.name().toLowerCase(Locale.ROOT).equals(phase)) {
-          return candidate;
-        }
-      }
-      throw error("phase", "expected pre or post, was '" + phase + "'");
+      return Phase.parse(phase)
+          .filter(parsed -> parsed.label().equals(phase))
+          .orElseThrow(() -> error("phase", "expected pre or post, was '" + phase + "'"));
     }
 
     private Instant instant(JsonNode root, String name) throws ReportFormatException {
