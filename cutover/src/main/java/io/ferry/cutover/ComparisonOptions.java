@@ -1,13 +1,17 @@
 package io.ferry.cutover;
 
 import io.ferry.cutover.check.HeartbeatReader;
+import io.ferry.cutover.data.LoadLimit;
 import io.ferry.cutover.data.ProgressListener;
 import io.ferry.cutover.data.TableFilter;
 import io.ferry.cutover.report.ComparisonReport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +30,8 @@ public final class ComparisonOptions {
   private final int initialChunkRows;
   private final int minChunkRows;
   private final int maxChunkRows;
-  private final int maxThreadsRunning;
+  private final List<LoadLimit> maxLoad;
+  private final boolean showValues;
   private final Duration throttlePause;
   private final Duration maxThrottleWait;
   private final int recheckAttempts;
@@ -52,7 +57,8 @@ public final class ComparisonOptions {
     initialChunkRows = b.initialChunkRows;
     minChunkRows = b.minChunkRows;
     maxChunkRows = b.maxChunkRows;
-    maxThreadsRunning = b.maxThreadsRunning;
+    maxLoad = b.maxLoad;
+    showValues = b.showValues;
     throttlePause = b.throttlePause;
     maxThrottleWait = b.maxThrottleWait;
     recheckAttempts = b.recheckAttempts;
@@ -120,9 +126,14 @@ public final class ComparisonOptions {
     return maxChunkRows;
   }
 
-  /** See {@link Builder#maxThreadsRunning(int)}. */
-  public int maxThreadsRunning() {
-    return maxThreadsRunning;
+  /** See {@link Builder#maxLoad(List)}. */
+  public List<LoadLimit> maxLoad() {
+    return maxLoad;
+  }
+
+  /** See {@link Builder#showValues(boolean)}. */
+  public boolean showValues() {
+    return showValues;
   }
 
   /** See {@link Builder#throttlePause(Duration)}. */
@@ -200,17 +211,66 @@ public final class ComparisonOptions {
     return maxPreviousReportAge;
   }
 
+  /**
+   * The options a person chose, for the report and for help texts: names as the command line spells
+   * them ({@code max-lag}), values as it reads them ({@code 5s}). Holds no secret (passwords are
+   * not options).
+   */
+  public Map<String, String> describe() {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("phase", phase.label());
+    options.put("include", String.join(",", tableFilter.include()));
+    options.put("exclude", String.join(",", tableFilter.exclude()));
+    options.put("max-lag", text(maxReplicaLag));
+    options.put("max-load", LoadLimit.format(maxLoad));
+    options.put("chunk-time", text(chunkTargetTime));
+    options.put("chunk-size-min", Integer.toString(minChunkRows));
+    options.put("chunk-size-max", Integer.toString(maxChunkRows));
+    options.put("heartbeat-table", heartbeatTable);
+    options.put("show-values", Boolean.toString(showValues));
+    options.put(
+        "expect-difference",
+        String.join(",", expectedConfigDifferences.stream().sorted().toList()));
+    options.put("ignore-user", String.join(",", ignoredUsers.stream().sorted().toList()));
+    options.put("resume", checkpointFile == null ? "" : checkpointFile.toString());
+    options.put(
+        "baseline", previousReport == null ? "" : "report of " + previousReport.startedAt());
+    options.put("gtid-wait-timeout", text(gtidWaitTimeout));
+    options.put("throttle-pause", text(throttlePause));
+    options.put("max-throttle-wait", text(maxThrottleWait));
+    options.put("connect-timeout", text(connectTimeout));
+    options.put("statement-timeout", text(statementTimeout));
+    return options;
+  }
+
+  /** A duration as the command line and the YAML read it: {@code 250ms}, {@code 5s}, {@code 2m}. */
+  public static String text(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 1000 != 0) {
+      return millis + "ms";
+    }
+    long seconds = millis / 1000;
+    if (seconds % 3600 == 0 && seconds > 0) {
+      return seconds / 3600 + "h";
+    }
+    if (seconds % 60 == 0 && seconds > 0) {
+      return seconds / 60 + "m";
+    }
+    return seconds + "s";
+  }
+
   /** Builds {@link ComparisonOptions}. */
   public static final class Builder {
     private Phase phase = Phase.PRE;
-    private Duration maxReplicaLag = Duration.ofSeconds(10);
+    private Duration maxReplicaLag = Duration.ofSeconds(5);
     private Duration gtidWaitTimeout = Duration.ofSeconds(30);
     private String heartbeatTable = "percona.heartbeat";
     private Duration chunkTargetTime = Duration.ofMillis(250);
     private int initialChunkRows = 1000;
     private int minChunkRows = 10;
     private int maxChunkRows = 200_000;
-    private int maxThreadsRunning = 25;
+    private List<LoadLimit> maxLoad = List.of(new LoadLimit("Threads_running", 25));
+    private boolean showValues;
     private Duration throttlePause = Duration.ofMillis(500);
     private Duration maxThrottleWait = Duration.ofMinutes(5);
     private int recheckAttempts = 5;
@@ -237,7 +297,11 @@ public final class ComparisonOptions {
 
     /**
      * Largest acceptable replication lag on any replica thread, in both directions of
-     * master/master; above it replication FAILs and the data comparison pauses. Default 10 s.
+     * master/master; above it replication FAILs and the data comparison pauses (as
+     * pt-table-checksum's {@code --max-lag}). Lag is the age of the source's pt-heartbeat row where
+     * a replica has the {@link #heartbeatTable heartbeat table}, else {@code
+     * Seconds_Behind_Master}. Default 5 s: the one default of the command line ({@code --max-lag}),
+     * the YAML ({@code compare.max_lag}) and this library.
      */
     public Builder maxReplicaLag(Duration maxReplicaLag) {
       this.maxReplicaLag = maxReplicaLag;
@@ -265,7 +329,10 @@ public final class ComparisonOptions {
       return this;
     }
 
-    /** Time one chunk's hash should take on the slower side; chunk sizes adapt. Default 250 ms. */
+    /**
+     * Time one chunk's hash should take on the slower side (pt-table-checksum's {@code
+     * --chunk-time}); chunk sizes adapt within {@link #chunkRowBounds the bounds}. Default 250 ms.
+     */
     public Builder chunkTargetTime(Duration chunkTargetTime) {
       this.chunkTargetTime = chunkTargetTime;
       return this;
@@ -283,11 +350,34 @@ public final class ComparisonOptions {
     }
 
     /**
-     * Largest {@code Threads_running} on either primary before the data comparison pauses, so it
-     * never adds to an overloaded server. Default 25.
+     * Fewest and most rows per chunk ({@code --chunk-size-min}, {@code --chunk-size-max}); the
+     * first chunk's size is kept within them. Defaults 10 and 200,000.
      */
-    public Builder maxThreadsRunning(int maxThreadsRunning) {
-      this.maxThreadsRunning = maxThreadsRunning;
+    public Builder chunkRowBounds(int min, int max) {
+      this.minChunkRows = min;
+      this.maxChunkRows = max;
+      this.initialChunkRows = Math.max(min, Math.min(max, initialChunkRows));
+      return this;
+    }
+
+    /**
+     * Highest values of global status variables on either primary before the data comparison
+     * pauses, as pt-table-checksum's {@code --max-load} (any variable {@code SHOW GLOBAL STATUS}
+     * reports as a number). Default {@code Threads_running=25}; an empty list turns the check off.
+     */
+    public Builder maxLoad(List<LoadLimit> maxLoad) {
+      this.maxLoad = List.copyOf(maxLoad);
+      return this;
+    }
+
+    /**
+     * Whether a differing row's differing column values go into the report (cut to 64 characters),
+     * besides the column names. Never for columns whose names look like secrets (see {@link
+     * io.ferry.cutover.data.SecretColumns}). Default false: reports name columns only, since they
+     * are shared and stored.
+     */
+    public Builder showValues(boolean showValues) {
+      this.showValues = showValues;
       return this;
     }
 
@@ -448,7 +538,6 @@ public final class ComparisonOptions {
                 + " max="
                 + maxChunkRows);
       }
-      atLeast("maxThreadsRunning", maxThreadsRunning, 1);
       atLeast("recheckAttempts", recheckAttempts, 0);
       atLeast("rowDetailLimit", rowDetailLimit, 1);
       return new ComparisonOptions(this);

@@ -11,6 +11,7 @@ import io.ferry.cutover.data.DataComparator;
 import io.ferry.cutover.report.CheckFamily;
 import io.ferry.cutover.report.CheckResult;
 import io.ferry.cutover.report.ComparisonReport;
+import io.ferry.cutover.report.RunInfo;
 import io.ferry.cutover.report.TableDataResult;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -85,7 +86,8 @@ public final class CutoverComparison {
             topology.oldNodes().stream().map(Node::describe).toList(),
             topology.newNodes().stream().map(Node::describe).toList(),
             results,
-            tables);
+            tables,
+            RunInfo.current(options.describe()));
     return options
         .previousReport()
         .map(before -> report.withMoreChecks(comparedWith(before, report, options)))

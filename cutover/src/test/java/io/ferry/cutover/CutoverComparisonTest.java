@@ -154,15 +154,19 @@ class CutoverComparisonTest {
       stack()
           .newPrimary()
           .execute(
-              "SET SESSION sql_log_bin = 0", "REVOKE INSERT ON cut_shop.* FROM cut_app@'10.%'");
+              "SET SESSION sql_log_bin = 0",
+              "REVOKE INSERT ON cut_shop.* FROM cut_app@'10.%'",
+              "GRANT SELECT ON cut_s9.* TO cut_app@'10.%'",
+              "GRANT UPDATE (id) ON cut_tiny.t TO cut_app@'10.%'");
 
       ComparisonReport report = run(TINY);
 
       assertThat(report.exitCode()).as(failures(report)).isEqualTo(16);
       assertThat(result(report, "users and grants").evidence())
-          .contains(
-              "cut_app@10.%: grant only on old: GRANT INSERT, SELECT ON cut_shop.* TO cut_app@10.%",
-              "cut_app@10.%: grant only on new: GRANT SELECT ON cut_shop.* TO cut_app@10.%");
+          .containsExactly(
+              "cut_app@10.%: INSERT on cut_shop.* only on old",
+              "cut_app@10.%: SELECT on cut_s9.* only on new",
+              "cut_app@10.%: UPDATE (id) on cut_tiny.t only on new");
       assertThat(new ReportJson().write(report)).doesNotContain("app-secret");
     } finally {
       oldPrimary.execute("DROP USER cut_app@'10.%'");

@@ -1,6 +1,7 @@
 package io.ferry.collector.cli;
 
 import io.ferry.collector.compare.ClientDefaults;
+import io.ferry.collector.compare.CompareDefaults;
 import io.ferry.collector.compare.CompareProgressBar;
 import io.ferry.collector.compare.MySqlDsn;
 import io.ferry.collector.compare.MySqlOptionFile;
@@ -15,6 +16,7 @@ import io.ferry.cutover.Node;
 import io.ferry.cutover.Phase;
 import io.ferry.cutover.TlsDriverProperties;
 import io.ferry.cutover.check.HeartbeatReader;
+import io.ferry.cutover.data.LoadLimit;
 import io.ferry.cutover.data.TableFilter;
 import io.ferry.cutover.report.CheckFamily;
 import io.ferry.cutover.report.ComparisonReport;
@@ -46,6 +48,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = CheckFamily.COULD_NOT_FINISH_BIT,
     exitCodeOnExecutionException = CheckFamily.COULD_NOT_FINISH_BIT,
+    defaultValueProvider = CompareDefaults.class,
     description = {
       "Compares the new MySQL/MariaDB cluster with the old one: replication and topology,"
           + " schema, configuration, grants and data, with one GO / NO-GO verdict.",
@@ -103,7 +106,6 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--phase",
-      defaultValue = "pre",
       description = "pre (before the switch) or post (after it). Default: ${DEFAULT-VALUE}.")
   String phase;
 
@@ -134,16 +136,54 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-lag",
-      defaultValue = "5s",
       converter = DurationConverter.class,
       description =
-          "Largest acceptable replication lag (500ms, 5s, 2m, 1h). Default: ${DEFAULT-VALUE}.")
+          "Largest acceptable replication lag (500ms, 5s, 2m, 1h): above it replication FAILs,"
+              + " and the data comparison pauses while any replica lags more (heartbeat age"
+              + " where a replica has the heartbeat table, else Seconds_Behind_Master)."
+              + " Default: ${DEFAULT-VALUE}.")
   Duration maxLag;
+
+  @Option(
+      names = "--max-load",
+      paramLabel = "VAR=MAX[,...]",
+      description =
+          "Pause the data comparison while a global status variable of either primary is above"
+              + " its limit, as pt-table-checksum --max-load (e.g. Threads_running=25,"
+              + "Threads_connected=400; empty for no limit). Default: ${DEFAULT-VALUE}.")
+  String maxLoad;
+
+  @Option(
+      names = "--chunk-time",
+      converter = DurationConverter.class,
+      description =
+          "Time one chunk's checksum should take; the chunk size adapts within"
+              + " --chunk-size-min and --chunk-size-max. Default: ${DEFAULT-VALUE}.")
+  Duration chunkTime;
+
+  @Option(
+      names = "--chunk-size-min",
+      paramLabel = "ROWS",
+      description = "Fewest rows per chunk. Default: ${DEFAULT-VALUE}.")
+  int chunkSizeMin;
+
+  @Option(
+      names = "--chunk-size-max",
+      paramLabel = "ROWS",
+      description = "Most rows per chunk. Default: ${DEFAULT-VALUE}.")
+  int chunkSizeMax;
+
+  @Option(
+      names = "--show-values",
+      description =
+          "Show the old and new values of each differing column (cut to 64 characters) in the"
+              + " summary and the reports; never for columns whose names look like secrets"
+              + " (password, token, secret, hash, salt, key, ...).")
+  boolean showValues;
 
   @Option(
       names = "--heartbeat-table",
       paramLabel = "DB.TABLE",
-      defaultValue = "percona.heartbeat",
       description =
           "pt-heartbeat table (ts in UTC, as pt-heartbeat --utc and the Ferry agent write it):"
               + " where a replica has it, lag is the age of its source's row there instead of"
@@ -206,6 +246,7 @@ public final class CompareCommand implements Callable<Integer> {
       if (baselineFile.isPresent()) {
         options.previousReport(readBaseline(baselineFile.get()));
       }
+      options.build(); // an option out of range is a command-line error, named before connecting
     } catch (IllegalArgumentException e) {
       err.println("ferry compare: " + e.getMessage());
       return CheckFamily.COULD_NOT_FINISH_BIT;
@@ -309,12 +350,9 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   private Phase parsedPhase() {
-    return switch (phase.toLowerCase(Locale.ROOT)) {
-      case "pre" -> Phase.PRE;
-      case "post" -> Phase.POST;
-      default ->
-          throw new IllegalArgumentException("--phase must be pre or post, not '" + phase + "'");
-    };
+    return Phase.parse(phase)
+        .orElseThrow(
+            () -> new IllegalArgumentException("--phase must be pre or post, not '" + phase + "'"));
   }
 
   /** The --baseline file, or after the switch the pre-cutover report in --report's folder. */
@@ -348,10 +386,15 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   private ComparisonOptions.Builder options() {
+    requireChunkBounds();
     var builder =
         ComparisonOptions.builder()
             .phase(parsedPhase())
             .maxReplicaLag(maxLag)
+            .maxLoad(maxLoad())
+            .chunkTargetTime(chunkTime)
+            .chunkRowBounds(chunkSizeMin, chunkSizeMax)
+            .showValues(showValues)
             .heartbeatTable(heartbeatTable())
             .tableFilter(new TableFilter(include, exclude));
     expectedDifferences.forEach(builder::expectConfigDifference);
@@ -359,6 +402,28 @@ public final class CompareCommand implements Callable<Integer> {
       builder.checkpointFile(checkpoint);
     }
     return builder;
+  }
+
+  private void requireChunkBounds() {
+    if (chunkSizeMin < 1) {
+      throw new IllegalArgumentException(
+          "--chunk-size-min must be at least 1, was " + chunkSizeMin);
+    }
+    if (chunkSizeMax < chunkSizeMin) {
+      throw new IllegalArgumentException(
+          "--chunk-size-max " + chunkSizeMax + " is smaller than --chunk-size-min " + chunkSizeMin);
+    }
+  }
+
+  private List<LoadLimit> maxLoad() {
+    if (maxLoad == null || maxLoad.isBlank()) {
+      return List.of();
+    }
+    try {
+      return LoadLimit.parseList(maxLoad);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--max-load: " + e.getMessage());
+    }
   }
 
   private String heartbeatTable() {

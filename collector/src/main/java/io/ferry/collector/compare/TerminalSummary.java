@@ -3,6 +3,7 @@ package io.ferry.collector.compare;
 import io.ferry.cutover.report.CheckFamily;
 import io.ferry.cutover.report.CheckResult;
 import io.ferry.cutover.report.ComparisonReport;
+import io.ferry.cutover.report.RowDifference;
 import io.ferry.cutover.report.Status;
 import io.ferry.cutover.report.TableDataResult;
 import io.ferry.cutover.report.Verdict;
@@ -13,8 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The short summary of a comparison printed on the terminal: counts, what failed, verdict. */
+/**
+ * The short summary of a comparison printed on the terminal: counts, what failed (with the first
+ * differing rows of each drifting table and the columns that differ), verdict.
+ */
 public final class TerminalSummary {
+
+  /** Differing rows listed per table; the report has them all. */
+  public static final int ROWS_SHOWN = 5;
 
   private TerminalSummary() {}
 
@@ -59,9 +66,26 @@ public final class TerminalSummary {
     for (TableDataResult table : report.tables()) {
       if (table.status() != Status.PASS) {
         lines.add(table.status() + " data / " + table.qualifiedName() + ": " + table.summary());
+        lines.addAll(firstDifferingRows(table));
       }
     }
     lines.add(verdictLine(report));
+    return lines;
+  }
+
+  /**
+   * The first {@link #ROWS_SHOWN} differing rows of a table, each with the columns that differ,
+   * indented under the table's line; then how many more the report lists.
+   */
+  static List<String> firstDifferingRows(TableDataResult table) {
+    List<RowDifference> rows = table.differingRowList();
+    List<String> lines = new ArrayList<>();
+    for (RowDifference row : rows.subList(0, Math.min(ROWS_SHOWN, rows.size()))) {
+      lines.add("    " + row.describe());
+    }
+    if (rows.size() > ROWS_SHOWN) {
+      lines.add("    ... " + (rows.size() - ROWS_SHOWN) + " more differing rows in the report");
+    }
     return lines;
   }
 

@@ -4,6 +4,7 @@ import io.ferry.collector.alerting.AlertingConfig;
 import io.ferry.collector.alerting.AlertingConfigReader;
 import io.ferry.collector.compare.MySqlDsn;
 import io.ferry.cutover.Phase;
+import io.ferry.cutover.data.LoadLimit;
 import io.ferry.cutover.data.TableFilter;
 import io.ferry.yamlconfig.ConfigException;
 import io.ferry.yamlconfig.ConfigMapping;
@@ -180,12 +181,11 @@ public final class CollectorConfigLoader {
   private static CompareConfig readCompare(ConfigMapping compare, Path baseDir) {
     ClusterConfig oldCluster = readCluster(compare, "old");
     ClusterConfig newCluster = readCluster(compare, "new");
-    Phase phase =
-        compare.parsed(
-            "phase", CompareConfig.DEFAULT_PHASE, "pre or post", CollectorConfigLoader::phase);
+    Phase phase = compare.parsed("phase", CompareConfig.DEFAULT_PHASE, "pre or post", Phase::parse);
     TableFilter tableFilter =
         new TableFilter(patterns(compare, "include"), patterns(compare, "exclude"));
-    Duration maxLag = compare.duration("max_lag", CompareConfig.DEFAULT_MAX_LAG);
+    CompareThrottling throttling = readThrottling(compare);
+    boolean showValues = compare.bool("show_values", false);
     List<String> expected = compare.stringList("expect_differences", List.of());
     Duration schedule =
         compare.parsed(
@@ -195,7 +195,47 @@ public final class CollectorConfigLoader {
             ConfigUnits::parseDuration);
     Optional<Path> reportDir = compare.string("report_dir").map(baseDir::resolve);
     return new CompareConfig(
-        oldCluster, newCluster, phase, tableFilter, maxLag, expected, schedule, reportDir);
+        oldCluster,
+        newCluster,
+        phase,
+        tableFilter,
+        throttling,
+        showValues,
+        expected,
+        schedule,
+        reportDir);
+  }
+
+  private static CompareThrottling readThrottling(ConfigMapping compare) {
+    CompareThrottling defaults = CompareThrottling.DEFAULTS;
+    List<LoadLimit> maxLoad =
+        compare.parsed(
+            "max_load",
+            defaults.maxLoad(),
+            "VARIABLE=MAX, several joined by commas (e.g. Threads_running=25), or '' for no limit",
+            CollectorConfigLoader::loadLimits);
+    int min = compare.integer("chunk_size_min", defaults.chunkSizeMin(), 1, Integer.MAX_VALUE);
+    int max = compare.integer("chunk_size_max", defaults.chunkSizeMax(), 1, Integer.MAX_VALUE);
+    if (max < min) {
+      throw compare.problem("chunk_size_max", "must be at least chunk_size_min (" + min + ")");
+    }
+    return new CompareThrottling(
+        compare.duration("max_lag", defaults.maxLag()),
+        maxLoad,
+        compare.duration("chunk_time", defaults.chunkTime()),
+        min,
+        max);
+  }
+
+  private static Optional<List<LoadLimit>> loadLimits(String text) {
+    if (text.isBlank()) {
+      return Optional.of(List.of());
+    }
+    try {
+      return Optional.of(LoadLimit.parseList(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static ClusterConfig readCluster(ConfigMapping compare, String side) {
@@ -222,14 +262,6 @@ public final class CollectorConfigLoader {
       throw cluster.problem(key, "DSN '" + dsn + "' names no user (mysql://user@host:port)");
     }
     return dsn;
-  }
-
-  private static Optional<Phase> phase(String text) {
-    return switch (text) {
-      case "pre" -> Optional.of(Phase.PRE);
-      case "post" -> Optional.of(Phase.POST);
-      default -> Optional.empty();
-    };
   }
 
   private static List<String> patterns(ConfigMapping compare, String key) {

@@ -21,7 +21,11 @@ import java.util.Optional;
  * @param tableFilter the databases and tables compared ({@code compare.include} and {@code
  *     compare.exclude}, patterns {@code db} or {@code db.table} with {@code *} as wildcard);
  *     default every database but the system schemas
- * @param maxLag largest acceptable replication lag ({@code compare.max_lag}); default 5 s
+ * @param throttling replication-lag bound, load ceilings and chunk sizing ({@code compare.max_lag},
+ *     {@code max_load}, {@code chunk_time}, {@code chunk_size_min}, {@code chunk_size_max});
+ *     defaults from the comparison library
+ * @param showValues whether reports carry the old and new values of differing columns ({@code
+ *     compare.show_values}), never for secret-looking columns; default false
  * @param expectedDifferences global variables expected to differ between the clusters ({@code
  *     compare.expect_differences}), on top of the built-in list; default none
  * @param schedule how often the comparison runs by itself ({@code compare.schedule}); zero means
@@ -36,13 +40,13 @@ public record CompareConfig(
     ClusterConfig newCluster,
     Phase phase,
     TableFilter tableFilter,
-    Duration maxLag,
+    CompareThrottling throttling,
+    boolean showValues,
     List<String> expectedDifferences,
     Duration schedule,
     Optional<Path> reportDir) {
 
   public static final Phase DEFAULT_PHASE = Phase.PRE;
-  public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(5);
   public static final Duration DEFAULT_SCHEDULE = Duration.ZERO;
 
   public CompareConfig {
@@ -62,7 +66,11 @@ public record CompareConfig(
   /** The comparison's options: these settings, the comparison's defaults for the rest. */
   public ComparisonOptions options() {
     var builder =
-        ComparisonOptions.builder().phase(phase).maxReplicaLag(maxLag).tableFilter(tableFilter);
+        throttling
+            .applyTo(ComparisonOptions.builder())
+            .phase(phase)
+            .showValues(showValues)
+            .tableFilter(tableFilter);
     expectedDifferences.forEach(builder::expectConfigDifference);
     return builder.build();
   }

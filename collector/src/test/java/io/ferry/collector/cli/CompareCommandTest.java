@@ -2,6 +2,7 @@ package io.ferry.collector.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.cutover.ComparisonOptions;
 import io.ferry.testkit.LocalMariaDb;
 import io.ferry.testkit.MigrationStack;
 import io.ferry.testkit.SharedStack;
@@ -52,28 +53,71 @@ class CompareCommandTest {
     assertThat(out.toString()).contains("VERDICT: GO (exit 0)").contains("data ");
     assertThat(Files.readString(reports.resolve("compare-pre.html")))
         .contains("<h1 class=\"go\">GO</h1>");
-    assertThat(Files.readString(reports.resolve("compare-pre.json"))).contains("\"verdict\"");
+    assertThat(Files.readString(reports.resolve("compare-pre.json")))
+        .contains("\"verdict\"")
+        .contains("\"ferryVersion\"")
+        .contains("\"max-lag\" : \"5s\"")
+        .contains("\"max-load\" : \"Threads_running=25\"")
+        .doesNotContain(MigrationStack.ADMIN_PASSWORD);
     assertThat(out.toString() + err).doesNotContain(MigrationStack.ADMIN_PASSWORD);
   }
 
   @Test
-  void aRowChangedOnTheNewSideOnlyIsNoGoWithTheDataBit() {
+  void rowsChangedOnTheNewSideOnlyAreNoGoAndTheFirstFiveAreListedWithTheirColumns() {
     LocalMariaDb newPrimary = stack.newPrimary();
     newPrimary.execute(
         "SET SESSION sql_log_bin = 0",
-        "UPDATE " + DATABASE + ".posts SET title = 'drift' WHERE id = 1234");
+        "UPDATE " + DATABASE + ".posts SET title = 'drift' WHERE id IN (3, 5, 7, 1234, 1500)",
+        "DELETE FROM " + DATABASE + ".posts WHERE id = 1999");
     try {
       int exit = run(arguments());
+      String named = out.toString();
+      out.getBuffer().setLength(0);
+      run(arguments("--show-values"));
+      String shown = out.toString();
 
-      assertThat(exit & 1).as("data bit; output:%n%s%s", out, err).isEqualTo(1);
-      assertThat(out.toString())
-          .contains("FAIL data / " + DATABASE + ".posts")
-          .contains("VERDICT: NO-GO (exit " + exit);
+      assertThat(exit & 1).as("data bit; output:%n%s%s", named, err).isEqualTo(1);
+      assertThat(named)
+          .contains("FAIL data / " + DATABASE + ".posts: 6 rows differ")
+          .contains(
+              "\n    (3) differs in title\n    (5) differs in title\n    (7) differs in title\n"
+                  + "    (1234) differs in title\n    (1500) differs in title\n"
+                  + "    ... 1 more differing rows in the report\n")
+          .contains("VERDICT: NO-GO (exit " + exit)
+          .doesNotContain("'drift'");
+      assertThat(shown).contains("    (1234) differs in title: 'post 1234' -> 'drift'\n");
     } finally {
       newPrimary.execute(
           "SET SESSION sql_log_bin = 0",
-          "UPDATE " + DATABASE + ".posts SET title = 'post 1234' WHERE id = 1234");
+          "UPDATE " + DATABASE + ".posts SET title = CONCAT('post ', id) WHERE title = 'drift'",
+          "INSERT INTO " + DATABASE + ".posts VALUES (1999, 'post 1999')");
     }
+  }
+
+  @Test
+  void throttlingOptionsAreCheckedBeforeConnecting() {
+    assertThat(run(arguments("--max-load", "Threads_running"))).isEqualTo(64);
+    assertThat(err.toString())
+        .contains(
+            "ferry compare: --max-load: 'Threads_running' is not VARIABLE=NUMBER (e.g."
+                + " Threads_running=25)");
+    assertThat(run(arguments("--chunk-size-min", "500", "--chunk-size-max", "100"))).isEqualTo(64);
+    assertThat(err.toString())
+        .contains("ferry compare: --chunk-size-max 100 is smaller than --chunk-size-min 500");
+    assertThat(run(arguments("--chunk-time", "fast"))).isEqualTo(64);
+    assertThat(err.toString()).contains("'fast' is not a duration");
+  }
+
+  @Test
+  void theHelpShowsTheLibrarysDefaults() {
+    assertThat(run("--help")).isZero();
+
+    ComparisonOptions defaults = ComparisonOptions.defaults();
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains("Default: " + ComparisonOptions.text(defaults.maxReplicaLag()) + ".")
+        .contains("Default: Threads_running=25.")
+        .contains("Default: 250ms.")
+        .contains("Most rows per chunk. Default: 200000.");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.ferry.collector.config.BatchingConfig;
 import io.ferry.collector.config.ClusterConfig;
 import io.ferry.collector.config.CollectorConfig;
 import io.ferry.collector.config.CompareConfig;
+import io.ferry.collector.config.CompareThrottling;
 import io.ferry.collector.config.InfluxApi;
 import io.ferry.collector.config.InfluxConfig;
 import io.ferry.collector.config.InfluxCredentials;
@@ -331,7 +332,8 @@ class CompareEndpointTest {
                 cluster(stack.newPrimary(), stack.newReplica()),
                 Phase.PRE,
                 new TableFilter(List.of(DATABASE), List.of()),
-                Duration.ofSeconds(5),
+                CompareThrottling.DEFAULTS,
+                false,
                 List.of(),
                 schedule,
                 Optional.ofNullable(reportDir))));

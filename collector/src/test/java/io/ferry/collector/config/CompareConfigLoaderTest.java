@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.ferry.collector.compare.MySqlDsn;
+import io.ferry.cutover.ComparisonOptions;
 import io.ferry.cutover.Node;
 import io.ferry.cutover.Phase;
+import io.ferry.cutover.data.LoadLimit;
 import io.ferry.cutover.data.TableFilter;
 import io.ferry.yamlconfig.ConfigException;
 import java.nio.file.Files;
@@ -59,6 +61,14 @@ class CompareConfigLoaderTest {
 
     CompareConfig compare = parse(uncommented).compare().orElseThrow();
 
+    assertThat(uncommented)
+        .contains(
+            "max_lag:",
+            "max_load:",
+            "chunk_time:",
+            "chunk_size_min:",
+            "chunk_size_max:",
+            "show_values:");
     assertThat(compare.oldCluster().primary())
         .isEqualTo(new MySqlDsn("ferry", Optional.empty(), "old-db1", 3306));
     assertThat(compare.oldCluster().replicas())
@@ -67,7 +77,9 @@ class CompareConfigLoaderTest {
     assertThat(compare.newCluster().password()).isEqualTo("new-pw");
     assertThat(compare.phase()).isEqualTo(CompareConfig.DEFAULT_PHASE);
     assertThat(compare.tableFilter()).isEqualTo(TableFilter.ALL);
-    assertThat(compare.maxLag()).isEqualTo(CompareConfig.DEFAULT_MAX_LAG);
+    assertThat(compare.throttling()).isEqualTo(CompareThrottling.DEFAULTS);
+    assertThat(compare.options().maxReplicaLag())
+        .isEqualTo(ComparisonOptions.defaults().maxReplicaLag());
     assertThat(compare.expectedDifferences()).isEmpty();
     assertThat(compare.schedule()).isEqualTo(CompareConfig.DEFAULT_SCHEDULE);
     assertThat(compare.scheduled()).isFalse();
@@ -91,6 +103,11 @@ class CompareConfigLoaderTest {
                     + "  include: [blog, 'users.*']\n"
                     + "  exclude: [blog.sessions]\n"
                     + "  max_lag: 30s\n"
+                    + "  max_load: Threads_running=40,Threads_connected=900\n"
+                    + "  chunk_time: 500ms\n"
+                    + "  chunk_size_min: 100\n"
+                    + "  chunk_size_max: 5000\n"
+                    + "  show_values: true\n"
                     + "  expect_differences: [innodb_buffer_pool_size]\n"
                     + "  schedule: 15m\n"
                     + "  report_dir: reports\n")
@@ -100,7 +117,17 @@ class CompareConfigLoaderTest {
     assertThat(compare.phase()).isEqualTo(Phase.POST);
     assertThat(compare.tableFilter())
         .isEqualTo(new TableFilter(List.of("blog", "users.*"), List.of("blog.sessions")));
-    assertThat(compare.maxLag()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(compare.throttling())
+        .isEqualTo(
+            new CompareThrottling(
+                Duration.ofSeconds(30),
+                List.of(
+                    new LoadLimit("Threads_running", 40), new LoadLimit("Threads_connected", 900)),
+                Duration.ofMillis(500),
+                100,
+                5000));
+    assertThat(compare.options().showValues()).isTrue();
+    assertThat(compare.options().maxChunkRows()).isEqualTo(5000);
     assertThat(compare.expectedDifferences()).containsExactly("innodb_buffer_pool_size");
     assertThat(compare.schedule()).isEqualTo(Duration.ofMinutes(15));
     assertThat(compare.reportDir()).contains(dir.resolve("reports"));
@@ -176,6 +203,11 @@ class CompareConfigLoaderTest {
         .hasMessage(
             "collector.yml line 7: compare.include: table filter include pattern must be"
                 + " 'database' or 'database.table', was 'a.b.c'");
+    assertThatThrownBy(() -> parse(MINIMAL + CLUSTERS + "  max_load: Threads_running\n"))
+        .hasMessageStartingWith("collector.yml line 7: compare.max_load: expected VARIABLE=MAX");
+    assertThatThrownBy(
+            () -> parse(MINIMAL + CLUSTERS + "  chunk_size_min: 500\n  chunk_size_max: 100\n"))
+        .hasMessageContaining("compare.chunk_size_max: must be at least chunk_size_min (500)");
     assertThatThrownBy(() -> parse(MINIMAL + CLUSTERS + "  schedul: 1h\n"))
         .hasMessageStartingWith("collector.yml line 7: compare.schedul: unknown key")
         .hasMessageContaining("did you mean compare.schedule?");

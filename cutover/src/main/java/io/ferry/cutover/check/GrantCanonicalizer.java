@@ -65,7 +65,7 @@ public final class GrantCanonicalizer {
         + ")";
   }
 
-  private static List<String> splitTopLevel(String list) {
+  static List<String> splitTopLevel(String list) {
     List<String> parts = new ArrayList<>();
     int depth = 0;
     int start = 0;

@@ -16,8 +16,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Users and grants of the two primaries, compared per account in canonical form (see {@link
- * GrantCanonicalizer}). Password hashes are compared but never printed.
+ * Users and grants of the two primaries, compared per account and per privilege and object (see
+ * {@link GrantCanonicalizer} and {@link GrantPrivileges}): a difference reads {@code app@%: SELECT
+ * on s9.* only on new}. Password hashes are compared but never printed.
  */
 public final class GrantsCheck implements CutoverCheck {
 
@@ -55,14 +56,16 @@ public final class GrantsCheck implements CutoverCheck {
         differences.add("account only on new: " + account);
         continue;
       }
-      for (String grant : before.grants()) {
-        if (!after.grants().contains(grant)) {
-          differences.add(account + ": grant only on old: " + grant);
+      Set<String> privilegesBefore = GrantPrivileges.of(before.grants());
+      Set<String> privilegesAfter = GrantPrivileges.of(after.grants());
+      for (String privilege : privilegesBefore) {
+        if (!privilegesAfter.contains(privilege)) {
+          differences.add(account + ": " + privilege + " only on old");
         }
       }
-      for (String grant : after.grants()) {
-        if (!before.grants().contains(grant)) {
-          differences.add(account + ": grant only on new: " + grant);
+      for (String privilege : privilegesAfter) {
+        if (!privilegesBefore.contains(privilege)) {
+          differences.add(account + ": " + privilege + " only on new");
         }
       }
       if (!Objects.equals(before.authentication(), after.authentication())) {

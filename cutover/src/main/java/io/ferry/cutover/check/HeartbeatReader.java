@@ -28,7 +28,7 @@ public final class HeartbeatReader {
    * @param qualifiedName {@code database.table}
    * @throws IllegalArgumentException when the name is not two plain identifiers joined by a dot
    */
-  HeartbeatReader(String qualifiedName) {
+  public HeartbeatReader(String qualifiedName) {
     var matcher = NAME.matcher(qualifiedName);
     if (!matcher.matches()) {
       throw new IllegalArgumentException(
@@ -47,7 +47,7 @@ public final class HeartbeatReader {
    * The ages of the rows, or empty when the table does not exist on this server (or the account
    * cannot see it).
    */
-  Optional<HeartbeatAges> read(Connection connection) throws SQLException {
+  public Optional<HeartbeatAges> read(Connection connection) throws SQLException {
     if (!exists(connection)) {
       return Optional.empty();
     }

@@ -95,6 +95,12 @@ final class BothSides implements AutoCloseable {
         () -> oldSide.rowDigests(shape, range), () -> newSide.rowDigests(shape, range), List::of);
   }
 
+  /** Rows' column values on each side, by key (see {@link ChunkQueries#rows}). */
+  List<Map<List<String>, List<String>>> rows(TableShape shape, List<List<String>> keys)
+      throws SQLException, InterruptedException {
+    return inParallel(() -> oldSide.rows(shape, keys), () -> newSide.rows(shape, keys), List::of);
+  }
+
   /**
    * Waits until each side has applied what the other had executed: master/master replicates both
    * ways, so a difference seen while writes flow may just be in flight.

@@ -107,6 +107,33 @@ final class ChunkQueries {
     return digests;
   }
 
+  /**
+   * Rows' column values by key, as {@link ChunkSql#rowsByKeys} reads them, by key; a key whose row
+   * is gone is missing from the map.
+   */
+  Map<List<String>, List<String>> rows(TableShape shape, List<List<String>> keys)
+      throws SQLException {
+    Map<List<String>, List<String>> found = new LinkedHashMap<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    int keyColumns = shape.key().size();
+    try (PreparedStatement statement =
+        connection.prepareStatement(ChunkSql.rowsByKeys(shape, keys.size()))) {
+      bind(statement, keys.stream().flatMap(List::stream).toList());
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          List<String> values = new ArrayList<>(shape.columns().size());
+          for (int i = 1; i <= shape.columns().size(); i++) {
+            values.add(result.getString(keyColumns + i));
+          }
+          found.put(key(result, keyColumns), values);
+        }
+      }
+    }
+    return found;
+  }
+
   private static List<String> key(ResultSet rows, int columns) throws SQLException {
     List<String> key = new ArrayList<>(columns);
     for (int i = 1; i <= columns; i++) {

@@ -1,6 +1,7 @@
 package io.ferry.cutover.data;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -116,6 +117,43 @@ public final class ChunkSql {
         + where(shape, range)
         + " ORDER BY "
         + keyList(shape);
+  }
+
+  /**
+   * Rows by their primary keys ({@code keys} of them; bind each key's values in turn): each row's
+   * key as {@link #rowDigests} selects it, then its columns, each as SQL text that tells every
+   * value apart: {@code QUOTE} for text and anything that may be NULL, {@code 0x} and hex digits
+   * for binary columns, the plain value for numbers and dates; a secret column (see {@link
+   * SecretColumns}) as the SHA-1 of that text, so its value never leaves the server.
+   */
+  public static String rowsByKeys(TableShape shape, int keys) {
+    String one =
+        "("
+            + shape.key().stream()
+                .map(c -> c.quoted() + " = " + c.keyPlaceholder())
+                .collect(Collectors.joining(" AND "))
+            + ")";
+    return "SELECT "
+        + keySelect(shape)
+        + ", "
+        + shape.columns().stream().map(ChunkSql::shownValue).collect(Collectors.joining(", "))
+        + " FROM "
+        + shape.quotedName()
+        + forceKey(shape)
+        + " WHERE "
+        + String.join(" OR ", Collections.nCopies(keys, one));
+  }
+
+  private static String shownValue(Column column) {
+    String text =
+        column.binary()
+            ? "IF("
+                + column.quoted()
+                + " IS NULL, 'NULL', CONCAT('0x', HEX("
+                + column.quoted()
+                + ")))"
+            : column.encoded();
+    return SecretColumns.isSecret(column.name()) ? "SHA1(" + text + ")" : text;
   }
 
   /** The values to bind for a range's placeholders, in order. */

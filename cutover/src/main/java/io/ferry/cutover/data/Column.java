@@ -46,6 +46,11 @@ public record Column(String name, String dataType, boolean nullable, boolean uns
     return INTEGERS.contains(dataType);
   }
 
+  /** Whether it is a binary string or bit column. */
+  boolean binary() {
+    return BINARIES.contains(dataType);
+  }
+
   /** The column name quoted for SQL. */
   public String quoted() {
     return "`" + name.replace("`", "``") + "`";

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +91,8 @@ public final class DataComparator {
                     options.minChunkRows(),
                     options.maxChunkRows()),
                 options.recheckAttempts(),
-                options.rowDetailLimit());
+                options.rowDetailLimit(),
+                options.showValues());
         TableDataResult result =
             compareTable(
                 reader,
@@ -110,20 +112,32 @@ public final class DataComparator {
     return progress.complete();
   }
 
+  /**
+   * The throttle, after one reading of the load: a status variable that does not exist stops the
+   * data comparison here, once, rather than every table.
+   */
   private LoadThrottle throttle(Connection oldConnection, Connection newConnection, boolean mariaDb)
       throws SQLException {
     List<Connection> everyNode = new ArrayList<>();
     for (Node node : topology.allNodes()) {
       everyNode.add(connections.shared(node));
     }
+    Map<String, Connection> primaries = new LinkedHashMap<>();
+    primaries.put("old primary", oldConnection);
+    primaries.put("new primary", newConnection);
+    ServerLoadProbe probe =
+        new ServerLoadProbe(
+            primaries, everyNode, mariaDb, options.maxLoad(), options.heartbeatTable());
+    probe.read();
     return new LoadThrottle(
-        new ServerLoadProbe(List.of(oldConnection, newConnection), everyNode, mariaDb),
+        probe,
         duration -> Thread.sleep(duration.toMillis()),
         System::nanoTime,
-        options.maxThreadsRunning(),
+        options.maxLoad(),
         options.maxReplicaLag(),
         options.throttlePause(),
-        options.maxThrottleWait());
+        options.maxThrottleWait(),
+        options.progressListener());
   }
 
   private TableDataResult compareTable(

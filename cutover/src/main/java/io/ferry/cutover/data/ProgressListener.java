@@ -1,8 +1,11 @@
 package io.ferry.cutover.data;
 
+import java.time.Duration;
+
 /**
  * Told after every chunk how far the data comparison is, so a command line can draw a progress bar.
- * Called from the comparison's thread; must return quickly.
+ * Also told when the comparison pauses for busy servers and resumes. Called from the comparison's
+ * thread; must return quickly.
  */
 @FunctionalInterface
 public interface ProgressListener {
@@ -12,6 +15,20 @@ public interface ProgressListener {
 
   /** Receives the latest progress. */
   void onProgress(Progress progress);
+
+  /**
+   * The comparison pauses because the servers are busy.
+   *
+   * @param reason what is over its limit, e.g. {@code Threads_running 31 > 25}
+   */
+  default void onPause(String reason) {}
+
+  /**
+   * The comparison goes on after a pause.
+   *
+   * @param paused how long it waited
+   */
+  default void onResume(Duration paused) {}
 
   /**
    * How far the data comparison is.

@@ -49,30 +49,39 @@ final class ReportCharts {
     };
   }
 
-  /** Rows counted on each side for the largest tables; empty when no table was compared. */
-  static Optional<BarChartSpec> rowsPerTable(ComparisonReport report) {
-    if (report.tables().isEmpty()) {
-      return Optional.empty();
-    }
-    List<TableDataResult> largest =
+  /**
+   * The drift per table: rows listed as differing and key ranges that kept differing, for the
+   * tables that drift most; empty when no table drifts (a chart of identical bars tells nothing).
+   */
+  static Optional<BarChartSpec> driftPerTable(ComparisonReport report) {
+    List<TableDataResult> drifting =
         report.tables().stream()
+            .filter(table -> !table.drift().isEmpty())
             .sorted(
-                Comparator.comparingLong((TableDataResult t) -> Math.max(t.rowsOld(), t.rowsNew()))
+                Comparator.comparingLong(TableDataResult::differingRows)
+                    .thenComparingInt(table -> table.drift().size())
                     .reversed())
             .limit(MAX_TABLES_CHARTED)
             .toList();
-    Map<String, Double> oldRows = new LinkedHashMap<>();
-    Map<String, Double> newRows = new LinkedHashMap<>();
-    for (TableDataResult table : largest) {
-      oldRows.put(table.qualifiedName(), (double) table.rowsOld());
-      newRows.put(table.qualifiedName(), (double) table.rowsNew());
+    if (drifting.isEmpty()) {
+      return Optional.empty();
     }
+    Map<String, Double> rows = new LinkedHashMap<>();
+    Map<String, Double> ranges = new LinkedHashMap<>();
+    for (TableDataResult table : drifting) {
+      rows.put(table.qualifiedName(), (double) table.differingRows());
+      ranges.put(table.qualifiedName(), (double) table.drift().size());
+    }
+    long more =
+        report.tables().stream().filter(t -> !t.drift().isEmpty()).count() - drifting.size();
     return Optional.of(
         new BarChartSpec(
-            "Rows per table (largest " + largest.size() + ")",
+            "Drift per table" + (more > 0 ? " (" + drifting.size() + " most drifting)" : ""),
             "table",
-            "rows",
-            List.of(new BarSeries("old cluster", oldRows), new BarSeries("new cluster", newRows)),
+            "count",
+            List.of(
+                new BarSeries("rows differing", rows, colour(Status.FAIL)),
+                new BarSeries("key ranges differing", ranges, colour(Status.WARN))),
             true,
             false));
   }

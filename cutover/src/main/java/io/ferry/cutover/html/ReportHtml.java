@@ -71,6 +71,24 @@ public final class ReportHtml {
         .append("</td></tr><tr><th>new cluster</th><td>")
         .append(escape(String.join(", ", report.newEndpoints())))
         .append("</td></tr></table>\n");
+    options(page, report);
+  }
+
+  private static void options(StringBuilder page, ComparisonReport report) {
+    page.append("<details><summary>Ferry ")
+        .append(escape(report.run().ferryVersion()))
+        .append(", options</summary><table class=\"options\">");
+    report
+        .run()
+        .options()
+        .forEach(
+            (name, value) ->
+                page.append("<tr><th>")
+                    .append(escape(name))
+                    .append("</th><td>")
+                    .append(escape(value))
+                    .append("</td></tr>"));
+    page.append("</table></details>\n");
   }
 
   private static void failures(StringBuilder page, ComparisonReport report) {
@@ -98,8 +116,19 @@ public final class ReportHtml {
   private static void charts(StringBuilder page, ComparisonReport report) {
     page.append("<h2>Overview</h2>\n");
     chart(page, ReportCharts.checksByFamily(report), 280);
-    ReportCharts.rowsPerTable(report)
-        .ifPresent(spec -> chart(page, spec, Math.max(200, 60 + 28 * spec.categoryCount())));
+    var drift = ReportCharts.driftPerTable(report);
+    drift.ifPresent(spec -> chart(page, spec, Math.max(200, 60 + 40 * spec.categoryCount())));
+    if (drift.isEmpty() && !report.tables().isEmpty()) {
+      page.append("<p>No table drifts: ")
+          .append(report.tables().size())
+          .append(report.tables().size() == 1 ? " table, " : " tables, ")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%,d",
+                  report.tables().stream().mapToLong(TableDataResult::rowsOld).sum()))
+          .append(" rows on the old side.</p>\n");
+    }
   }
 
   private static void chart(StringBuilder page, BarChartSpec spec, int height) {
@@ -163,7 +192,7 @@ public final class ReportHtml {
             .append(" rows new");
         List<String> rows = new ArrayList<>();
         for (RowDifference row : drift.rows()) {
-          rows.add(describe(row));
+          rows.add(row.describe());
         }
         evidence(page, rows);
         page.append("</div>");
@@ -171,15 +200,6 @@ public final class ReportHtml {
       page.append("</td></tr>\n");
     }
     page.append("</table>\n");
-  }
-
-  private static String describe(RowDifference row) {
-    String key = "(" + String.join(", ", row.key()) + ")";
-    return switch (row.kind()) {
-      case ONLY_OLD -> key + " only on the old cluster";
-      case ONLY_NEW -> key + " only on the new cluster";
-      case CHANGED -> key + " differs";
-    };
   }
 
   private static void status(StringBuilder page, Status status) {

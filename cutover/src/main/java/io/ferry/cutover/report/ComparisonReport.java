@@ -4,6 +4,8 @@ import io.ferry.cutover.Phase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything one comparison found, with its verdict and exit code.
@@ -17,6 +19,7 @@ import java.util.List;
  * @param tables per-table data results
  * @param verdict GO when the exit code is 0
  * @param exitCode OR of the failed families' bits (see {@link CheckFamily}); WARNs set no bit
+ * @param run Ferry's version and the options used
  */
 public record ComparisonReport(
     Phase phase,
@@ -27,13 +30,38 @@ public record ComparisonReport(
     List<CheckResult> checks,
     List<TableDataResult> tables,
     Verdict verdict,
-    int exitCode) {
+    int exitCode,
+    RunInfo run) {
 
   public ComparisonReport {
     oldEndpoints = List.copyOf(oldEndpoints);
     newEndpoints = List.copyOf(newEndpoints);
     checks = List.copyOf(checks);
     tables = List.copyOf(tables);
+    Objects.requireNonNull(run, "run");
+  }
+
+  /**
+   * Builds a report whose verdict and exit code are derived from the results, made by this build of
+   * Ferry with no options recorded.
+   */
+  public static ComparisonReport of(
+      Phase phase,
+      Instant startedAt,
+      Instant finishedAt,
+      List<String> oldEndpoints,
+      List<String> newEndpoints,
+      List<CheckResult> checks,
+      List<TableDataResult> tables) {
+    return of(
+        phase,
+        startedAt,
+        finishedAt,
+        oldEndpoints,
+        newEndpoints,
+        checks,
+        tables,
+        RunInfo.current(Map.of()));
   }
 
   /** Builds a report whose verdict and exit code are derived from the results. */
@@ -44,7 +72,8 @@ public record ComparisonReport(
       List<String> oldEndpoints,
       List<String> newEndpoints,
       List<CheckResult> checks,
-      List<TableDataResult> tables) {
+      List<TableDataResult> tables,
+      RunInfo run) {
     int exitCode = 0;
     for (CheckResult check : checks) {
       exitCode |= check.exitBit();
@@ -61,13 +90,14 @@ public record ComparisonReport(
         checks,
         tables,
         exitCode == 0 ? Verdict.GO : Verdict.NO_GO,
-        exitCode);
+        exitCode,
+        run);
   }
 
   /** A copy with more check results after the existing ones; verdict and exit code re-derived. */
   public ComparisonReport withMoreChecks(List<CheckResult> more) {
     List<CheckResult> all = new ArrayList<>(checks);
     all.addAll(more);
-    return of(phase, startedAt, finishedAt, oldEndpoints, newEndpoints, all, tables);
+    return of(phase, startedAt, finishedAt, oldEndpoints, newEndpoints, all, tables, run);
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes a {@link ComparisonReport} as the JSON document for machines. The layout is built field by
@@ -14,8 +13,12 @@ import java.util.Locale;
  */
 public final class ReportJson {
 
-  /** Version of the document layout; raised when a field changes meaning or disappears. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * Version of the document layout; raised when a field changes meaning or disappears. Version 2
+   * added {@code ferryVersion}, {@code options} and the differing columns of each row. The layout
+   * is documented in {@code docs/compare-report.md}.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -31,13 +34,16 @@ public final class ReportJson {
   private ObjectNode toTree(ComparisonReport report) {
     ObjectNode root = mapper.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
-    root.put("phase", report.phase().name().toLowerCase(Locale.ROOT));
+    root.put("ferryVersion", report.run().ferryVersion());
+    root.put("phase", report.phase().label());
     root.put("startedAt", report.startedAt().toString());
     root.put("finishedAt", report.finishedAt().toString());
     root.put("verdict", report.verdict().name());
     root.put("exitCode", report.exitCode());
     strings(root.putArray("oldEndpoints"), report.oldEndpoints());
     strings(root.putArray("newEndpoints"), report.newEndpoints());
+    ObjectNode options = root.putObject("options");
+    report.run().options().forEach(options::put);
     ArrayNode checks = root.putArray("checks");
     for (CheckResult check : report.checks()) {
       ObjectNode node = checks.addObject();
@@ -77,6 +83,16 @@ public final class ReportJson {
         ObjectNode rowNode = rows.addObject();
         strings(rowNode.putArray("key"), row.key());
         rowNode.put("kind", row.kind().name());
+        ArrayNode columns = rowNode.putArray("columns");
+        for (ColumnDifference column : row.columns()) {
+          ObjectNode columnNode = columns.addObject();
+          columnNode.put("name", column.column());
+          columnNode.put("secret", column.secret());
+          if (column.valuesShown()) {
+            columnNode.put("oldValue", column.oldValue());
+            columnNode.put("newValue", column.newValue());
+          }
+        }
       }
     }
     return node;

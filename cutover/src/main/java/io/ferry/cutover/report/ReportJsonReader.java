@@ -17,8 +17,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads the JSON document {@link ReportJson} writes back into a {@link ComparisonReport}, so that a
@@ -107,6 +109,7 @@ public final class ReportJsonReader {
   private static final class Document {
 
     private final String source;
+    private int version;
 
     Document(String source) {
       this.source = source;
@@ -120,14 +123,15 @@ public final class ReportJsonReader {
         throw error("formatVersion", "missing: this is not a Ferry comparison report");
       }
       int version = integer(root, "formatVersion", "");
-      if (version != ReportJson.FORMAT_VERSION) {
+      if (version < 1 || version > ReportJson.FORMAT_VERSION) {
         throw error(
             "formatVersion",
             "format version "
                 + version
-                + " is not supported; this version of Ferry reads version "
+                + " is not supported; this version of Ferry reads versions 1 to "
                 + ReportJson.FORMAT_VERSION);
       }
+      this.version = version;
       List<CheckResult> checks = new ArrayList<>();
       List<JsonNode> checkNodes = array(root, "checks", "");
       for (int i = 0; i < checkNodes.size(); i++) {
@@ -146,7 +150,8 @@ public final class ReportJsonReader {
               strings(root, "oldEndpoints", ""),
               strings(root, "newEndpoints", ""),
               checks,
-              tables);
+              tables,
+              run(root));
       requireAgrees(root, report);
       return report;
     }
@@ -214,7 +219,8 @@ public final class ReportJsonReader {
         rows.add(
             new RowDifference(
                 strings(row, "key", rowPath),
-                enumValue(row, "kind", rowPath, RowDifference.Kind.class)));
+                enumValue(row, "kind", rowPath, RowDifference.Kind.class),
+                version >= 2 ? columns(row, rowPath) : List.of()));
       }
       return new ChunkDrift(
           strings(node, "lowerExclusive", path),
@@ -224,14 +230,52 @@ public final class ReportJsonReader {
           rows);
     }
 
+    /** Version 1 documents did not record the version and options that made them. */
+    private RunInfo run(JsonNode root) throws ReportFormatException {
+      if (version < 2) {
+        return new RunInfo("unknown (report format 1)", Map.of());
+      }
+      JsonNode options = field(root, "options", "");
+      requireObject(options, "options");
+      Map<String, String> values = new LinkedHashMap<>();
+      for (var entry : options.properties()) {
+        if (!entry.getValue().isTextual()) {
+          throw error(
+              "options." + entry.getKey(), "expected a string, was " + kind(entry.getValue()));
+        }
+        values.put(entry.getKey(), entry.getValue().textValue());
+      }
+      return new RunInfo(text(root, "ferryVersion", ""), values);
+    }
+
+    private List<ColumnDifference> columns(JsonNode row, String rowPath)
+        throws ReportFormatException {
+      List<ColumnDifference> columns = new ArrayList<>();
+      List<JsonNode> nodes = array(row, "columns", rowPath);
+      for (int i = 0; i < nodes.size(); i++) {
+        String path = rowPath + ".columns[" + i + "]";
+        JsonNode node = nodes.get(i);
+        requireObject(node, path);
+        boolean secret = bool(node, "secret", path);
+        boolean shown = node.has("oldValue") || node.has("newValue");
+        if (secret && shown) {
+          throw error(path, "a secret column must not carry values");
+        }
+        columns.add(
+            new ColumnDifference(
+                text(node, "name", path),
+                shown ? text(node, "oldValue", path) : null,
+                shown ? text(node, "newValue", path) : null,
+                secret));
+      }
+      return columns;
+    }
+
     private Phase phase(JsonNode root) throws ReportFormatException {
       String phase = text(root, "phase", "");
-      for (Phase candidate : Phase.values()) {
-        if (candidate.name().toLowerCase(Locale.ROOT).equals(phase)) {
-          return candidate;
-        }
-      }
-      throw error("phase", "expected pre or post, was '" + phase + "'");
+      return Phase.parse(phase)
+          .filter(parsed -> parsed.label().equals(phase))
+          .orElseThrow(() -> error("phase", "expected pre or post, was '" + phase + "'"));
     }
 
     private Instant instant(JsonNode root, String name) throws ReportFormatException {

@@ -44,6 +44,16 @@ public record TableDataResult(
     return database + "." + table;
   }
 
+  /** Rows listed as differing, over all drifting key ranges. */
+  public long differingRows() {
+    return drift.stream().mapToLong(chunk -> chunk.rows().size()).sum();
+  }
+
+  /** Every row listed as differing, in the order found. */
+  public List<RowDifference> differingRowList() {
+    return drift.stream().flatMap(chunk -> chunk.rows().stream()).toList();
+  }
+
   /** The exit-code bit this table sets: 0 unless it failed. */
   public int exitBit() {
     if (status != Status.FAIL) {

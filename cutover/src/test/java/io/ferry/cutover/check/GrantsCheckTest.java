@@ -17,15 +17,44 @@ class GrantsCheckTest {
   void missingGrantIsNamedPerAccount() {
     CheckResult result =
         GrantsCheck.compare(
-            Map.of("app@%", account("app@%", HASH, "GRANT INSERT, SELECT ON shop.* TO app@%")),
-            Map.of("app@%", account("app@%", HASH, "GRANT SELECT ON shop.* TO app@%")),
+            Map.of(
+                "app@%",
+                account(
+                    "app@%",
+                    HASH,
+                    "GRANT INSERT, SELECT ON shop.* TO app@%",
+                    "GRANT SELECT (email, name) ON crm.users TO app@%")),
+            Map.of(
+                "app@%",
+                account(
+                    "app@%",
+                    HASH,
+                    "GRANT SELECT ON shop.* TO app@%",
+                    "GRANT SELECT ON s9.* TO app@% WITH GRANT OPTION",
+                    "GRANT SELECT (name) ON crm.users TO app@%")),
             Set.of());
 
     assertThat(result.status()).isEqualTo(Status.FAIL);
     assertThat(result.evidence())
         .containsExactly(
-            "app@%: grant only on old: GRANT INSERT, SELECT ON shop.* TO app@%",
-            "app@%: grant only on new: GRANT SELECT ON shop.* TO app@%");
+            "app@%: INSERT on shop.* only on old",
+            "app@%: SELECT (email) on crm.users only on old",
+            "app@%: GRANT OPTION on s9.* only on new",
+            "app@%: SELECT on s9.* only on new");
+    assertThat(result.summary())
+        .isEqualTo("4 grant differences, first: app@%: INSERT on shop.* only on old");
+  }
+
+  @Test
+  void rolesAndOtherClausesAreItemsOfTheirOwn() {
+    assertThat(GrantPrivileges.ofLine("GRANT app_rw, reporting TO bob@% WITH ADMIN OPTION"))
+        .containsExactly("role app_rw WITH ADMIN OPTION", "role reporting WITH ADMIN OPTION");
+    assertThat(GrantPrivileges.ofLine("GRANT USAGE ON *.* TO bob@% WITH MAX_QUERIES_PER_HOUR 10"))
+        .containsExactly("USAGE on *.*", "clause WITH MAX_QUERIES_PER_HOUR 10 on *.*");
+    assertThat(GrantPrivileges.ofLine("GRANT EXECUTE ON PROCEDURE shop.refund TO bob@%"))
+        .containsExactly("EXECUTE on PROCEDURE shop.refund");
+    assertThat(GrantPrivileges.ofLine("REVOKE nonsense"))
+        .containsExactly("grant line REVOKE nonsense");
   }
 
   @Test

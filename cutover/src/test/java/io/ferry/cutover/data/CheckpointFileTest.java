@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.cutover.report.ChunkDrift;
+import io.ferry.cutover.report.ColumnDifference;
 import io.ferry.cutover.report.RowDifference;
 import io.ferry.cutover.report.Status;
 import io.ferry.cutover.report.TableDataResult;
@@ -32,7 +33,14 @@ class CheckpointFileTest {
             List.of("20"),
             10,
             9,
-            List.of(new RowDifference(List.of("12"), RowDifference.Kind.ONLY_OLD)));
+            List.of(
+                new RowDifference(List.of("12"), RowDifference.Kind.ONLY_OLD),
+                new RowDifference(
+                    List.of("15"),
+                    RowDifference.Kind.CHANGED,
+                    List.of(
+                        new ColumnDifference("total", "1.00", "2.00", false),
+                        ColumnDifference.nameOnly("api_key", true)))));
     Checkpoint checkpoint =
         new Checkpoint(
             List.of(

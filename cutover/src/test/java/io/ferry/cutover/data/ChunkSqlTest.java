@@ -112,6 +112,23 @@ class ChunkSqlTest {
   }
 
   @Test
+  void changedRowsAreReadBackByKeyWithEachColumnAsDistinctTextAndSecretsHashed() {
+    Column hash = new Column("password_hash", "varbinary", true, false);
+    Column blob = new Column("avatar", "blob", true, false);
+    TableShape shape =
+        new TableShape("shop", "lines", List.of(TENANT, ID, NOTE, hash, blob), List.of(TENANT, ID));
+
+    assertThat(ChunkSql.rowsByKeys(shape, 2))
+        .isEqualTo(
+            "SELECT `tenant`, `id`, `tenant`, `id`, QUOTE(`note`),"
+                + " SHA1(IF(`password_hash` IS NULL, 'NULL', CONCAT('0x', HEX(`password_hash`)))),"
+                + " IF(`avatar` IS NULL, 'NULL', CONCAT('0x', HEX(`avatar`)))"
+                + " FROM `shop`.`lines` FORCE INDEX (PRIMARY)"
+                + " WHERE (`tenant` = CAST(? AS UNSIGNED) AND `id` = CAST(? AS SIGNED))"
+                + " OR (`tenant` = CAST(? AS UNSIGNED) AND `id` = CAST(? AS SIGNED))");
+  }
+
+  @Test
   void tableWithoutKeyIsHashedWhole() {
     TableShape keyless = new TableShape("d", "log", List.of(NOTE), List.of());
 

@@ -9,6 +9,7 @@ import io.ferry.cutover.ComparisonOptions;
 import io.ferry.cutover.NodeConnections;
 import io.ferry.cutover.StackFixture;
 import io.ferry.cutover.report.ChunkDrift;
+import io.ferry.cutover.report.ColumnDifference;
 import io.ferry.cutover.report.RowDifference;
 import io.ferry.cutover.report.RowDifference.Kind;
 import io.ferry.cutover.report.Status;
@@ -68,7 +69,10 @@ class DataComparatorTest {
       assertThat(orders.rowsNew()).isEqualTo(3000);
       assertThat(rows(orders))
           .containsExactlyInAnyOrder(
-              new RowDifference(List.of("1234"), Kind.CHANGED),
+              new RowDifference(
+                  List.of("1234"),
+                  Kind.CHANGED,
+                  List.of(ColumnDifference.nameOnly("total", false))),
               new RowDifference(List.of("2500"), Kind.ONLY_OLD),
               new RowDifference(List.of("3001"), Kind.ONLY_NEW));
       for (ChunkDrift drift : orders.drift()) {
@@ -94,7 +98,11 @@ class DataComparatorTest {
 
       assertThat(lines.chunks()).isGreaterThanOrEqualTo(20);
       assertThat(rows(lines))
-          .containsExactly(new RowDifference(List.of("3", "1004", "03EC"), Kind.CHANGED));
+          .containsExactly(
+              new RowDifference(
+                  List.of("3", "1004", "03EC"),
+                  Kind.CHANGED,
+                  List.of(ColumnDifference.nameOnly("qty", false))));
     } finally {
       dropDatabase(db);
     }
@@ -133,10 +141,72 @@ class DataComparatorTest {
           "UPDATE orders SET note = '' WHERE id = 1",
           "UPDATE orders SET note = NULL WHERE id = 2");
 
-      assertThat(rows(compare(options(db).build()).get(0)))
+      assertThat(rows(compare(options(db).showValues(true).build()).get(0)))
           .containsExactly(
-              new RowDifference(List.of("1"), Kind.CHANGED),
-              new RowDifference(List.of("2"), Kind.CHANGED));
+              new RowDifference(
+                  List.of("1"),
+                  Kind.CHANGED,
+                  List.of(new ColumnDifference("note", "NULL", "''", false))),
+              new RowDifference(
+                  List.of("2"),
+                  Kind.CHANGED,
+                  List.of(new ColumnDifference("note", "''", "NULL", false))));
+    } finally {
+      dropDatabase(db);
+    }
+  }
+
+  @Test
+  void changedColumnsAreNamedWithValuesOnlyWhenAskedAndNeverForSecrets() throws Exception {
+    String db = "cut_data_columns";
+    createDatabase(
+        db,
+        "CREATE TABLE accounts (id INT PRIMARY KEY, email VARCHAR(200), password_hash"
+            + " VARBINARY(60), bio TEXT, logins INT NOT NULL, avatar BLOB)",
+        "INSERT INTO accounts SELECT seq, CONCAT('u', seq, '@example.org'),"
+            + " UNHEX(SHA1(seq)), 'short', seq, NULL FROM seq_1_to_300");
+    try {
+      onNewPrimaryOnly(
+          db,
+          "UPDATE accounts SET email = 'thief@example.org', password_hash = UNHEX('C0FFEE'),"
+              + " bio = REPEAT('long text ', 20), logins = logins + 1 WHERE id = 42",
+          "UPDATE accounts SET avatar = UNHEX('89504E47') WHERE id = 200");
+
+      List<RowDifference> named = rows(compare(options(db).build()).get(0));
+      List<RowDifference> shown = rows(compare(options(db).showValues(true).build()).get(0));
+
+      assertThat(named)
+          .containsExactly(
+              new RowDifference(
+                  List.of("42"),
+                  Kind.CHANGED,
+                  List.of(
+                      ColumnDifference.nameOnly("email", false),
+                      ColumnDifference.nameOnly("password_hash", true),
+                      ColumnDifference.nameOnly("bio", false),
+                      ColumnDifference.nameOnly("logins", false))),
+              new RowDifference(
+                  List.of("200"),
+                  Kind.CHANGED,
+                  List.of(ColumnDifference.nameOnly("avatar", false))));
+      String longBio = "'" + "long text ".repeat(20).substring(0, 62) + "…";
+      assertThat(shown)
+          .containsExactly(
+              new RowDifference(
+                  List.of("42"),
+                  Kind.CHANGED,
+                  List.of(
+                      new ColumnDifference(
+                          "email", "'u42@example.org'", "'thief@example.org'", false),
+                      ColumnDifference.nameOnly("password_hash", true),
+                      new ColumnDifference("bio", "'short'", longBio, false),
+                      new ColumnDifference("logins", "42", "43", false))),
+              new RowDifference(
+                  List.of("200"),
+                  Kind.CHANGED,
+                  List.of(new ColumnDifference("avatar", "NULL", "0x89504E47", false))));
+      assertThat(longBio).hasSize(ColumnDifference.MAX_VALUE_CHARS);
+      assertThat(shown.toString()).doesNotContainIgnoringCase("C0FFEE");
     } finally {
       dropDatabase(db);
     }

@@ -8,36 +8,50 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LoadThrottleTest {
 
+  private static final List<LoadLimit> LIMITS =
+      List.of(
+          new LoadLimit("Threads_running", 25), new LoadLimit("Innodb_row_lock_current_waits", 3));
+
   private final List<Duration> pauses = new ArrayList<>();
+  private final List<String> told = new ArrayList<>();
   private long now;
   private int reads;
 
   @Test
   void doesNotPauseWhenTheServersAreCalm() throws Exception {
-    throttle(new ServerLoad(3, 0)).awaitCapacity();
+    throttle(load(3, 0, 0)).awaitCapacity();
 
     assertThat(pauses).isEmpty();
+    assertThat(told).isEmpty();
   }
 
   @Test
-  void pausesWhileThreadsRunningOrLagAreAboveTheLimits() throws Exception {
+  void pausesWhileAnyStatusVariableOrTheLagIsAboveItsLimitAndSaysSo() throws Exception {
     LoadThrottle throttle =
-        throttle(new ServerLoad(40, 0), new ServerLoad(3, 12), new ServerLoad(3, 1));
+        throttle(load(40, 0, 0), load(3, 5, 0), load(3, 0, 12.5), load(3, 0, 1));
 
     throttle.awaitCapacity();
 
-    assertThat(pauses).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500));
-    assertThat(throttle.throttled()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(pauses).hasSize(3).containsOnly(Duration.ofMillis(500));
+    assertThat(throttle.throttled()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(told).containsExactly("pause Threads_running 40 > 25", "resume PT1.5S");
+  }
+
+  @Test
+  void theLagBoundIsReadInSecondsWithFractions() {
+    assertThat(load(3, 0, 10.4).overLimit(LIMITS, 10)).contains("replica lag 10.4 s > 10 s");
+    assertThat(load(3, 0, 10).overLimit(LIMITS, 10)).isEmpty();
+    assertThat(load(3, 4, 0).overLimit(LIMITS, 10)).contains("Innodb_row_lock_current_waits 4 > 3");
   }
 
   @Test
   void aCalmReadingStandsForOneStep() throws Exception {
-    LoadThrottle throttle =
-        throttle(new ServerLoad(3, 0), new ServerLoad(40, 0), new ServerLoad(3, 0));
+    LoadThrottle throttle = throttle(load(3, 0, 0), load(40, 0, 0), load(3, 0, 0));
 
     throttle.awaitCapacity();
     now += Duration.ofMillis(499).toNanos();
@@ -51,19 +65,21 @@ class LoadThrottleTest {
   }
 
   @Test
-  void givesUpWithBothMeasurementsAfterTheLongestWait() {
+  void givesUpWithWhatIsOverTheLimitAfterTheLongestWait() {
     LoadThrottle throttle =
-        throttle(
-            new ServerLoad(40, 0),
-            new ServerLoad(40, 0),
-            new ServerLoad(40, 0),
-            new ServerLoad(41, 2));
+        throttle(load(40, 0, 0), load(40, 0, 0), load(40, 0, 0), load(41, 0, 2));
 
     assertThatThrownBy(throttle::awaitCapacity)
         .isInstanceOf(ComparisonStoppedException.class)
-        .hasMessageContaining("Threads_running 41, limit 25")
-        .hasMessageContaining("replica lag 2 s, limit 10 s");
+        .hasMessage("servers stayed busy for 1 s (Threads_running 41 > 25)");
     assertThat(pauses).hasSize(3);
+    assertThat(told).containsExactly("pause Threads_running 40 > 25");
+  }
+
+  private static ServerLoad load(long threadsRunning, long lockWaits, double lagSeconds) {
+    return new ServerLoad(
+        Map.of("THREADS_RUNNING", threadsRunning, "INNODB_ROW_LOCK_CURRENT_WAITS", lockWaits),
+        lagSeconds);
   }
 
   private LoadThrottle throttle(ServerLoad... loads) {
@@ -78,9 +94,23 @@ class LoadThrottleTest {
           now += pause.toNanos();
         },
         () -> now,
-        25,
+        LIMITS,
         Duration.ofSeconds(10),
         Duration.ofMillis(500),
-        Duration.ofMillis(1500));
+        Duration.ofMillis(1500),
+        new ProgressListener() {
+          @Override
+          public void onProgress(Progress progress) {}
+
+          @Override
+          public void onPause(String reason) {
+            told.add("pause " + reason);
+          }
+
+          @Override
+          public void onResume(Duration paused) {
+            told.add("resume " + paused);
+          }
+        });
   }
 }

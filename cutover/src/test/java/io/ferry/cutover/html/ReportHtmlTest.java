@@ -6,11 +6,14 @@ import io.ferry.cutover.Phase;
 import io.ferry.cutover.report.CheckFamily;
 import io.ferry.cutover.report.CheckResult;
 import io.ferry.cutover.report.ChunkDrift;
+import io.ferry.cutover.report.ColumnDifference;
 import io.ferry.cutover.report.ComparisonReport;
 import io.ferry.cutover.report.RowDifference;
+import io.ferry.cutover.report.RunInfo;
 import io.ferry.cutover.report.Status;
 import io.ferry.cutover.report.TableDataResult;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,8 @@ class ReportHtmlTest {
 
   @Test
   void aCleanComparisonSaysGoAndEmbedsItsCharts() {
+    var options = new LinkedHashMap<String, String>();
+    options.put("max-lag", "5s");
     var report =
         ComparisonReport.of(
             Phase.PRE,
@@ -29,13 +34,18 @@ class ReportHtmlTest {
             List.of("new-primary"),
             List.of(
                 CheckResult.pass(CheckFamily.SCHEMA, "tables", "same tables", List.of("3 tables"))),
-            List.of(table("blog", "posts", Status.PASS, 1000, 1000, List.of())));
+            List.of(table("blog", "posts", Status.PASS, 1000, 1000, List.of())),
+            new RunInfo("1.0", options));
 
     String html = ReportHtml.render(report);
 
     assertThat(html).contains("<h1 class=\"go\">GO</h1>").contains("Exit code <b>0</b>");
     assertThat(html).doesNotContain("What blocks the switch");
-    assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(3);
+    assertThat(html.split("src=\"data:image/png;base64,", -1))
+        .as("the checks chart only: no drift chart of identical bars")
+        .hasSize(2);
+    assertThat(html).contains("No table drifts: 1 table, 1,000 rows on the old side.");
+    assertThat(html).contains("<details><summary>Ferry ").contains("<th>max-lag</th><td>5s</td>");
   }
 
   @Test
@@ -48,7 +58,12 @@ class ReportHtmlTest {
             9,
             List.of(
                 new RowDifference(List.of("12"), RowDifference.Kind.ONLY_OLD),
-                new RowDifference(List.of("15"), RowDifference.Kind.CHANGED)));
+                new RowDifference(
+                    List.of("15"),
+                    RowDifference.Kind.CHANGED,
+                    List.of(
+                        new ColumnDifference("note", "'<b>x</b>'", "NULL", false),
+                        ColumnDifference.nameOnly("api_token", true)))));
     var report =
         ComparisonReport.of(
             Phase.POST,
@@ -74,7 +89,13 @@ class ReportHtmlTest {
     assertThat(html).contains("keys (10, 20]: 10 rows old, 9 rows new");
     assertThat(html)
         .contains("<li>(12) only on the old cluster</li>")
-        .contains("<li>(15) differs</li>");
+        .contains(
+            "<li>(15) differs in note: &#39;&lt;b&gt;x&lt;/b&gt;&#39; -&gt; NULL;"
+                + " api_token (secret, values never shown)</li>");
+    assertThat(html.split("src=\"data:image/png;base64,", -1))
+        .as("the checks chart and the drift per table")
+        .hasSize(3);
+    assertThat(html).contains("alt=\"Drift per table\"");
     assertThat(html).contains("took 3 min 20 s");
   }
 

@@ -2,7 +2,9 @@ package io.ferry.cutover.report;
 
 import io.ferry.cutover.Phase;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A small report with one of everything, shared by the report tests. */
 final class ReportFixtures {
@@ -49,7 +51,16 @@ final class ReportFixtures {
                     9,
                     List.of(
                         new RowDifference(List.of("12"), RowDifference.Kind.ONLY_OLD),
-                        new RowDifference(List.of("15"), RowDifference.Kind.CHANGED)))));
+                        new RowDifference(
+                            List.of("15"),
+                            RowDifference.Kind.CHANGED,
+                            List.of(
+                                new ColumnDifference("total", "12.50", "13.50", false),
+                                ColumnDifference.nameOnly("password_hash", true)))))));
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("phase", "pre");
+    options.put("max-lag", "5s");
+    options.put("show-values", "false");
     return ComparisonReport.of(
         Phase.PRE,
         Instant.parse("2026-01-02T03:04:05Z"),
@@ -57,6 +68,7 @@ final class ReportFixtures {
         List.of("old-primary (primary) ferry @ jdbc:mysql://127.0.0.1:3306/"),
         List.of("new-primary (primary) ferry @ jdbc:mysql://127.0.0.1:3307/?password=***"),
         List.of(threads, events, sqlMode),
-        List.of(orders));
+        List.of(orders),
+        new RunInfo("1.2.3-test", options));
   }
 }

@@ -2,6 +2,7 @@ package io.ferry.cutover.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ferry.cutover.Phase;
 import java.io.IOException;
@@ -88,14 +89,41 @@ class ReportJsonReaderTest {
 
   @Test
   void anUnsupportedFormatVersionIsNamed() throws IOException {
-    String future = golden().replace("\"formatVersion\" : 1", "\"formatVersion\" : 2");
+    String future = golden().replace("\"formatVersion\" : 2", "\"formatVersion\" : 3");
 
     assertThatThrownBy(() -> reader.parse(future, SOURCE))
         .isInstanceOf(ReportFormatException.class)
         .hasMessage(
             SOURCE
-                + ": formatVersion: format version 2 is not supported; this version of Ferry"
-                + " reads version 1");
+                + ": formatVersion: format version 3 is not supported; this version of Ferry"
+                + " reads versions 1 to 2");
+  }
+
+  @Test
+  void aVersionOneReportStillReadsWithoutColumnsOrOptions() throws IOException {
+    ComparisonReport report = reader.parse(golden("report-golden-v1.json"), SOURCE);
+
+    assertThat(report.run().ferryVersion()).isEqualTo("unknown (report format 1)");
+    assertThat(report.run().options()).isEmpty();
+    assertThat(report.tables().get(0).differingRowList())
+        .extracting(RowDifference::key, RowDifference::columns)
+        .containsExactly(tuple(List.of("12"), List.of()), tuple(List.of("15"), List.of()));
+    assertThat(report.exitCode()).isEqualTo(ReportFixtures.sample().exitCode());
+  }
+
+  @Test
+  void aSecretColumnWithValuesIsRejected() throws IOException {
+    String leaked =
+        golden()
+            .replace(
+                "\"secret\" : true",
+                "\"secret\" : true, \"oldValue\" : \"x\", \"newValue\" : \"y\"");
+
+    assertThat(leaked).isNotEqualTo(golden());
+    assertThatThrownBy(() -> reader.parse(leaked, SOURCE))
+        .hasMessage(
+            SOURCE
+                + ": tables[0].drift[0].rows[1].columns[1]: a secret column must not carry values");
   }
 
   @Test
@@ -143,7 +171,11 @@ class ReportJsonReaderTest {
   }
 
   private static String golden() throws IOException {
-    try (InputStream in = ReportJsonReaderTest.class.getResourceAsStream("report-golden.json")) {
+    return golden("report-golden.json");
+  }
+
+  private static String golden(String name) throws IOException {
+    try (InputStream in = ReportJsonReaderTest.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

@@ -1,0 +1,329 @@
+package io.ferry.cutover.data;
+
+import static io.ferry.cutover.StackFixture.createDatabase;
+import static io.ferry.cutover.StackFixture.dropDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ferry.cutover.ComparisonOptions;
+import io.ferry.cutover.StackFixture;
+import io.ferry.cutover.report.Status;
+import io.ferry.cutover.report.TableDataResult;
+import io.ferry.testkit.LocalMariaDb;
+import io.ferry.testkit.MigrationStack;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * What a comparison costs the application: a steady OLTP workload on the old primary (point reads
+ * and single-row updates at a fixed rate, autocommit) is timed with no comparison running, while
+ * Ferry's data comparison runs, and while pt-table-checksum runs (its statements re-run by every
+ * replica, as in production), in the same run, on a table larger than the InnoDB buffer pool (3
+ * million rows of about 120 bytes against the test kit's 32 MiB pool). For each phase: the
+ * workload's p50, p99 and max latency, the comparison's rows per second, the largest replica lag
+ * seen, and the peak heap of this JVM (which runs Ferry's comparison). Opt-in:
+ *
+ * <pre>
+ * mvn -o -q -B -pl cutover test -Dtest=WorkloadLatencyBenchmark -Dferry.benchmark=true
+ * </pre>
+ *
+ * <p>{@code -Dferry.benchmark.rows=N} changes the table size, {@code
+ * -Dferry.benchmark.opsPerSecond=N} the workload's rate (default 200), {@code
+ * -Dferry.benchmark.baselineSeconds=N} how long the workload runs alone (default 30). Writes {@code
+ * target/benchmarks/cutover-workload.md}.
+ */
+@EnabledIfSystemProperty(named = "ferry.benchmark", matches = "true")
+class WorkloadLatencyBenchmark {
+
+  private static final String DB = "cut_bench_load";
+  private static final int ROWS = Integer.getInteger("ferry.benchmark.rows", 3_000_000);
+  private static final int OPS_PER_SECOND = Integer.getInteger("ferry.benchmark.opsPerSecond", 200);
+  private static final Duration BASELINE =
+      Duration.ofSeconds(Integer.getInteger("ferry.benchmark.baselineSeconds", 30));
+  private static final int INSERT_BATCH = 250_000;
+
+  @Test
+  void workloadLatencyWithoutDuringFerryAndDuringPtTableChecksum() throws Exception {
+    List<String> statements = new ArrayList<>();
+    statements.add(
+        "CREATE TABLE orders (id INT PRIMARY KEY, customer VARCHAR(40), qty INT,"
+            + " placed DATETIME, total DECIMAL(10,2), note CHAR(60))");
+    for (int from = 1; from <= ROWS; from += INSERT_BATCH) {
+      int to = Math.min(ROWS, from + INSERT_BATCH - 1);
+      statements.add(
+          "INSERT INTO orders SELECT seq, CONCAT('customer-', seq MOD 5000), seq MOD 17,"
+              + " '2024-01-01' + INTERVAL (seq MOD 100000) MINUTE, (seq MOD 10000) / 7,"
+              + " SHA1(seq) FROM seq_"
+              + from
+              + "_to_"
+              + to);
+    }
+    createDatabase(DB, statements.toArray(String[]::new));
+    MigrationStack stack = StackFixture.stack();
+    LocalMariaDb oldPrimary = stack.oldPrimary();
+    try {
+      oldPrimary.execute(
+          "CREATE DATABASE percona",
+          "CREATE TABLE percona.dsns (id INT AUTO_INCREMENT PRIMARY KEY, parent_id INT,"
+              + " dsn VARCHAR(255) NOT NULL)",
+          "INSERT INTO percona.dsns (dsn) VALUES ('"
+              + dsn(stack.newPrimary())
+              + "'), ('"
+              + dsn(stack.oldReplica())
+              + "')");
+      StackFixture.awaitReplication();
+      oldPrimary.execute("ANALYZE TABLE " + DB + ".orders");
+      String tableSize =
+          StackFixture.query(
+              oldPrimary,
+              "SELECT CONCAT(ROUND((DATA_LENGTH + INDEX_LENGTH) / 1048576), ' MiB / pool ',"
+                  + " @@innodb_buffer_pool_size DIV 1048576, ' MiB') FROM information_schema.TABLES"
+                  + " WHERE TABLE_SCHEMA = '"
+                  + DB
+                  + "' AND TABLE_NAME = 'orders'");
+      double loadBefore = loadAverage();
+
+      Phase none =
+          measure("no comparison", oldPrimary, stack, () -> Thread.sleep(BASELINE.toMillis()));
+      Phase ferry =
+          measure(
+              "ferry compare (DataComparator, defaults)",
+              oldPrimary,
+              stack,
+              () -> compareWithFerry());
+      Phase percona =
+          measure(
+              "pt-table-checksum (defaults)",
+              oldPrimary,
+              stack,
+              () -> runPtTableChecksum(oldPrimary));
+      StackFixture.awaitReplication();
+
+      Path report = Path.of("target", "benchmarks", "cutover-workload.md");
+      Files.createDirectories(report.getParent());
+      Files.writeString(
+          report,
+          String.format(
+              Locale.ROOT,
+              "| phase | seconds | rows/s | workload ops | p50 ms | p99 ms | max ms | max replica"
+                  + " lag s | peak heap MiB |%n| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+                  + " ---: | ---: |%n%s%s%s%n"
+                  + "- rows: %d (%s); workload: %d ops/s on the old primary, half point reads,"
+                  + " half single-row updates%n"
+                  + "- machine: %d cores; load average %.2f before, %.2f after%n",
+              none.line(false),
+              ferry.line(true),
+              percona.line(true),
+              ROWS,
+              tableSize,
+              OPS_PER_SECOND,
+              Runtime.getRuntime().availableProcessors(),
+              loadBefore,
+              loadAverage()));
+    } finally {
+      dropDatabase("percona");
+      dropDatabase(DB);
+    }
+  }
+
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  /** One phase's figures; latencies in nanoseconds, sorted. */
+  private record Phase(
+      String name, long nanos, long[] latencies, double maxLagSeconds, long peakHeapBytes) {
+
+    String line(boolean compares) {
+      double seconds = nanos / 1e9;
+      return String.format(
+          Locale.ROOT,
+          "| %s | %.1f | %s | %d | %.2f | %.2f | %.2f | %.1f | %s |%n",
+          name,
+          seconds,
+          compares ? String.format(Locale.ROOT, "%.0f", ROWS / seconds) : "-",
+          latencies.length,
+          millis(percentile(0.50)),
+          millis(percentile(0.99)),
+          millis(latencies[latencies.length - 1]),
+          maxLagSeconds,
+          compares ? Long.toString(peakHeapBytes / (1024 * 1024)) : "-");
+    }
+
+    private long percentile(double fraction) {
+      return latencies[
+          (int) Math.min(latencies.length - 1, Math.floor(fraction * latencies.length))];
+    }
+
+    private static double millis(long nanos) {
+      return nanos / 1e6;
+    }
+  }
+
+  /** Runs the workload and a lag and heap watcher while {@code work} runs. */
+  private static Phase measure(
+      String name, LocalMariaDb oldPrimary, MigrationStack stack, Work work) throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<long[]> workload =
+        CompletableFuture.supplyAsync(() -> workload(oldPrimary, stop));
+    AtomicLong maxLagMillis = new AtomicLong();
+    AtomicLong peakHeap = new AtomicLong();
+    CompletableFuture<Void> watcher =
+        CompletableFuture.runAsync(() -> watch(stack, stop, maxLagMillis, peakHeap));
+    System.gc();
+    long started = System.nanoTime();
+    try {
+      work.run();
+    } finally {
+      stop.set(true);
+    }
+    long nanos = System.nanoTime() - started;
+    long[] latencies = workload.get(60, TimeUnit.SECONDS);
+    watcher.get(60, TimeUnit.SECONDS);
+    Arrays.sort(latencies);
+    return new Phase(name, nanos, latencies, maxLagMillis.get() / 1000.0, peakHeap.get());
+  }
+
+  /** Point reads and updates by random key at a fixed rate until stopped; their latencies. */
+  private static long[] workload(LocalMariaDb server, AtomicBoolean stop) {
+    long interval = TimeUnit.SECONDS.toNanos(1) / OPS_PER_SECOND;
+    SplittableRandom random = new SplittableRandom(42);
+    long[] latencies = new long[1 << 16];
+    int count = 0;
+    try (Connection connection = server.connectAdmin();
+        PreparedStatement read =
+            connection.prepareStatement("SELECT qty, total FROM " + DB + ".orders WHERE id = ?");
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE " + DB + ".orders SET qty = qty + 1 WHERE id = ?")) {
+      long next = System.nanoTime();
+      while (!stop.get()) {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        next += interval;
+        int id = 1 + random.nextInt(ROWS);
+        long started = System.nanoTime();
+        if (random.nextBoolean()) {
+          read.setInt(1, id);
+          try (ResultSet rows = read.executeQuery()) {
+            rows.next();
+          }
+        } else {
+          update.setInt(1, id);
+          update.executeUpdate();
+        }
+        if (count == latencies.length) {
+          latencies = Arrays.copyOf(latencies, count * 2);
+        }
+        latencies[count++] = System.nanoTime() - started;
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("workload: " + e.getMessage(), e);
+    }
+    return Arrays.copyOf(latencies, count);
+  }
+
+  /** Every 500 ms: the largest Seconds_Behind_Master of any replica, and this JVM's heap. */
+  private static void watch(
+      MigrationStack stack, AtomicBoolean stop, AtomicLong maxLagMillis, AtomicLong peakHeap) {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    List<LocalMariaDb> nodes =
+        List.of(stack.oldPrimary(), stack.oldReplica(), stack.newPrimary(), stack.newReplica());
+    List<Connection> connections = new ArrayList<>();
+    try {
+      for (LocalMariaDb node : nodes) {
+        connections.add(node.connectAdmin());
+      }
+      while (!stop.get()) {
+        for (Connection connection : connections) {
+          try (Statement statement = connection.createStatement();
+              ResultSet rows = statement.executeQuery("SHOW ALL SLAVES STATUS")) {
+            while (rows.next()) {
+              long lag = rows.getLong("Seconds_Behind_Master");
+              maxLagMillis.accumulateAndGet(lag * 1000, Math::max);
+            }
+          }
+        }
+        peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        Thread.sleep(500);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("watcher: " + e.getMessage(), e);
+    } finally {
+      for (Connection connection : connections) {
+        try {
+          connection.close();
+        } catch (Exception e) {
+          // closing after the measurement; nothing to do
+        }
+      }
+    }
+  }
+
+  private static void compareWithFerry() throws Exception {
+    TableDataResult result =
+        DataComparatorTest.compare(
+                ComparisonOptions.builder()
+                    .tableFilter(new TableFilter(List.of(DB), List.of()))
+                    .build())
+            .get(0);
+    // the workload's updates are in flight between the primaries: re-checks, not drift
+    assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    assertThat(result.rowsOld()).isEqualTo(ROWS);
+  }
+
+  private static void runPtTableChecksum(LocalMariaDb oldPrimary) throws Exception {
+    Path output = Path.of("target", "benchmarks", "pt-table-checksum-workload.out");
+    Files.createDirectories(output.getParent());
+    Process process =
+        new ProcessBuilder(
+                "pt-table-checksum",
+                "--no-version-check",
+                "--no-check-binlog-format",
+                "--databases=" + DB,
+                "--replicate=percona.checksums",
+                "--recursion-method=dsn=D=percona,t=dsns",
+                dsn(oldPrimary))
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    if (!process.waitFor(1800, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("pt-table-checksum did not finish in 1800 s");
+    }
+    // exit code 16 means differences found: writes in flight during its run are not drift to it
+    assertThat(process.exitValue() & ~16).as("pt-table-checksum exit code, see " + output).isZero();
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static String dsn(LocalMariaDb server) {
+    return "h=127.0.0.1,P="
+        + server.port()
+        + ",u="
+        + MigrationStack.ADMIN_USER
+        + ",p="
+        + MigrationStack.ADMIN_PASSWORD;
+  }
+}
