@@ -3,6 +3,7 @@ package io.ferry.collector;
 import io.ferry.collector.alerting.AlertRoutes;
 import io.ferry.collector.alerting.AlertService;
 import io.ferry.collector.alerting.CollectorHost;
+import io.ferry.collector.cluster.CollectorCluster;
 import io.ferry.collector.compare.CompareNotConfiguredHandler;
 import io.ferry.collector.compare.ComparisonRunner;
 import io.ferry.collector.compare.ComparisonService;
@@ -80,6 +81,7 @@ public final class CollectorVerticle extends VerticleBase {
   private InfluxServer influx;
   private ComparisonService comparison;
   private AlertService alerting;
+  private CollectorCluster cluster;
 
   public CollectorVerticle(CollectorConfig config) {
     this(config, Clock.systemUTC());
@@ -123,6 +125,7 @@ public final class CollectorVerticle extends VerticleBase {
         // The comparison writes each verdict to InfluxDB, so it starts once the writer exists.
         .compose(server -> startComparison())
         .compose(started -> startAlerting())
+        .compose(started -> startCluster())
         .map(started -> router(pinger))
         .compose(this::listen)
         .onSuccess(
@@ -154,6 +157,7 @@ public final class CollectorVerticle extends VerticleBase {
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed
         .compose(v -> writer == null ? Future.succeededFuture() : writer.close())
+        .eventually(() -> cluster == null ? Future.succeededFuture() : cluster.close())
         .eventually(() -> comparison == null ? Future.succeededFuture() : comparison.close())
         .eventually(() -> alerting == null ? Future.succeededFuture() : alerting.close())
         .eventually(() -> parseWorkers.close())
@@ -201,6 +205,16 @@ public final class CollectorVerticle extends VerticleBase {
   }
 
   private Future<Void> startAlerting() {
+    if (config.cluster().isPresent()) {
+      if (!vertx.isClustered()) {
+        return Future.failedFuture(
+            new StartupException(
+                "collector.yml has a cluster: section, but this Vert.x is not clustered (start it"
+                    + " with CollectorVertx)",
+                null));
+      }
+      cluster = new CollectorCluster(vertx, config.cluster().get(), clock, metrics.registry());
+    }
     if (config.alerts().isEmpty()) {
       return Future.succeededFuture();
     }
@@ -211,8 +225,17 @@ public final class CollectorVerticle extends VerticleBase {
             writer,
             clock,
             CollectorHost.name(),
-            influxStatus::reachable);
+            influxStatus::reachable,
+            Optional.ofNullable(cluster).map(c -> c.alerting(config.alerts().get())));
     return alerting.start();
+  }
+
+  /** In a cluster, starts waiting for the lead (alert evaluation, scheduled comparisons). */
+  private Future<Void> startCluster() {
+    if (cluster == null) {
+      return Future.succeededFuture();
+    }
+    return cluster.start(Optional.ofNullable(alerting), Optional.ofNullable(comparison));
   }
 
   /** The alert service; empty without an {@code alerts:} section. */
@@ -294,7 +317,9 @@ public final class CollectorVerticle extends VerticleBase {
   }
 
   private void alert(List<Point> points) {
-    if (alerting != null) {
+    if (cluster != null) {
+      cluster.alertFeed().accept(points);
+    } else if (alerting != null) {
       alerting.ingest(points);
     }
   }
