@@ -14,7 +14,26 @@ import java.util.Optional;
  */
 public final class CollectorVertx {
 
+  private static final String SIMPLE_LOGGER = "org.slf4j.simpleLogger.log.";
+
   private CollectorVertx() {}
+
+  /**
+   * Hazelcast logs its logo, its feature list and every connection attempt at INFO: keep its
+   * warnings and its membership changes ({@code Members {size:2} [...]}) in the collector's log,
+   * unless the operator set these levels ({@code -Dorg.slf4j.simpleLogger.log.com.hazelcast=info}).
+   */
+  private static void quietHazelcast() {
+    setIfAbsent("hazelcast.logging.type", "slf4j");
+    setIfAbsent(SIMPLE_LOGGER + "com.hazelcast", "warn");
+    setIfAbsent(SIMPLE_LOGGER + "com.hazelcast.internal.cluster.ClusterService", "info");
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
+  }
 
   /** Starts Vert.x, joining the cluster when {@code cluster} is present. */
   public static Future<Vertx> start(Optional<ClusteringConfig> cluster) {
@@ -22,6 +41,7 @@ public final class CollectorVertx {
       return Future.succeededFuture(Vertx.vertx());
     }
     ClusteringConfig settings = cluster.get();
+    quietHazelcast();
     var eventBus =
         new EventBusOptions()
             .setHost(settings.member().host())
