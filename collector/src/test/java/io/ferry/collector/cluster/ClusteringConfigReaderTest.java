@@ -117,8 +117,8 @@ class ClusteringConfigReaderTest {
             + "  heartbeat_interval: 5s\n  failure_timeout: 5s\n",
         "cluster.failure_timeout: must be at least twice heartbeat_interval");
     assertProblem(
-        "  member: h1\n  members: [h1]\n  secret: a-long-shared-secret\n  heartbeat: 1s\n",
-        "collector.yml line 8: cluster.heartbeat: unknown key (did you mean"
+        "  member: h1\n  members: [h1]\n  secret: a-long-shared-secret\n  heartbeat_intervl: 1s\n",
+        "collector.yml line 8: cluster.heartbeat_intervl: unknown key (did you mean"
             + " cluster.heartbeat_interval?)");
   }
 
