@@ -81,14 +81,14 @@ final class AlertPointForwarder implements Consumer<List<Point>> {
     this.capacity = capacity;
     this.member = member;
     this.forwarded =
-        Counter.builder("ferry_cluster_forwarded_points")
+        Counter.builder("ferry.cluster.forwarded.points")
             .description("Points sent to the alert evaluator and acknowledged by it")
             .register(registry);
     this.dropped =
-        Counter.builder("ferry_cluster_forward_dropped_points")
+        Counter.builder("ferry.cluster.forward.dropped.points")
             .description("Points dropped because the forward buffer was full")
             .register(registry);
-    Gauge.builder("ferry_cluster_forward_buffered_points", this, f -> f.buffered())
+    Gauge.builder("ferry.cluster.forward.buffered.points", this, f -> f.buffered())
         .description("Points waiting for the alert evaluator's acknowledgement")
         .register(registry);
   }

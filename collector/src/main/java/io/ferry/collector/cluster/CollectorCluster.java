@@ -51,7 +51,7 @@ public final class CollectorCluster {
     this.clock = clock;
     this.registry = registry;
     this.lock = new LeaderLock(vertx);
-    Gauge.builder("ferry_cluster_leader", lock, held -> held.held() ? 1 : 0)
+    Gauge.builder("ferry.cluster.leader", lock, held -> held.held() ? 1 : 0)
         .description(
             "1 when this collector is the cluster's leader (evaluates alerts, runs scheduled"
                 + " comparisons), else 0")

@@ -58,7 +58,7 @@ class AlertPointForwarderTest {
 
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> evaluated.size() >= 20);
     assertThat(evaluated).containsExactlyElementsOf(sent);
-    assertThat(registry.counter("ferry_cluster_forwarded_points").count()).isEqualTo(20);
+    assertThat(registry.counter("ferry.cluster.forwarded.points").count()).isEqualTo(20);
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> buffered() == 0);
   }
 
@@ -74,7 +74,7 @@ class AlertPointForwarderTest {
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> buffered() == 1);
     forwarder.accept(sent.subList(1, 25));
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> buffered() == 10);
-    assertThat(registry.counter("ferry_cluster_forward_dropped_points").count()).isEqualTo(15);
+    assertThat(registry.counter("ferry.cluster.forward.dropped.points").count()).isEqualTo(15);
 
     evaluator(
         message -> {
@@ -108,7 +108,7 @@ class AlertPointForwarderTest {
   }
 
   private double buffered() {
-    return registry.get("ferry_cluster_forward_buffered_points").gauge().value();
+    return registry.get("ferry.cluster.forward.buffered.points").gauge().value();
   }
 
   private static List<Point> parse(Buffer body) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,30 @@ class ClusteringConfigReaderTest {
     assertThat(cluster.failureTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(cluster.forwardBuffer()).isEqualTo(100_000);
     assertThat(cluster.toString()).doesNotContain("a-long-shared-secret");
+  }
+
+  @Test
+  void theSampleSectionShowsTheCodeDefaults() throws Exception {
+    List<String> sample = Files.readAllLines(Path.of("src/dist/collector.yml"));
+    int start = sample.indexOf("# cluster:");
+    assertThat(start).as("the sample's cluster section").isNotNegative();
+    StringBuilder section = new StringBuilder(BASE.replace("cluster:\n", ""));
+    for (String line : sample.subList(start, sample.size())) {
+      section.append(line.substring(2)).append('\n');
+    }
+    ClusteringConfig cluster =
+        new CollectorConfigLoader(Map.of("FERRY_CLUSTER_SECRET", "from-the-environment")::get)
+            .parse(section.toString(), "collector.yml", dir)
+            .cluster()
+            .orElseThrow();
+
+    assertThat(cluster.name()).isEqualTo(ClusteringConfig.DEFAULT_NAME);
+    assertThat(cluster.eventBusPort()).isEqualTo(ClusteringConfig.DEFAULT_EVENT_BUS_PORT);
+    assertThat(cluster.heartbeatInterval()).isEqualTo(ClusteringConfig.DEFAULT_HEARTBEAT_INTERVAL);
+    assertThat(cluster.failureTimeout()).isEqualTo(ClusteringConfig.DEFAULT_FAILURE_TIMEOUT);
+    assertThat(cluster.forwardBuffer()).isEqualTo(ClusteringConfig.DEFAULT_FORWARD_BUFFER);
+    assertThat(cluster.member().port()).isEqualTo(ClusterAddress.DEFAULT_PORT);
+    assertThat(cluster.secret()).isEqualTo("from-the-environment");
   }
 
   @Test
