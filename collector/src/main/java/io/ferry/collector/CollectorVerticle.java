@@ -307,6 +307,16 @@ public final class CollectorVerticle extends VerticleBase {
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1))
         .handler(new MetricsHandler(metrics));
     compareRoutes(router);
+    if (cluster != null && alerting != null) {
+      cluster.proxyAlertApi(
+          router,
+          new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1),
+          body,
+          AlertRoutes.paths(),
+          alerting,
+          config.listen().host(),
+          this::actualPort);
+    }
     AlertRoutes.mount(
         router,
         new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1),

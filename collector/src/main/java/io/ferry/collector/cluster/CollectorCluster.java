@@ -10,15 +10,20 @@ import io.ferry.lineprotocol.Precision;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +47,8 @@ public final class CollectorCluster {
   private final LeaderLock lock;
   private AlertPointForwarder forwarder;
   private MessageConsumer<Buffer> consumer;
+  private AlertApiProxy apiProxy;
+  private MessageConsumer<Buffer> apiConsumer;
   private volatile boolean closed;
 
   public CollectorCluster(
@@ -72,6 +79,31 @@ public final class CollectorCluster {
             config.member().toString(),
             registry);
     return new AlertService.Clustered(new ClusterAlertStateReplica(vertx), forwarder);
+  }
+
+  /**
+   * Puts the alert API of a collector that does not evaluate in front of the leader's (see {@link
+   * AlertApiProxy}); call it before the alert routes are mounted.
+   *
+   * @param authenticate the token check, which runs before anything is passed on
+   * @param paths the alert API's paths
+   * @param listenHost {@code listen.host}, where the leader asks its own HTTP server
+   * @param listenPort the port that server listens on, once it does
+   */
+  public void proxyAlertApi(
+      Router router,
+      Handler<RoutingContext> authenticate,
+      BodyHandler body,
+      List<String> paths,
+      AlertService alerting,
+      String listenHost,
+      IntSupplier listenPort) {
+    apiProxy = new AlertApiProxy(vertx, alerting::evaluating, listenHost, listenPort);
+    for (String path : paths) {
+      // Vert.x wants a body handler first on its route: the token check gets a route of its own.
+      router.route(path).handler(authenticate);
+      router.route(path).handler(body).handler(apiProxy::handle);
+    }
   }
 
   /** Where ingested points go for alerting: to the leader. */
@@ -114,9 +146,28 @@ public final class CollectorCluster {
         .takeOver()
         .compose(
             taken -> {
+              if (consumer != null) {
+                return Future.succeededFuture();
+              }
               consumer = vertx.eventBus().consumer(AlertPointForwarder.ADDRESS);
               consumer.handler(message -> evaluate(alerting, message));
               return consumer.completion();
+            })
+        .compose(
+            registered -> {
+              if (apiProxy == null) {
+                return Future.succeededFuture();
+              }
+              // The alert API of the others depends on it, alert evaluation does not.
+              return apiProxy
+                  .serve()
+                  .onSuccess(served -> apiConsumer = served)
+                  .<Void>mapEmpty()
+                  .recover(
+                      e -> {
+                        LOG.error("Cannot serve the alert API to the cluster: {}", e.getMessage());
+                        return Future.succeededFuture();
+                      });
             })
         .onFailure(
             e -> {
@@ -154,7 +205,14 @@ public final class CollectorCluster {
     if (forwarder != null) {
       forwarder.close();
     }
-    Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    if (apiProxy != null) {
+      apiProxy.close();
+    }
+    Future<Void> unregistered =
+        Future.join(
+                consumer == null ? Future.succeededFuture() : consumer.unregister(),
+                apiConsumer == null ? Future.succeededFuture() : apiConsumer.unregister())
+            .mapEmpty();
     return unregistered.eventually(
         () -> {
           lock.close();

@@ -100,6 +100,19 @@ class ClusterFailoverTest {
             () ->
                 publishedState(observer).map(ClusterFailoverTest::firingAndNotified).orElse(false));
         assertThat(b.leads()).isFalse();
+        // b's alert API answers with the leader's alerts, and a silence posted to b reaches it.
+        assertThat(alertValue(b)).contains(60.0);
+        String silence =
+            b.post(
+                "/api/v1/silences",
+                "{\"matchers\":[\"room=\\\"r9\\\"\"],\"duration\":\"1h\",\"createdBy\":\"ann\","
+                    + "\"comment\":\"repainting\"}");
+        String silenceId = JSON.readTree(silence).path("id").asText();
+        assertThat(silenceId).isNotEmpty();
+        await(
+            "the published state holds the silence",
+            () ->
+                publishedState(observer).map(s -> s.toString().contains(silenceId)).orElse(false));
 
         a.kill();
         // Accepted while nobody evaluates: b holds the point until an evaluator acknowledges it.
@@ -117,6 +130,7 @@ class ClusterFailoverTest {
             .as("no second page after the take-over, and the resolve still arrives")
             .isEqualTo("resolved");
         assertThat(b.output()).contains("state taken over from the cluster: 1 alerts");
+        assertThat(b.get("/api/v1/silences").orElseThrow()).contains(silenceId);
       } finally {
         observer.close().await(30, TimeUnit.SECONDS);
       }

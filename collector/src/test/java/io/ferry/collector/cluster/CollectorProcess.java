@@ -99,6 +99,24 @@ final class CollectorProcess implements AutoCloseable {
     return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
   }
 
+  /** Posts JSON to {@code path}; returns the body of a 201 answer. */
+  String post(String path, String json) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Token " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException(
+          "POST " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
   /** Posts line protocol to {@code /write}; returns the status. */
   int write(String lines) throws IOException, InterruptedException {
     return HttpClient.newHttpClient()
