@@ -157,9 +157,10 @@ public final class CollectorVerticle extends VerticleBase {
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed
         .compose(v -> writer == null ? Future.succeededFuture() : writer.close())
-        .eventually(() -> cluster == null ? Future.succeededFuture() : cluster.close())
         .eventually(() -> comparison == null ? Future.succeededFuture() : comparison.close())
         .eventually(() -> alerting == null ? Future.succeededFuture() : alerting.close())
+        // The lead is given up last, once this collector evaluates and schedules no more.
+        .eventually(() -> cluster == null ? Future.succeededFuture() : cluster.close())
         .eventually(() -> parseWorkers.close())
         .eventually(
             () -> {

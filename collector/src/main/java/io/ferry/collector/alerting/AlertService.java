@@ -87,6 +87,7 @@ public final class AlertService {
   private long timer = -1;
   private Instant lastSave = Instant.MIN;
   private volatile boolean evaluating;
+  private volatile boolean closing;
   private String lastComparable;
   private Future<Void> publishing = Future.succeededFuture();
 
@@ -235,6 +236,10 @@ public final class AlertService {
   public Future<Void> ingest(List<Point> points) {
     if (points.isEmpty()) {
       return Future.succeededFuture();
+    }
+    if (closing) {
+      // Refused, not dropped: a collector that forwarded them sends them to the next leader.
+      return Future.failedFuture("alerting is stopping");
     }
     Instant arrival = clock.instant();
     return engineWorker
@@ -399,6 +404,7 @@ public final class AlertService {
 
   /** Stops the timer and saves the state one last time. */
   public Future<Void> close() {
+    closing = true;
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
@@ -409,11 +415,15 @@ public final class AlertService {
         .executeBlocking(
             () -> {
               // A collector in a cluster that never evaluated holds no state worth a file.
-              if (evaluating) {
-                save(clock.instant());
+              if (!evaluating) {
+                return null;
               }
-              return null;
+              Instant now = clock.instant();
+              save(now);
+              // The next leader starts from the state this one stopped with.
+              return stateToPublish(now);
             })
+        .compose(this::publish)
         .eventually(() -> engineWorker.close())
         .eventually(
             () -> Future.join(notifyWorkers.values().stream().map(WorkerExecutor::close).toList()))
