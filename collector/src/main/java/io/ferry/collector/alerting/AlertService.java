@@ -88,7 +88,7 @@ public final class AlertService {
   private Instant lastSave = Instant.MIN;
   private volatile boolean evaluating;
   private volatile boolean closing;
-  private String lastComparable;
+  private volatile String lastComparable;
   private Future<Void> publishing = Future.succeededFuture();
 
   /**
@@ -318,7 +318,15 @@ public final class AlertService {
       return Future.succeededFuture();
     }
     AlertStateReplica replica = clustered.orElseThrow().replica();
-    publishing = publishing.transform(previous -> replica.publish(state));
+    publishing =
+        publishing
+            .transform(previous -> replica.publish(state))
+            .onFailure(
+                e -> {
+                  // Published again at the next evaluation, changed or not.
+                  lastComparable = null;
+                  LOG.warn("Alert state not published to the cluster: {}", e.getMessage());
+                });
     return publishing;
   }
 
