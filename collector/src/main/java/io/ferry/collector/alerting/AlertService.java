@@ -78,7 +78,7 @@ public final class AlertService {
   private final Clock clock;
   private final String collectorHost;
   private final BooleanSupplier influxReachable;
-  private final AlertEngine engine;
+  private volatile AlertEngine engine;
   private final Optional<AlertStateFile> stateFile;
   private final Map<String, SloDefinition> slosByName = new HashMap<>();
   private WorkerExecutor engineWorker;
@@ -123,7 +123,7 @@ public final class AlertService {
     this.clock = clock;
     this.collectorHost = collectorHost;
     this.influxReachable = influxReachable;
-    this.engine = new AlertEngine(config.rules(), config.slos(), config.phase(), clock.instant());
+    this.engine = newEngine();
     this.stateFile = config.stateFile().map(AlertStateFile::new);
     config.slos().forEach(slo -> slosByName.put(slo.name(), slo));
   }
@@ -196,6 +196,26 @@ public final class AlertService {
               LOG.info("This collector now evaluates the cluster's alerts ({})", from);
             })
         .mapEmpty();
+  }
+
+  /**
+   * Stops evaluating (this collector no longer leads its cluster) and forgets the alert state, so
+   * that the next {@link #takeOver()} starts from the cluster's state alone.
+   */
+  public Future<Void> standBy() {
+    evaluating = false;
+    return engineWorker
+        .executeBlocking(
+            () -> {
+              engine = newEngine();
+              lastComparable = null;
+              return null;
+            })
+        .mapEmpty();
+  }
+
+  private AlertEngine newEngine() {
+    return new AlertEngine(config.rules(), config.slos(), config.phase(), clock.instant());
   }
 
   /** Whether this collector evaluates alerts: always alone, in a cluster only the leader. */

@@ -24,6 +24,8 @@ import java.util.List;
  *     heartbeat_interval}, whole seconds); default 1 s
  * @param failureTimeout how long a member may stay silent before the others remove it and take over
  *     its work ({@code failure_timeout}, whole seconds); default 10 s
+ * @param mergeInterval how often a member looks for the other side of a split cluster to merge with
+ *     once the network is back ({@code merge_interval}, whole seconds); default 60 s
  * @param forwardBuffer how many points waiting for the alert evaluator a collector holds at most
  *     ({@code forward_buffer}); past it the oldest are dropped and counted; default {@value
  *     #DEFAULT_FORWARD_BUFFER}
@@ -36,6 +38,7 @@ public record ClusteringConfig(
     int eventBusPort,
     Duration heartbeatInterval,
     Duration failureTimeout,
+    Duration mergeInterval,
     int forwardBuffer) {
 
   /** Default of {@code name}. */
@@ -49,6 +52,9 @@ public record ClusteringConfig(
 
   /** Default of {@code failure_timeout}: 10 seconds. */
   public static final Duration DEFAULT_FAILURE_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Default of {@code merge_interval}: 60 seconds. */
+  public static final Duration DEFAULT_MERGE_INTERVAL = Duration.ofSeconds(60);
 
   /** Default of {@code forward_buffer}: 100,000 points. */
   public static final int DEFAULT_FORWARD_BUFFER = 100_000;
@@ -71,6 +77,8 @@ public record ClusteringConfig(
         + heartbeatInterval
         + ", failureTimeout="
         + failureTimeout
+        + ", mergeInterval="
+        + mergeInterval
         + ", forwardBuffer="
         + forwardBuffer
         + "]";

@@ -64,12 +64,14 @@ public final class ClusteringConfigReader {
               + heartbeat.toSeconds()
               + "s), or members are removed between two heartbeats");
     }
+    Duration merge =
+        wholeSeconds(cluster, "merge_interval", ClusteringConfig.DEFAULT_MERGE_INTERVAL);
     int forwardBuffer =
         cluster.integer(
             "forward_buffer", ClusteringConfig.DEFAULT_FORWARD_BUFFER, 1_000, 100_000_000);
     cluster.rejectUnknownKeys();
     return new ClusteringConfig(
-        member, members, name, secret, eventBusPort, heartbeat, failure, forwardBuffer);
+        member, members, name, secret, eventBusPort, heartbeat, failure, merge, forwardBuffer);
   }
 
   // Hazelcast counts heartbeats in whole seconds.

@@ -117,7 +117,13 @@ public final class CollectorCluster {
    */
   public Future<Void> start(Optional<AlertService> alerting, Optional<ComparisonService> compare) {
     compare.ifPresent(service -> service.scheduleOnlyWhile(lock::held));
+    vertx.eventBus().localConsumer(MergeSignal.ADDRESS, merged -> onMerged(alerting));
     lock.start();
+    awaitLead(alerting);
+    return Future.succeededFuture();
+  }
+
+  private void awaitLead(Optional<AlertService> alerting) {
     lock.won()
         .onSuccess(
             won -> {
@@ -130,7 +136,35 @@ public final class CollectorCluster {
                       : "runs scheduled comparisons");
               alerting.ifPresent(this::takeOverAlerts);
             });
-    return Future.succeededFuture();
+  }
+
+  /**
+   * This collector's side of a split cluster merged into the other side, whose leader kept the
+   * lead: a collector that led its side stops evaluating and waits for the lead again, so that one
+   * collector evaluates once more.
+   */
+  private void onMerged(Optional<AlertService> alerting) {
+    if (closed || !lock.held()) {
+      return;
+    }
+    LOG.warn(
+        "Cluster {}: this collector led its side of a split cluster; the sides merged, so it"
+            + " gives the lead up and waits for it again",
+        config.name());
+    Future<Void> unregistered =
+        Future.join(
+                consumer == null ? Future.succeededFuture() : consumer.unregister(),
+                apiConsumer == null ? Future.succeededFuture() : apiConsumer.unregister())
+            .mapEmpty();
+    consumer = null;
+    apiConsumer = null;
+    unregistered
+        .eventually(() -> alerting.map(AlertService::standBy).orElse(Future.succeededFuture()))
+        .onComplete(
+            done -> {
+              lock.lost();
+              awaitLead(alerting);
+            });
   }
 
   /** Whether this collector leads now. */

@@ -31,6 +31,10 @@ final class HazelcastSettings {
         Long.toString(cluster.heartbeatInterval().toSeconds()));
     config.setProperty(
         "hazelcast.max.no.heartbeat.seconds", Long.toString(cluster.failureTimeout().toSeconds()));
+    // After a split, how soon and how often a member looks for the other side to merge with.
+    String merge = Long.toString(cluster.mergeInterval().toSeconds());
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", merge);
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", merge);
     // A member alone must not wait long for others before it starts on its own.
     config.setProperty("hazelcast.wait.seconds.before.join", "1");
     config.setProperty("hazelcast.local.localAddress", cluster.member().host());

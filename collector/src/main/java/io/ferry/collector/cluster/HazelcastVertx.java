@@ -1,5 +1,7 @@
 package io.ferry.collector.cluster;
 
+import com.hazelcast.config.Config;
+import com.hazelcast.config.ListenerConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -20,10 +22,14 @@ final class HazelcastVertx {
             .setHost(settings.member().host())
             .setPort(settings.eventBusPort())
             .setClusterPublicHost(settings.member().host());
+    var merged = new MergeSignal();
+    Config config = HazelcastSettings.of(settings);
+    config.addListenerConfig(new ListenerConfig(merged));
     return Vertx.builder()
         .with(new VertxOptions().setEventBusOptions(eventBus))
-        .withClusterManager(new HazelcastClusterManager(HazelcastSettings.of(settings)))
+        .withClusterManager(new HazelcastClusterManager(config))
         .buildClustered()
+        .onSuccess(merged::publishTo)
         .recover(
             e ->
                 Future.failedFuture(

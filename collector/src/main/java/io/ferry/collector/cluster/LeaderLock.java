@@ -27,7 +27,7 @@ final class LeaderLock {
   private static final long RETRY_MILLIS = 100;
 
   private final Vertx vertx;
-  private final Promise<Void> won = Promise.promise();
+  private Promise<Void> won = Promise.promise();
   private volatile Lock held;
   private volatile boolean closed;
 
@@ -71,6 +71,16 @@ final class LeaderLock {
               LOG.debug("Leader lock not taken yet: {}", e.getMessage());
               vertx.setTimer(RETRY_MILLIS, id -> attempt());
             });
+  }
+
+  /**
+   * Forgets a lock Hazelcast no longer holds for this collector (its side of a split cluster merged
+   * into the other) and waits for it again; {@link #won()} is a new future.
+   */
+  void lost() {
+    held = null;
+    won = Promise.promise();
+    attempt();
   }
 
   /** Stops waiting; releases the lock when held. */

@@ -242,6 +242,7 @@ class ClusterFailoverTest {
         0,
         Duration.ofSeconds(1),
         Duration.ofSeconds(3),
+        ClusteringConfig.DEFAULT_MERGE_INTERVAL,
         ClusteringConfig.DEFAULT_FORWARD_BUFFER);
   }
 

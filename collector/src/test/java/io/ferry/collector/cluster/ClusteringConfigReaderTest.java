@@ -53,6 +53,7 @@ class ClusteringConfigReaderTest {
     assertThat(cluster.heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(cluster.failureTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(cluster.forwardBuffer()).isEqualTo(100_000);
+    assertThat(cluster.mergeInterval()).isEqualTo(Duration.ofSeconds(60));
     assertThat(cluster.toString()).doesNotContain("a-long-shared-secret");
   }
 
@@ -76,6 +77,7 @@ class ClusteringConfigReaderTest {
     assertThat(cluster.heartbeatInterval()).isEqualTo(ClusteringConfig.DEFAULT_HEARTBEAT_INTERVAL);
     assertThat(cluster.failureTimeout()).isEqualTo(ClusteringConfig.DEFAULT_FAILURE_TIMEOUT);
     assertThat(cluster.forwardBuffer()).isEqualTo(ClusteringConfig.DEFAULT_FORWARD_BUFFER);
+    assertThat(cluster.mergeInterval()).isEqualTo(ClusteringConfig.DEFAULT_MERGE_INTERVAL);
     assertThat(cluster.member().port()).isEqualTo(ClusterAddress.DEFAULT_PORT);
     assertThat(cluster.secret()).isEqualTo("from-the-environment");
   }
@@ -101,6 +103,7 @@ class ClusteringConfigReaderTest {
             0,
             Duration.ofSeconds(1),
             Duration.ofSeconds(10),
+            Duration.ofSeconds(60),
             1_000);
     var other =
         new ClusteringConfig(
@@ -111,6 +114,7 @@ class ClusteringConfigReaderTest {
             0,
             Duration.ofSeconds(1),
             Duration.ofSeconds(10),
+            Duration.ofSeconds(60),
             1_000);
     assertThat(HazelcastSettings.clusterName(base))
         .startsWith("ferry-")
