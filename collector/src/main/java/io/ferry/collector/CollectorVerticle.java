@@ -3,6 +3,7 @@ package io.ferry.collector;
 import io.ferry.collector.alerting.AlertRoutes;
 import io.ferry.collector.alerting.AlertService;
 import io.ferry.collector.alerting.CollectorHost;
+import io.ferry.collector.cluster.CollectorCluster;
 import io.ferry.collector.compare.CompareNotConfiguredHandler;
 import io.ferry.collector.compare.ComparisonRunner;
 import io.ferry.collector.compare.ComparisonService;
@@ -87,6 +88,7 @@ public final class CollectorVerticle extends VerticleBase {
   private InfluxServer influx;
   private ComparisonService comparison;
   private AlertService alerting;
+  private CollectorCluster cluster;
 
   public CollectorVerticle(CollectorConfig config) {
     this(config, Clock.systemUTC());
@@ -131,6 +133,7 @@ public final class CollectorVerticle extends VerticleBase {
         // The comparison writes each verdict to InfluxDB, so it starts once the writer exists.
         .compose(server -> startComparison())
         .compose(started -> startAlerting())
+        .compose(started -> startCluster())
         .map(started -> router(pinger))
         .compose(this::listen)
         .onSuccess(
@@ -164,6 +167,8 @@ public final class CollectorVerticle extends VerticleBase {
         .compose(v -> writer == null ? Future.succeededFuture() : writer.close())
         .eventually(() -> comparison == null ? Future.succeededFuture() : comparison.close())
         .eventually(() -> alerting == null ? Future.succeededFuture() : alerting.close())
+        // The lead is given up last, once this collector evaluates and schedules no more.
+        .eventually(() -> cluster == null ? Future.succeededFuture() : cluster.close())
         .eventually(() -> parseWorkers.close())
         .eventually(() -> pageWorkers == null ? Future.succeededFuture() : pageWorkers.close())
         .eventually(
@@ -210,6 +215,16 @@ public final class CollectorVerticle extends VerticleBase {
   }
 
   private Future<Void> startAlerting() {
+    if (config.cluster().isPresent()) {
+      if (!vertx.isClustered()) {
+        return Future.failedFuture(
+            new StartupException(
+                "collector.yml has a cluster: section, but this Vert.x is not clustered (start it"
+                    + " with CollectorVertx)",
+                null));
+      }
+      cluster = new CollectorCluster(vertx, config.cluster().get(), clock, metrics.registry());
+    }
     if (config.alerts().isEmpty()) {
       return Future.succeededFuture();
     }
@@ -220,8 +235,17 @@ public final class CollectorVerticle extends VerticleBase {
             writer,
             clock,
             CollectorHost.name(),
-            influxStatus::reachable);
+            influxStatus::reachable,
+            Optional.ofNullable(cluster).map(c -> c.alerting(config.alerts().get())));
     return alerting.start();
+  }
+
+  /** In a cluster, starts waiting for the lead (alert evaluation, scheduled comparisons). */
+  private Future<Void> startCluster() {
+    if (cluster == null) {
+      return Future.succeededFuture();
+    }
+    return cluster.start(Optional.ofNullable(alerting), Optional.ofNullable(comparison));
   }
 
   /** The alert service; empty without an {@code alerts:} section. */
@@ -302,6 +326,16 @@ public final class CollectorVerticle extends VerticleBase {
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1))
         .handler(new MetricsHandler(metrics));
     compareRoutes(router);
+    if (cluster != null && alerting != null) {
+      cluster.proxyAlertApi(
+          router,
+          new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1),
+          body,
+          AlertRoutes.paths(),
+          alerting,
+          config.listen().host(),
+          this::actualPort);
+    }
     AlertRoutes.mount(
         router,
         new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1),
@@ -322,7 +356,9 @@ public final class CollectorVerticle extends VerticleBase {
   }
 
   private void alert(List<Point> points) {
-    if (alerting != null) {
+    if (cluster != null) {
+      cluster.alertFeed().accept(points);
+    } else if (alerting != null) {
       alerting.ingest(points);
     }
   }

@@ -65,6 +65,11 @@ public final class AlertRoutes {
     this.service = service;
   }
 
+  /** The paths of the alert API, with their parameters ({@code /api/v1/silences/:id}). */
+  public static List<String> paths() {
+    return PATHS;
+  }
+
   /** Adds the routes. */
   public static void mount(
       Router router,

@@ -1,8 +1,10 @@
 package io.ferry.collector.alerting;
 
 import io.ferry.alerts.Alert;
+import io.ferry.alerts.dispatch.DispatchState;
 import io.ferry.alerts.dispatch.Dispatcher;
 import io.ferry.alerts.eval.AlertEngine;
+import io.ferry.alerts.eval.EngineState;
 import io.ferry.alerts.eval.Transition;
 import io.ferry.alerts.slo.SloDefinition;
 import io.ferry.alerts.slo.SloStatus;
@@ -25,6 +27,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * <p>The engine runs on one ordered worker ({@value #ENGINE_POOL}), never on the event loop;
  * notifications are sent on a small worker pool per receiver ({@value #NOTIFY_POOL}{@code
  * -<receiver>}).
+ *
+ * <p>In a cluster of collectors ({@link Clustered}) only the collector that holds the lead
+ * evaluates: it restores the state the previous evaluator published (or the state file when none
+ * was), takes the points every collector forwards, and publishes its state after each change. The
+ * others only forward their own {@code ferry_collector} point every evaluation interval.
  */
 public final class AlertService {
 
@@ -59,13 +67,22 @@ public final class AlertService {
   /** How long a stop waits for notifications being sent, so they are saved as sent: 10 s. */
   static final Duration SEND_GRACE_AT_STOP = Duration.ofSeconds(10);
 
+  /**
+   * How an alert service takes part in a cluster of collectors.
+   *
+   * @param replica where the evaluator publishes its state and the next one reads it
+   * @param forward where this collector's own {@code ferry_collector} point goes (to the evaluator)
+   */
+  public record Clustered(AlertStateReplica replica, Consumer<List<Point>> forward) {}
+
   private final Vertx vertx;
+  private final Optional<Clustered> clustered;
   private final AlertingConfig config;
   private final PointWriter writer;
   private final Clock clock;
   private final String collectorHost;
   private final BooleanSupplier influxReachable;
-  private final AlertEngine engine;
+  private volatile AlertEngine engine;
   private final Optional<AlertStateFile> stateFile;
   private final Map<String, SloDefinition> slosByName = new HashMap<>();
   private WorkerExecutor engineWorker;
@@ -73,6 +90,10 @@ public final class AlertService {
   private Dispatcher dispatcher;
   private long timer = -1;
   private Instant lastSave = Instant.MIN;
+  private volatile boolean evaluating;
+  private volatile boolean closing;
+  private volatile String lastComparable;
+  private Future<Void> publishing = Future.succeededFuture();
 
   /**
    * @param collectorHost the {@code host} tag of the collector's own {@code ferry_collector} points
@@ -85,18 +106,36 @@ public final class AlertService {
       Clock clock,
       String collectorHost,
       BooleanSupplier influxReachable) {
+    this(vertx, config, writer, clock, collectorHost, influxReachable, Optional.empty());
+  }
+
+  /**
+   * @param clustered how this collector shares evaluation with others; empty when it runs alone
+   */
+  public AlertService(
+      Vertx vertx,
+      AlertingConfig config,
+      PointWriter writer,
+      Clock clock,
+      String collectorHost,
+      BooleanSupplier influxReachable,
+      Optional<Clustered> clustered) {
     this.vertx = vertx;
+    this.clustered = clustered;
     this.config = config;
     this.writer = writer;
     this.clock = clock;
     this.collectorHost = collectorHost;
     this.influxReachable = influxReachable;
-    this.engine = new AlertEngine(config.rules(), config.slos(), config.phase(), clock.instant());
+    this.engine = newEngine();
     this.stateFile = config.stateFile().map(AlertStateFile::new);
     config.slos().forEach(slo -> slosByName.put(slo.name(), slo));
   }
 
-  /** Restores the saved state and starts the timer. */
+  /**
+   * Restores the saved state and starts the timer; in a cluster it only starts the timer (the state
+   * is restored by {@link #takeOver()}).
+   */
   public Future<Void> start() {
     engineWorker = vertx.createSharedWorkerExecutor(ENGINE_POOL, 1, 60, TimeUnit.SECONDS);
     for (String receiver : config.notifiers().keySet()) {
@@ -120,21 +159,85 @@ public final class AlertService {
                             },
                             false),
             new Random());
-    return engineWorker
-        .executeBlocking(this::restore)
+    Future<Boolean> restored =
+        clustered.isPresent()
+            ? Future.succeededFuture(false)
+            : engineWorker.executeBlocking(this::restore);
+    return restored
         .onSuccess(
-            restored -> {
+            done -> {
+              if (clustered.isEmpty()) {
+                evaluating = true;
+              }
               long period = Math.max(50, config.evaluationInterval().toMillis());
-              timer = vertx.setPeriodic(period, id -> evaluateNow());
+              timer = vertx.setPeriodic(period, id -> tick());
               LOG.info(
                   "Alerting: {} rules, {} SLOs, {} receivers, phase {}{}",
                   config.rules().size(),
                   config.slos().size(),
                   config.notifiers().size(),
                   config.phase().configName(),
-                  restored ? ", state restored from " + stateFile.orElseThrow() : "");
+                  clustered.isPresent()
+                      ? ", evaluated by the cluster's leader"
+                      : done ? ", state restored from " + stateFile.orElseThrow() : "");
             })
         .mapEmpty();
+  }
+
+  /**
+   * Makes this collector the cluster's alert evaluator: restores the state the previous evaluator
+   * published, or else the state file, then evaluates from the next tick on.
+   */
+  public Future<Void> takeOver() {
+    Clustered cluster = clustered.orElseThrow();
+    return cluster
+        .replica()
+        .load()
+        .compose(published -> engineWorker.executeBlocking(() -> restoreForTakeOver(published)))
+        .onSuccess(
+            from -> {
+              evaluating = true;
+              LOG.info("This collector now evaluates the cluster's alerts ({})", from);
+            })
+        .mapEmpty();
+  }
+
+  /**
+   * Stops evaluating (this collector no longer leads its cluster) and forgets the alert state, so
+   * that the next {@link #takeOver()} starts from the cluster's state alone.
+   */
+  public Future<Void> standBy() {
+    evaluating = false;
+    return engineWorker
+        .executeBlocking(
+            () -> {
+              engine = newEngine();
+              lastComparable = null;
+              return null;
+            })
+        .mapEmpty();
+  }
+
+  private AlertEngine newEngine() {
+    return new AlertEngine(config.rules(), config.slos(), config.phase(), clock.instant());
+  }
+
+  /** Whether this collector evaluates alerts: always alone, in a cluster only the leader. */
+  public boolean evaluating() {
+    return evaluating;
+  }
+
+  private String restoreForTakeOver(Optional<String> published) throws IOException {
+    if (published.isPresent()) {
+      var saved = AlertStateFile.fromJson(published.get());
+      engine.restore(saved.engine(), clock.instant());
+      dispatcher.restore(saved.dispatch());
+      lastComparable = null;
+      return "state taken over from the cluster: " + saved.engine().alerts().size() + " alerts";
+    }
+    return restore()
+        ? "state restored from " + stateFile.orElseThrow()
+        : "no state published in the cluster or saved";
   }
 
   private boolean restore() throws IOException {
@@ -150,40 +253,105 @@ public final class AlertService {
     return true;
   }
 
-  /** Feeds points just accepted by the write endpoints (off the event loop, in order). */
-  public void ingest(List<Point> points) {
+  /**
+   * Feeds points just accepted by the write endpoints (off the event loop, in order). The future
+   * completes once they are evaluated and, in a cluster, the state they changed is published.
+   */
+  public Future<Void> ingest(List<Point> points) {
     if (points.isEmpty()) {
-      return;
+      return Future.succeededFuture();
+    }
+    if (closing) {
+      // Refused, not dropped: a collector that forwarded them sends them to the next leader.
+      return Future.failedFuture("alerting is stopping");
     }
     Instant arrival = clock.instant();
-    engineWorker
+    return engineWorker
         .executeBlocking(
             () -> {
               // Tick at once only when the batch changed something, so a new page need not
               // wait for the timer; most batches change nothing and cost no tick.
               if (handle(engine.ingest(points, arrival), arrival)) {
                 dispatcher.tick(arrival);
+                return stateToPublish(arrival);
               }
               return null;
             })
-        .onFailure(e -> LOG.error("Alert evaluation of ingested points failed", e));
+        // Evaluating the same points again would fail the same way: only publishing may fail the
+        // future (a collector that forwarded them sends them again).
+        .recover(
+            e -> {
+              LOG.error("Alert evaluation of ingested points failed", e);
+              return Future.succeededFuture();
+            })
+        .compose(this::publish);
   }
 
-  private void evaluateNow() {
+  private void tick() {
     Instant now = clock.instant();
+    clustered.ifPresent(cluster -> cluster.forward().accept(List.of(selfPoint(now))));
+    if (evaluating) {
+      evaluateNow(now);
+    }
+  }
+
+  private void evaluateNow(Instant now) {
     engineWorker
         .executeBlocking(
             () -> {
-              handle(engine.ingest(List.of(selfPoint(now)), now), now);
+              if (clustered.isEmpty()) {
+                handle(engine.ingest(List.of(selfPoint(now)), now), now);
+              }
               handle(engine.evaluate(now), now);
               dispatcher.tick(now);
               writeSloStatuses(now);
               if (!lastSave.plus(SAVE_EVERY).isAfter(now)) {
                 save(now);
               }
-              return null;
+              return stateToPublish(now);
             })
+        .compose(this::publish)
         .onFailure(e -> LOG.error("Alert evaluation failed", e));
+  }
+
+  /**
+   * In a cluster, the state as JSON when it changed since it was last published; otherwise null.
+   * Runs on the engine worker.
+   */
+  private String stateToPublish(Instant now) throws IOException {
+    if (clustered.isEmpty()) {
+      return null;
+    }
+    EngineState state = engine.snapshot(now);
+    DispatchState dispatch = dispatcher.snapshot();
+    // Compared without the time it was taken, which changes at every call.
+    String comparable =
+        AlertStateFile.toJson(
+            new AlertStateFile.Saved(
+                new EngineState(Instant.EPOCH, state.alerts(), state.lastSeen()), dispatch));
+    if (comparable.equals(lastComparable)) {
+      return null;
+    }
+    lastComparable = comparable;
+    return AlertStateFile.toJson(new AlertStateFile.Saved(state, dispatch));
+  }
+
+  /** Publishes a state (null: nothing changed), in the order the states were taken. */
+  private Future<Void> publish(String state) {
+    if (state == null) {
+      return Future.succeededFuture();
+    }
+    AlertStateReplica replica = clustered.orElseThrow().replica();
+    publishing =
+        publishing
+            .transform(previous -> replica.publish(state))
+            .onFailure(
+                e -> {
+                  // Published again at the next evaluation, changed or not.
+                  lastComparable = null;
+                  LOG.warn("Alert state not published to the cluster: {}", e.getMessage());
+                });
+    return publishing;
   }
 
   /** The collector's own health, as a point the shipped collector rules read. */
@@ -278,6 +446,7 @@ public final class AlertService {
 
   /** Stops the timer and saves the state one last time. */
   public Future<Void> close() {
+    closing = true;
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
@@ -287,6 +456,10 @@ public final class AlertService {
     return engineWorker
         .executeBlocking(
             () -> {
+              // A collector in a cluster that never evaluated holds no state worth a file.
+              if (!evaluating) {
+                return null;
+              }
               // A page being sent right now must be in the notification log before the last save,
               // or the next start would send it again.
               if (!dispatcher.awaitSendsInFlight(SEND_GRACE_AT_STOP)) {
@@ -295,9 +468,12 @@ public final class AlertService {
                         + " after the restart",
                     ConfigUnits.formatDuration(SEND_GRACE_AT_STOP));
               }
-              save(clock.instant());
-              return null;
+              Instant now = clock.instant();
+              save(now);
+              // The next leader starts from the state this one stopped with.
+              return stateToPublish(now);
             })
+        .compose(this::publish)
         .eventually(() -> engineWorker.close())
         .eventually(
             () -> Future.join(notifyWorkers.values().stream().map(WorkerExecutor::close).toList()))

@@ -41,6 +41,16 @@ final class AlertStateFile {
     return Optional.of(JSON.readValue(file.toFile(), Saved.class));
   }
 
+  /** The state as the JSON document the file holds. */
+  static String toJson(Saved saved) throws IOException {
+    return JSON.writeValueAsString(saved);
+  }
+
+  /** The state from a JSON document written by {@link #toJson}. */
+  static Saved fromJson(String json) throws IOException {
+    return JSON.readValue(json, Saved.class);
+  }
+
   /** Saves, replacing the previous file atomically. */
   void save(Saved saved) throws IOException {
     Path dir = file.toAbsolutePath().getParent();

@@ -34,14 +34,26 @@ final class CheckConfigCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "%s: OK (listen %s:%d, %d token(s), InfluxDB %s with %s API, database %s)%n",
+            "%s: OK (listen %s:%d, %d token(s), InfluxDB %s with %s API, database %s%s)%n",
             file,
             config.listen().host(),
             config.listen().port(),
             config.auth().tokens().size(),
             config.influxdb().url(),
             config.influxdb().api().configName(),
-            config.influxdb().destination().database());
+            config.influxdb().destination().database(),
+            config
+                .cluster()
+                .map(
+                    cluster ->
+                        ", cluster "
+                            + cluster.name()
+                            + " as "
+                            + cluster.member()
+                            + " with "
+                            + cluster.members().size()
+                            + " member address(es)")
+                .orElse(""));
     return 0;
   }
 }

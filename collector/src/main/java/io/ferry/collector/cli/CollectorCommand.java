@@ -1,6 +1,7 @@
 package io.ferry.collector.cli;
 
 import io.ferry.collector.CollectorVerticle;
+import io.ferry.collector.cluster.CollectorVertx;
 import io.ferry.collector.config.CollectorConfig;
 import io.ferry.collector.config.CollectorConfigLoader;
 import io.ferry.yamlconfig.ConfigException;
@@ -45,7 +46,13 @@ final class CollectorCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return FerryCommand.EXIT_CONFIG;
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx;
+    try {
+      vertx = CollectorVertx.start(collectorConfig.cluster()).await();
+    } catch (Exception e) {
+      spec.commandLine().getErr().println("ferry collector: " + e.getMessage());
+      return FerryCommand.EXIT_FAILURE;
+    }
     var verticle = new CollectorVerticle(collectorConfig);
     try {
       vertx.deployVerticle(verticle).await();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,7 @@ public final class ComparisonService {
   private volatile LatestComparison latest;
   private volatile RunFailure lastFailure;
   private Long timer;
+  private volatile BooleanSupplier scheduleHere = () -> true;
 
   /**
    * @param runner runs one comparison; {@link ComparisonRunner#standard()} outside tests
@@ -166,7 +168,18 @@ public final class ComparisonService {
     return idle.eventually(workers::close);
   }
 
+  /**
+   * Runs scheduled comparisons only while {@code leading} says so (in a cluster of collectors, on
+   * the leader only, so that each runs once); runs on demand are not affected.
+   */
+  public void scheduleOnlyWhile(BooleanSupplier leading) {
+    this.scheduleHere = leading;
+  }
+
   private void onTick() {
+    if (!scheduleHere.getAsBoolean()) {
+      return;
+    }
     if (!requestRun().started()) {
       metrics.tickSkipped();
       LOG.debug("Scheduled comparison skipped: the previous one is still running");

@@ -1,6 +1,7 @@
 package io.ferry.collector.config;
 
 import io.ferry.collector.alerting.AlertingConfig;
+import io.ferry.collector.cluster.ClusteringConfig;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Optional;
  *     compare:} section
  * @param alerts rules, SLOs, receivers and routes; empty when the file has no {@code alerts:}
  *     section
+ * @param cluster the other collectors this one shares alert evaluation and scheduled comparisons
+ *     with; empty when the file has no {@code cluster:} section (the collector runs alone)
  */
 public record CollectorConfig(
     ListenConfig listen,
@@ -22,7 +25,19 @@ public record CollectorConfig(
     IngestConfig ingest,
     InfluxConfig influxdb,
     Optional<CompareConfig> compare,
-    Optional<AlertingConfig> alerts) {
+    Optional<AlertingConfig> alerts,
+    Optional<ClusteringConfig> cluster) {
+
+  /** Alone, without a cluster. */
+  public CollectorConfig(
+      ListenConfig listen,
+      AuthConfig auth,
+      IngestConfig ingest,
+      InfluxConfig influxdb,
+      Optional<CompareConfig> compare,
+      Optional<AlertingConfig> alerts) {
+    this(listen, auth, ingest, influxdb, compare, alerts, Optional.empty());
+  }
 
   /** Without a cutover comparison and without alerting. */
   public CollectorConfig(

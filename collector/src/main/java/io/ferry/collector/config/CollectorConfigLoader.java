@@ -2,6 +2,8 @@ package io.ferry.collector.config;
 
 import io.ferry.collector.alerting.AlertingConfig;
 import io.ferry.collector.alerting.AlertingConfigReader;
+import io.ferry.collector.cluster.ClusteringConfig;
+import io.ferry.collector.cluster.ClusteringConfigReader;
 import io.ferry.collector.compare.MySqlDsn;
 import io.ferry.cutover.Phase;
 import io.ferry.cutover.data.LoadLimit;
@@ -73,8 +75,12 @@ public final class CollectorConfigLoader {
         root.has("alerts")
             ? Optional.of(AlertingConfigReader.read(root.mapping("alerts"), baseDir))
             : Optional.empty();
+    Optional<ClusteringConfig> cluster =
+        root.has("cluster")
+            ? Optional.of(ClusteringConfigReader.read(root.mapping("cluster")))
+            : Optional.empty();
     root.rejectUnknownKeys();
-    return new CollectorConfig(listen, auth, ingest, influxdb, compare, alerts);
+    return new CollectorConfig(listen, auth, ingest, influxdb, compare, alerts, cluster);
   }
 
   private static ListenConfig readListen(ConfigMapping listen) {

@@ -1,0 +1,44 @@
+package io.ferry.collector.cluster;
+
+import io.ferry.alerts.rule.AlertRule;
+import io.ferry.alerts.rule.Condition;
+import io.ferry.alerts.slo.SloDefinition;
+import io.ferry.collector.alerting.AlertingConfig;
+import io.ferry.lineprotocol.Point;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Which points the alert evaluator needs: those a rule's selector matches, and every point of an
+ * SLO's measurement. Only these cross the network to the evaluator; the rest go to InfluxDB only.
+ */
+final class AlertPointFilter implements Predicate<Point> {
+
+  private final List<AlertRule> rules;
+  private final Set<String> sloMeasurements = new HashSet<>();
+
+  AlertPointFilter(AlertingConfig config) {
+    this.rules =
+        config.rules().stream()
+            .filter(rule -> !(rule.condition() instanceof Condition.SloBurn))
+            .toList();
+    for (SloDefinition slo : config.slos()) {
+      sloMeasurements.add(slo.sli().measurement());
+    }
+  }
+
+  @Override
+  public boolean test(Point point) {
+    if (sloMeasurements.contains(point.measurement())) {
+      return true;
+    }
+    for (AlertRule rule : rules) {
+      if (rule.selector().matches(point)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
