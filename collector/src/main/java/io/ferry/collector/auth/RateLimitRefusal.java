@@ -15,7 +15,7 @@ public record RateLimitRefusal(
 
   /** {@link #retryAfter} in whole seconds, rounded up, at least 1 (the {@code Retry-After}). */
   public long retryAfterSeconds() {
-    long millis = retryAfter.toMillis();
-    return Math.max(1, (millis + 999) / 1000);
+    long nanos = retryAfter.toNanos();
+    return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
   }
 }

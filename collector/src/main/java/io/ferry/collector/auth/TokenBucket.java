@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket: fills at {@code ratePerSecond} up to {@code capacity}, starts full. Thread-safe.
  * {@link #charge} may take it below zero (a body's points are known only once it is parsed, and one
- * body larger than the bucket must still pass once); {@link #untilPositive} then says how long the
+ * body larger than the bucket must still pass once); {@link #untilRepaid} then says how long the
  * holder waits.
  */
 final class TokenBucket {
@@ -42,10 +42,10 @@ final class TokenBucket {
     return secondsToNanos((amount - level) / ratePerSecond);
   }
 
-  /** Zero when the bucket holds something; otherwise the wait until it will. Takes nothing. */
-  synchronized Duration untilPositive() {
+  /** Zero when the bucket is not in debt; otherwise the wait until the debt is repaid. */
+  synchronized Duration untilRepaid() {
     refill();
-    return level > 0 ? Duration.ZERO : secondsToNanos(-level / ratePerSecond).plusNanos(1);
+    return level >= 0 ? Duration.ZERO : secondsToNanos(-level / ratePerSecond);
   }
 
   /** Takes {@code amount}, going below zero if need be. */

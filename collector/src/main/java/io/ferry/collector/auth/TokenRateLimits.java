@@ -37,7 +37,7 @@ public final class TokenRateLimits {
   public Optional<RateLimitRefusal> admit(ApiToken token) {
     Buckets current = bucketsOf(token);
     if (current.points().isPresent()) {
-      Duration wait = current.points().get().untilPositive();
+      Duration wait = current.points().get().untilRepaid();
       if (!wait.isZero()) {
         return Optional.of(
             refusal(token, "points", current.limit().pointsPerSecond(), "points/s", wait));

@@ -175,7 +175,6 @@ public final class CollectorConfigLoader {
 
   private static InfluxConfig readInflux(ConfigMapping influx, Path baseDir) {
     URI url = influx.httpUrl("url", InfluxConfig.DEFAULT_URL);
-    InfluxTls tls = readInfluxTls(influx, baseDir);
     InfluxApi api =
         influx.parsed("api", InfluxApi.AUTO, "auto, v1 or v2", InfluxApi::fromConfigName);
     Duration timeout = influx.duration("timeout", InfluxConfig.DEFAULT_TIMEOUT);
@@ -207,6 +206,7 @@ public final class CollectorConfigLoader {
       throw influx.problem(
           "max_pending_points", "must be at least batch_max_points (" + batching.maxPoints() + ")");
     }
+    InfluxTls tls = readInfluxTls(influx, baseDir);
     return new InfluxConfig(url, api, timeout, destination, credentials, batching, tls);
   }
 
