@@ -93,7 +93,9 @@ class TlsTest {
   @Test
   void anInfluxDbCertificateNotSignedByTheConfiguredCaStopsTheStart() {
     assertThatThrownBy(() -> deploy("tls_bad_ca", "other-ca.pem"))
-        .hasMessageContaining(influxTls.url());
+        .hasMessageContaining(influxTls.url())
+        .hasMessageContaining("is unreachable")
+        .hasMessageContaining("certification path");
     collector = null;
   }
 
