@@ -149,9 +149,4 @@ public final class TokensFileWatcher {
     }
     return String.join(",", parts);
   }
-
-  /** The names of the tokens in force (for tests and logs). */
-  public List<String> names() {
-    return registry.names();
-  }
 }
