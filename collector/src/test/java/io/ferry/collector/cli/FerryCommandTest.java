@@ -56,7 +56,7 @@ class FerryCommandTest {
         .isEqualTo(
             file
                 + " line 3: auth.tokens[0].colour: unknown key (known keys: name, token,"
-                + " token_file)"
+                + " token_file, rate_limit)"
                 + System.lineSeparator());
   }
 
