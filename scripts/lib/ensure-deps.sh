@@ -64,7 +64,7 @@ ferry__apt_install() {
   return "$status"
 }
 
-# Checks for java 17+, mvn, influxd, influx, mariadbd, mariadb-install-db, mariadb,
+# Checks for java 17+, mvn, influxd, influx, curl, openssl (test certificates), mariadbd, mariadb-install-db, mariadb,
 # pt-table-checksum, fontconfig, a font (for charts), prometheus-alertmanager and aiosmtpd (the
 # alert receivers' tests), ansible-playbook and systemd-analyze (the deploy module's tests),
 # prometheus-node-exporter and prometheus-mysqld-exporter (the agent's cross-check with them). Missing ones are installed with
