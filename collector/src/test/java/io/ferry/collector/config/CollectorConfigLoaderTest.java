@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -36,6 +37,7 @@ class CollectorConfigLoaderTest {
     assertThat(sample.ingest()).isEqualTo(IngestConfig.defaults());
     assertThat(sample.influxdb()).isEqualTo(InfluxConfig.defaults());
     assertThat(sample.auth().tokens()).containsExactly(new ApiToken("fleet", "from-env"));
+    assertThat(sample.auth()).isEqualTo(new AuthConfig(List.of(new ApiToken("fleet", "from-env"))));
   }
 
   @Test
