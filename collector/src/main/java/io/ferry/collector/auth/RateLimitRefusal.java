@@ -15,7 +15,11 @@ public record RateLimitRefusal(
 
   /** {@link #retryAfter} in whole seconds, rounded up, at least 1 (the {@code Retry-After}). */
   public long retryAfterSeconds() {
-    long nanos = retryAfter.toNanos();
-    return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+    return wholeSeconds(retryAfter);
+  }
+
+  /** {@code wait} in whole seconds, rounded up, at least 1. */
+  static long wholeSeconds(Duration wait) {
+    return Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
   }
 }

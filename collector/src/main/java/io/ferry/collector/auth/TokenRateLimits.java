@@ -87,7 +87,6 @@ public final class TokenRateLimits {
   private static RateLimitRefusal refusal(
       ApiToken token, String limit, OptionalDouble rate, String unit, Duration wait) {
     String key = token.rateLimit().isPresent() ? "its rate_limit" : "auth.rate_limit";
-    var refusal = new RateLimitRefusal(token.name(), limit, wait, "");
     return new RateLimitRefusal(
         token.name(),
         limit,
@@ -101,7 +100,7 @@ public final class TokenRateLimits {
             + " ("
             + key
             + "); nothing was written, retry in "
-            + refusal.retryAfterSeconds()
+            + RateLimitRefusal.wholeSeconds(wait)
             + " s");
   }
 
