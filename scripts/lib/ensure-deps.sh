@@ -20,6 +20,7 @@ ferry__package_of() {
     pt-table-checksum) echo percona-toolkit ;;
     fc-list) echo fontconfig ;;
     curl) echo curl ;;
+    openssl) echo openssl ;;
     prometheus-alertmanager) echo prometheus-alertmanager ;;
     aiosmtpd) echo python3-aiosmtpd ;;
     ansible-playbook) echo ansible ;;
@@ -65,7 +66,7 @@ ferry__apt_install() {
   return "$status"
 }
 
-# Checks for java 17+, mvn, influxd, influx, mariadbd, mariadb-install-db, mariadb,
+# Checks for java 17+, mvn, influxd, influx, curl, openssl (test certificates), mariadbd, mariadb-install-db, mariadb,
 # pt-table-checksum, fontconfig, a font (for charts), prometheus-alertmanager and aiosmtpd (the
 # alert receivers' tests), ansible-playbook and systemd-analyze (the deploy module's tests),
 # prometheus-node-exporter and prometheus-mysqld-exporter (the agent's cross-check with them),
@@ -77,7 +78,7 @@ ferry_ensure_deps() {
   # aiosmtpd is checked as the Debian command, not as `python3 -c 'import aiosmtpd'`: a python3
   # from pyenv or a venv earlier on PATH does not see Debian's module, and the test kit runs the
   # command, which uses the system Python.
-  for command in java mvn influxd influx curl mariadbd mariadb-install-db mariadb pt-table-checksum fc-list \
+  for command in java mvn influxd influx curl openssl mariadbd mariadb-install-db mariadb pt-table-checksum fc-list \
     prometheus-alertmanager aiosmtpd ansible-playbook systemd-analyze \
     prometheus-node-exporter prometheus-mysqld-exporter chromium chromedriver; do
     if ! ferry__has_command "$command"; then

@@ -3,6 +3,10 @@ package io.ferry.collector;
 import io.ferry.collector.alerting.AlertRoutes;
 import io.ferry.collector.alerting.AlertService;
 import io.ferry.collector.alerting.CollectorHost;
+import io.ferry.collector.auth.RateLimitHandler;
+import io.ferry.collector.auth.TokenRateLimits;
+import io.ferry.collector.auth.TokenRegistry;
+import io.ferry.collector.auth.TokensFileWatcher;
 import io.ferry.collector.cluster.CollectorCluster;
 import io.ferry.collector.compare.CompareNotConfiguredHandler;
 import io.ferry.collector.compare.ComparisonRunner;
@@ -14,6 +18,7 @@ import io.ferry.collector.config.CollectorConfig;
 import io.ferry.collector.config.InfluxApi;
 import io.ferry.collector.config.InfluxConfig;
 import io.ferry.collector.health.HealthHandler;
+import io.ferry.collector.health.LivenessHandler;
 import io.ferry.collector.influx.BatchingPointWriter;
 import io.ferry.collector.influx.InfluxApiDetector;
 import io.ferry.collector.influx.InfluxOutageLog;
@@ -37,6 +42,8 @@ import io.ferry.collector.ingest.WriteHandler;
 import io.ferry.collector.metrics.CollectorMetrics;
 import io.ferry.collector.metrics.MetricsHandler;
 import io.ferry.collector.metrics.RequestCounter;
+import io.ferry.collector.tls.InfluxTlsOptions;
+import io.ferry.collector.tls.ListenTlsOptions;
 import io.ferry.collector.web.DashboardRoutes;
 import io.ferry.lineprotocol.Point;
 import io.ferry.yamlconfig.ConfigUnits;
@@ -79,6 +86,8 @@ public final class CollectorVerticle extends VerticleBase {
   private final CollectorMetrics metrics = new CollectorMetrics();
   private final InfluxStatus influxStatus = new InfluxStatus();
   private final InfluxOutageLog outage;
+  private final TokenRegistry tokens;
+  private final TokenRateLimits rateLimits;
 
   private WebClient client;
   private WorkerExecutor parseWorkers;
@@ -89,6 +98,7 @@ public final class CollectorVerticle extends VerticleBase {
   private ComparisonService comparison;
   private AlertService alerting;
   private CollectorCluster cluster;
+  private TokensFileWatcher tokensFile;
 
   public CollectorVerticle(CollectorConfig config) {
     this(config, Clock.systemUTC());
@@ -106,6 +116,8 @@ public final class CollectorVerticle extends VerticleBase {
     this.clock = clock;
     this.comparisonRunner = comparisonRunner;
     this.outage = new InfluxOutageLog(clock);
+    this.tokens = new TokenRegistry(config.auth().tokens());
+    this.rateLimits = new TokenRateLimits(config.auth().rateLimit());
   }
 
   @Override
@@ -114,13 +126,16 @@ public final class CollectorVerticle extends VerticleBase {
     client =
         WebClient.create(
             vertx,
-            new WebClientOptions()
-                .setUserAgent("ferry-collector/" + FerryVersion.get())
-                .setConnectTimeout((int) influxConfig.timeout().toMillis()));
+            InfluxTlsOptions.apply(
+                influxConfig.tls(),
+                new WebClientOptions()
+                    .setUserAgent("ferry-collector/" + FerryVersion.get())
+                    .setConnectTimeout((int) influxConfig.timeout().toMillis())));
     parseWorkers = vertx.createSharedWorkerExecutor(PARSE_POOL, 2, 60, TimeUnit.SECONDS);
     var pinger =
         new InfluxApiDetector(client, influxConfig.endpoint("/ping"), influxConfig.timeout());
-    return resolveInflux(pinger)
+    return startTokensFile()
+        .compose(read -> resolveInflux(pinger))
         .map(
             server -> {
               influx = server;
@@ -139,7 +154,8 @@ public final class CollectorVerticle extends VerticleBase {
         .onSuccess(
             listening ->
                 LOG.info(
-                    "Collector listening on http://{}:{}, writing to {} ({} API{}), body limit {}",
+                    "Collector listening on {}://{}:{}, writing to {} ({} API{}), body limit {}",
+                    config.listen().scheme(),
                     config.listen().host(),
                     listening.actualPort(),
                     influxConfig.url(),
@@ -160,8 +176,29 @@ public final class CollectorVerticle extends VerticleBase {
     return influx;
   }
 
+  /** Reads {@code auth.tokens_file} again now (SIGHUP); false when it did not read. */
+  public Future<Boolean> reloadTokens(String reason) {
+    return tokensFile == null ? Future.succeededFuture(false) : tokensFile.reload(reason);
+  }
+
+  private Future<Void> startTokensFile() {
+    if (config.auth().tokensFile().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    tokensFile =
+        new TokensFileWatcher(
+            vertx, config.auth(), config.auth().tokensFile().get(), tokens, metrics);
+    return tokensFile
+        .start()
+        .recover(e -> Future.failedFuture(new StartupException(e.getMessage(), e)));
+  }
+
   @Override
   public Future<?> stop() {
+    if (tokensFile != null) {
+      tokensFile.close();
+    }
+    metrics.close();
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed
         .compose(v -> writer == null ? Future.succeededFuture() : writer.close())
@@ -262,7 +299,6 @@ public final class CollectorVerticle extends VerticleBase {
   }
 
   private Router router(InfluxApiDetector pinger) {
-    var tokens = config.auth().tokens();
     var parser =
         new BodyParser(parseWorkers, clock, config.ingest(), InfluxTargetRule.forServer(influx));
     int maxBodyBytes = (int) config.ingest().maxBodyBytes();
@@ -279,6 +315,7 @@ public final class CollectorVerticle extends VerticleBase {
                     "/query",
                     "/ping",
                     "/health",
+                    LivenessHandler.PATH,
                     "/metrics",
                     COMPARE_START,
                     COMPARE_LATEST,
@@ -286,26 +323,34 @@ public final class CollectorVerticle extends VerticleBase {
     // Every endpoint is authenticated, /ping included (InfluxDB leaves it open): the version it
     // reveals is nobody's business but the fleet's.
     var pingAuth = new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1);
+    // The one unauthenticated path, for load balancers: it says "ok" and nothing else.
+    router.get(LivenessHandler.PATH).handler(new LivenessHandler());
     router.get("/ping").handler(pingAuth).handler(new PingHandler(FerryVersion.get()));
     router.head("/ping").handler(pingAuth).handler(new PingHandler(FerryVersion.get()));
     // Authentication sits on a route of its own: Vert.x orders handlers within one route so that
     // a body handler runs first, and an unauthenticated body must not even be read.
     router
         .post("/write")
-        .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.V1_WRITE, ApiStyle.V1));
+        .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.V1_WRITE, ApiStyle.V1))
+        .handler(new RateLimitHandler(rateLimits, metrics, ApiStyle.V1));
     // Write bodies are read as sent, never as a form whatever their Content-Type, and gzip is
     // decoded by the parser so that a body that does not decode completely is refused whole.
     router
         .post("/write")
         .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V1))
-        .handler(new WriteHandler(ApiStyle.V1, parser, writer, metrics, outage, this::alert));
+        .handler(
+            new WriteHandler(
+                ApiStyle.V1, parser, writer, metrics, outage, this::alert, rateLimits));
     router
         .post("/api/v2/write")
-        .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.TOKEN_ONLY, ApiStyle.V2));
+        .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.TOKEN_ONLY, ApiStyle.V2))
+        .handler(new RateLimitHandler(rateLimits, metrics, ApiStyle.V2));
     router
         .post("/api/v2/write")
         .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V2))
-        .handler(new WriteHandler(ApiStyle.V2, parser, writer, metrics, outage, this::alert));
+        .handler(
+            new WriteHandler(
+                ApiStyle.V2, parser, writer, metrics, outage, this::alert, rateLimits));
     router
         .route("/query")
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.V1_WRITE, ApiStyle.V1))
@@ -364,7 +409,6 @@ public final class CollectorVerticle extends VerticleBase {
   }
 
   private void compareRoutes(Router router) {
-    var tokens = config.auth().tokens();
     var startRoute = router.post(COMPARE_START);
     var latestRoute = router.get(COMPARE_LATEST);
     var htmlRoute = router.get(COMPARE_LATEST_HTML);
@@ -402,7 +446,11 @@ public final class CollectorVerticle extends VerticleBase {
 
   private Future<HttpServer> listen(Router router) {
     var options =
-        new HttpServerOptions().setHost(config.listen().host()).setPort(config.listen().port());
+        ListenTlsOptions.apply(
+            config.listen().tls(),
+            new HttpServerOptions()
+                .setHost(config.listen().host())
+                .setPort(config.listen().port()));
     return vertx
         .createHttpServer(options)
         .requestHandler(router)

@@ -34,11 +34,13 @@ final class CheckConfigCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "%s: OK (listen %s:%d, %d token(s), InfluxDB %s with %s API, database %s%s)%n",
+            "%s: OK (listen %s://%s:%d, %d token(s)%s, InfluxDB %s with %s API, database %s%s)%n",
             file,
+            config.listen().scheme(),
             config.listen().host(),
             config.listen().port(),
             config.auth().tokens().size(),
+            config.auth().tokensFile().map(f -> " plus those in " + f).orElse(""),
             config.influxdb().url(),
             config.influxdb().api().configName(),
             config.influxdb().destination().database(),

@@ -1,6 +1,7 @@
 package io.ferry.collector.cli;
 
 import io.ferry.collector.CollectorVerticle;
+import io.ferry.collector.auth.SighupReload;
 import io.ferry.collector.cluster.CollectorVertx;
 import io.ferry.collector.config.CollectorConfig;
 import io.ferry.collector.config.CollectorConfigLoader;
@@ -64,9 +65,14 @@ final class CollectorCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "Ferry collector listening on http://%s:%d%n",
-            collectorConfig.listen().host(), verticle.actualPort());
+            "Ferry collector listening on %s://%s:%d%n",
+            collectorConfig.listen().scheme(),
+            collectorConfig.listen().host(),
+            verticle.actualPort());
     spec.commandLine().getOut().flush();
+    if (collectorConfig.auth().tokensFile().isPresent()) {
+      SighupReload.install(() -> verticle.reloadTokens("SIGHUP"));
+    }
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

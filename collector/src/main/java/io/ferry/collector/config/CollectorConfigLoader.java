@@ -14,13 +14,12 @@ import io.ferry.yamlconfig.ConfigUnits;
 import io.ferry.yamlconfig.Environment;
 import io.ferry.yamlconfig.YamlConfigReader;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -63,10 +62,10 @@ public final class CollectorConfigLoader {
   }
 
   private static CollectorConfig config(ConfigMapping root, Path baseDir) {
-    ListenConfig listen = readListen(root.mapping("listen"));
-    AuthConfig auth = readAuth(root);
+    ListenConfig listen = readListen(root.mapping("listen"), baseDir);
+    AuthConfig auth = readAuth(root, baseDir);
     IngestConfig ingest = readIngest(root.mapping("ingest"));
-    InfluxConfig influxdb = readInflux(root.mapping("influxdb"));
+    InfluxConfig influxdb = readInflux(root.mapping("influxdb"), baseDir);
     Optional<CompareConfig> compare =
         root.has("compare")
             ? Optional.of(readCompare(root.mapping("compare"), baseDir))
@@ -83,41 +82,74 @@ public final class CollectorConfigLoader {
     return new CollectorConfig(listen, auth, ingest, influxdb, compare, alerts, cluster);
   }
 
-  private static ListenConfig readListen(ConfigMapping listen) {
+  private static ListenConfig readListen(ConfigMapping listen, Path baseDir) {
+    Optional<ListenTls> tls = Optional.empty();
+    if (listen.has("tls")) {
+      ConfigMapping mapping = listen.mapping("tls");
+      tls =
+          Optional.of(
+              new ListenTls(
+                  readableFile(mapping, "cert", baseDir).orElseThrow(() -> mapping.missing("cert")),
+                  readableFile(mapping, "key", baseDir).orElseThrow(() -> mapping.missing("key")),
+                  readableFile(mapping, "client_ca", baseDir)));
+    }
     return new ListenConfig(
         listen.string("host", ListenConfig.DEFAULT_HOST),
-        listen.integer("port", ListenConfig.DEFAULT_PORT, 0, 65535));
+        listen.integer("port", ListenConfig.DEFAULT_PORT, 0, 65535),
+        tls);
   }
 
-  private static AuthConfig readAuth(ConfigMapping root) {
+  /** A file named under {@code key}, resolved against {@code baseDir}, that can be read. */
+  private static Optional<Path> readableFile(ConfigMapping mapping, String key, Path baseDir) {
+    Optional<Path> file = mapping.string(key).map(baseDir::resolve);
+    if (file.isPresent() && !Files.isReadable(file.get())) {
+      throw mapping.problem(key, "cannot read " + file.get());
+    }
+    return file;
+  }
+
+  private static InfluxTls readInfluxTls(ConfigMapping influx, Path baseDir) {
+    if (!influx.has("tls")) {
+      return InfluxTls.DEFAULTS;
+    }
+    ConfigMapping tls = influx.mapping("tls");
+    var read =
+        new InfluxTls(
+            readableFile(tls, "ca", baseDir),
+            readableFile(tls, "cert", baseDir),
+            readableFile(tls, "key", baseDir),
+            tls.bool("verify", true));
+    if (read.cert().isPresent() != read.key().isPresent()) {
+      throw tls.problem(read.cert().isPresent() ? "key" : "cert", "cert and key go together");
+    }
+    return read;
+  }
+
+  private static AuthConfig readAuth(ConfigMapping root, Path baseDir) {
     if (!root.has("auth")) {
       throw root.problem("auth", "is required: list at least one token under auth.tokens");
     }
     ConfigMapping auth = root.mapping("auth");
-    List<ApiToken> tokens = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    Set<String> secrets = new HashSet<>();
-    for (ConfigMapping entry : auth.mappingList("tokens")) {
-      String name = entry.requiredString("name");
-      String token =
-          entry
-              .secret("token")
-              .orElseThrow(() -> entry.problem("token", "is required (or token_file)"));
-      if (token.isBlank()) {
-        throw entry.problem("token", "must not be empty");
-      }
-      if (!names.add(name)) {
-        throw entry.problem("name", "another token is already named " + name);
-      }
-      if (!secrets.add(token)) {
-        throw entry.problem("token", "the same token is already given to another name");
-      }
-      tokens.add(new ApiToken(name, token));
+    List<ApiToken> tokens =
+        auth.has("tokens") ? TokenListReader.read(auth, "tokens", List.of()) : List.of();
+    RateLimit rateLimit =
+        auth.has("rate_limit")
+            ? TokenListReader.rateLimit(auth.mapping("rate_limit"))
+            : RateLimit.NONE;
+    Optional<Path> tokensFile = auth.string("tokens_file").map(baseDir::resolve);
+    Duration reloadInterval = auth.duration("reload_interval", AuthConfig.DEFAULT_RELOAD_INTERVAL);
+    if (reloadInterval.isZero() || reloadInterval.isNegative()) {
+      throw auth.problem("reload_interval", "must be positive");
     }
-    if (tokens.isEmpty()) {
-      throw auth.problem("tokens", "list at least one token; every request is authenticated");
+    if (tokensFile.isPresent()) {
+      // read now so that a broken file stops the start; its own errors name it and the line
+      new TokensFileReader().read(tokensFile.get(), tokens);
+    } else if (tokens.isEmpty()) {
+      throw auth.problem(
+          "tokens",
+          "list at least one token (or name a tokens_file); every request is authenticated");
     }
-    return new AuthConfig(tokens);
+    return new AuthConfig(tokens, rateLimit, tokensFile, reloadInterval);
   }
 
   private static IngestConfig readIngest(ConfigMapping ingest) {
@@ -148,7 +180,7 @@ public final class CollectorConfigLoader {
                 : ConfigUnits.parseDuration(text).filter(d -> !d.isZero()).map(Optional::of));
   }
 
-  private static InfluxConfig readInflux(ConfigMapping influx) {
+  private static InfluxConfig readInflux(ConfigMapping influx, Path baseDir) {
     URI url = influx.httpUrl("url", InfluxConfig.DEFAULT_URL);
     InfluxApi api =
         influx.parsed("api", InfluxApi.AUTO, "auto, v1 or v2", InfluxApi::fromConfigName);
@@ -181,7 +213,8 @@ public final class CollectorConfigLoader {
       throw influx.problem(
           "max_pending_points", "must be at least batch_max_points (" + batching.maxPoints() + ")");
     }
-    return new InfluxConfig(url, api, timeout, destination, credentials, batching);
+    InfluxTls tls = readInfluxTls(influx, baseDir);
+    return new InfluxConfig(url, api, timeout, destination, credentials, batching, tls);
   }
 
   private static CompareConfig readCompare(ConfigMapping compare, Path baseDir) {

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param destination database, retention policy, bucket and organization
  * @param credentials token or user and password
  * @param batching batch size, flush interval and the bound on pending points
+ * @param tls CA, client certificate and verification for an {@code https://} URL ({@code
+ *     influxdb.tls}); default: the Java runtime's CAs, no client certificate, verified
  */
 public record InfluxConfig(
     URI url,
@@ -22,10 +24,22 @@ public record InfluxConfig(
     Duration timeout,
     InfluxDestination destination,
     InfluxCredentials credentials,
-    BatchingConfig batching) {
+    BatchingConfig batching,
+    InfluxTls tls) {
 
   public static final URI DEFAULT_URL = URI.create("http://127.0.0.1:8086");
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** An InfluxDB reached with the default TLS settings. */
+  public InfluxConfig(
+      URI url,
+      InfluxApi api,
+      Duration timeout,
+      InfluxDestination destination,
+      InfluxCredentials credentials,
+      BatchingConfig batching) {
+    this(url, api, timeout, destination, credentials, batching, InfluxTls.DEFAULTS);
+  }
 
   public static InfluxConfig defaults() {
     return new InfluxConfig(

@@ -79,6 +79,17 @@ public final class InfluxApiDetector {
 
   static String describe(Throwable e) {
     String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    message = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    // "Failed to create SSL connection" alone does not say which certificate check failed
+    boolean tls = false;
+    Throwable root = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      tls |= t instanceof javax.net.ssl.SSLException;
+      root = t;
+    }
+    if (tls && root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+      message += ": " + root.getMessage();
+    }
+    return message;
   }
 }

@@ -7,6 +7,7 @@ import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.exceptions.InfluxException;
 import io.ferry.collector.config.InfluxConfig;
+import io.ferry.collector.tls.InfluxTlsOptions;
 import io.ferry.lineprotocol.LineProtocolWriter;
 import io.ferry.lineprotocol.Point;
 import io.vertx.core.Future;
@@ -44,6 +45,18 @@ public final class InfluxV2ClientWriter implements PointWriter {
             .connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
             .readTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
             .writeTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    if ("https".equalsIgnoreCase(config.url().getScheme())) {
+      InfluxTlsOptions.OkHttpTls tls;
+      try {
+        tls = InfluxTlsOptions.okHttp(vertx, config.tls());
+      } catch (Exception e) {
+        throw new IllegalArgumentException("influxdb.tls: " + e.getMessage(), e);
+      }
+      http.sslSocketFactory(tls.context().getSocketFactory(), tls.trustManager());
+      if (!tls.verify()) {
+        http.hostnameVerifier((host, session) -> true);
+      }
+    }
     var options =
         InfluxDBClientOptions.builder()
             .url(config.url().toString())

@@ -6,6 +6,7 @@ public enum ErrorCode {
   UNAUTHORIZED(401, "unauthorized"),
   FORBIDDEN(403, "forbidden"),
   TOO_LARGE(413, "request too large"),
+  TOO_MANY_REQUESTS(429, "too many requests"),
   INTERNAL(500, "internal error"),
   UNAVAILABLE(503, "unavailable");
 

@@ -1,36 +1,39 @@
 package io.ferry.collector.ingest;
 
+import io.ferry.collector.auth.TokenRegistry;
 import io.ferry.collector.config.ApiToken;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Lets a request through only when it presents one of the configured tokens; otherwise answers 401
- * before the body is read. Tokens are compared as SHA-256 digests with {@link
- * MessageDigest#isEqual}, against every configured token, so the time taken reveals neither a
- * token's length nor how much of it matched. The name of the matching token is put in the routing
- * context under {@link #TOKEN_NAME}; the token itself is never logged.
+ * Lets a request through only when it presents one of the tokens in force ({@link TokenRegistry},
+ * checked on every request); otherwise answers 401 before the body is read. The matching token is
+ * put in the routing context under {@link #TOKEN} and its name under {@link #TOKEN_NAME}; the token
+ * itself is never logged.
  */
 public final class TokenAuthenticator implements Handler<RoutingContext> {
 
   /** Routing-context key of the name of the token the request presented. */
   public static final String TOKEN_NAME = "ferry.token.name";
 
-  private record Known(String name, byte[] digest) {}
+  /** Routing-context key of the {@link ApiToken} the request presented. */
+  public static final String TOKEN = "ferry.token";
 
-  private final List<Known> known;
+  private final TokenRegistry registry;
   private final PresentedToken.Forms forms;
   private final ApiStyle style;
 
-  public TokenAuthenticator(List<ApiToken> tokens, PresentedToken.Forms forms, ApiStyle style) {
-    this.known = tokens.stream().map(t -> new Known(t.name(), digest(t.token()))).toList();
+  public TokenAuthenticator(TokenRegistry registry, PresentedToken.Forms forms, ApiStyle style) {
+    this.registry = registry;
     this.forms = forms;
     this.style = style;
+  }
+
+  /** An authenticator of a fixed set of tokens. */
+  public TokenAuthenticator(List<ApiToken> tokens, PresentedToken.Forms forms, ApiStyle style) {
+    this(new TokenRegistry(tokens), forms, style);
   }
 
   @Override
@@ -42,32 +45,18 @@ public final class TokenAuthenticator implements Handler<RoutingContext> {
       ErrorReplies.send(ctx, style, ErrorCode.UNAUTHORIZED, "missing authorization token");
       return;
     }
-    Optional<String> name = match(presented.get());
-    if (name.isEmpty()) {
+    Optional<ApiToken> token = registry.match(presented.get());
+    if (token.isEmpty()) {
       ErrorReplies.send(ctx, style, ErrorCode.UNAUTHORIZED, "authorization failed: unknown token");
       return;
     }
-    ctx.put(TOKEN_NAME, name.get());
+    ctx.put(TOKEN, token.get());
+    ctx.put(TOKEN_NAME, token.get().name());
     ctx.next();
   }
 
-  /** The name of the configured token equal to {@code presented}. */
+  /** The name of the token in force equal to {@code presented}. */
   public Optional<String> match(String presented) {
-    byte[] digest = digest(presented);
-    String found = null;
-    for (Known candidate : known) {
-      if (MessageDigest.isEqual(candidate.digest(), digest)) {
-        found = candidate.name();
-      }
-    }
-    return Optional.ofNullable(found);
-  }
-
-  private static byte[] digest(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime provides SHA-256", e);
-    }
+    return registry.match(presented).map(ApiToken::name);
   }
 }

@@ -1,5 +1,6 @@
 package io.ferry.collector.ingest;
 
+import io.ferry.collector.auth.TokenRateLimits;
 import io.ferry.collector.influx.InfluxOutageLog;
 import io.ferry.collector.influx.InfluxUnavailableException;
 import io.ferry.collector.influx.PointWriter;
@@ -44,12 +45,14 @@ public final class WriteHandler implements Handler<RoutingContext> {
   private final CollectorMetrics metrics;
   private final Consumer<List<Point>> alerting;
   private final InfluxOutageLog outage;
+  private final TokenRateLimits rateLimits;
 
   /**
    * @param outage counts the requests answered 503 while InfluxDB is unreachable
    * @param alerting takes every parsed batch before it is written, so alerts see points whatever
    *     InfluxDB does with them (a batch sent again after a 503 carries the same timestamps, which
    *     the alert engine counts once)
+   * @param rateLimits charged with the points of each parsed body, against the request's token
    */
   public WriteHandler(
       ApiStyle style,
@@ -57,8 +60,10 @@ public final class WriteHandler implements Handler<RoutingContext> {
       PointWriter writer,
       CollectorMetrics metrics,
       InfluxOutageLog outage,
-      Consumer<List<Point>> alerting) {
+      Consumer<List<Point>> alerting,
+      TokenRateLimits rateLimits) {
     this.style = style;
+    this.rateLimits = rateLimits;
     this.parser = parser;
     this.writer = writer;
     this.metrics = metrics;
@@ -86,6 +91,7 @@ public final class WriteHandler implements Handler<RoutingContext> {
             parsedBody -> {
               metrics.bytesReceived(parsedBody.decodedBytes());
               ParseResult parsed = parsedBody.lines();
+              rateLimits.charge(ctx.get(TokenAuthenticator.TOKEN), parsed.points().size());
               return writeGoodPoints(ctx, parsed)
                   .onFailure(
                       failure -> {

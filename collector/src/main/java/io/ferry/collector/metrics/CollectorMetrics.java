@@ -5,6 +5,13 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -22,10 +29,17 @@ import java.util.function.IntSupplier;
  *   <li>{@code ferry_collector_influx_write_failures_total{reason}}: failed writes ({@code
  *       rejected} by InfluxDB or InfluxDB {@code unavailable});
  *   <li>{@code ferry_collector_batch_points}: points per write to InfluxDB;
- *   <li>{@code ferry_collector_pending_points}: points waiting for or in a write to InfluxDB.
+ *   <li>{@code ferry_collector_pending_points}: points waiting for or in a write to InfluxDB;
+ *   <li>{@code ferry_collector_rate_limited_total{token,limit}}: write requests answered 429
+ *       because the token (by name) was over its {@code points} or {@code requests} limit;
+ *   <li>{@code ferry_collector_token_reloads_total{result}}: reloads of {@code auth.tokens_file},
+ *       {@code ok} or {@code failed} (the old tokens stay in force);
+ *   <li>the JVM and the process: {@code jvm_memory_*}, {@code jvm_gc_*}, {@code jvm_threads_*},
+ *       {@code jvm_classes_*}, {@code process_cpu_usage}, {@code system_cpu_*}, {@code
+ *       process_uptime_seconds}, {@code process_files_*} (Micrometer's binders).
  * </ul>
  */
-public final class CollectorMetrics {
+public final class CollectorMetrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -54,6 +68,43 @@ public final class CollectorMetrics {
           .baseUnit("points")
           .description("Points per write to InfluxDB")
           .register(registry);
+
+  private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+
+  public CollectorMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    gcMetrics.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
+  }
+
+  /** Counts a write request refused because token {@code tokenName} was over {@code limit}. */
+  public void rateLimited(String tokenName, String limit) {
+    Counter.builder("ferry.collector.rate.limited")
+        .description("Write requests answered 429: the token was over its rate limit")
+        .tag("token", tokenName)
+        .tag("limit", limit)
+        .register(registry)
+        .increment();
+  }
+
+  /** Counts a reload of the tokens file, {@code ok} or {@code failed}. */
+  public void tokensReloaded(boolean ok) {
+    Counter.builder("ferry.collector.token.reloads")
+        .description("Reloads of auth.tokens_file (failed: the old tokens stay in force)")
+        .tag("result", ok ? "ok" : "failed")
+        .register(registry)
+        .increment();
+  }
+
+  /** Stops listening to GC notifications. */
+  @Override
+  public void close() {
+    gcMetrics.close();
+  }
 
   /** Publishes the number of pending points, read at each scrape. */
   public void registerPendingPoints(IntSupplier pendingPoints) {

@@ -3,8 +3,8 @@ package io.ferry.collector.web;
 import io.ferry.alerts.dispatch.Matcher;
 import io.ferry.alerts.dispatch.Silence;
 import io.ferry.collector.alerting.AlertService;
+import io.ferry.collector.auth.TokenRegistry;
 import io.ferry.collector.compare.ComparisonService;
-import io.ferry.collector.config.ApiToken;
 import io.ferry.collector.config.InfluxConfig;
 import io.ferry.collector.ingest.ApiStyle;
 import io.ferry.collector.ingest.PresentedToken;
@@ -105,7 +105,7 @@ public final class DashboardRoutes {
       Router router,
       WebClient client,
       InfluxConfig influxConfig,
-      List<ApiToken> tokens,
+      TokenRegistry tokens,
       Optional<AlertService> alerting,
       Optional<ComparisonService> comparison,
       Clock clock) {

@@ -56,7 +56,7 @@ class FerryCommandTest {
         .isEqualTo(
             file
                 + " line 3: auth.tokens[0].colour: unknown key (known keys: name, token,"
-                + " token_file)"
+                + " token_file, rate_limit)"
                 + System.lineSeparator());
   }
 
@@ -69,7 +69,7 @@ class FerryCommandTest {
     assertThat(exit).isZero();
     assertThat(out.toString())
         .contains(
-            ": OK (listen 127.0.0.1:8186, 1 token(s), InfluxDB http://127.0.0.1:8086 with v1 API");
+            ": OK (listen http://127.0.0.1:8186, 1 token(s), InfluxDB http://127.0.0.1:8086 with v1 API");
     assertThat(err.toString()).isEmpty();
   }
 

@@ -8,7 +8,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +37,7 @@ class CollectorConfigLoaderTest {
     assertThat(sample.ingest()).isEqualTo(IngestConfig.defaults());
     assertThat(sample.influxdb()).isEqualTo(InfluxConfig.defaults());
     assertThat(sample.auth().tokens()).containsExactly(new ApiToken("fleet", "from-env"));
+    assertThat(sample.auth()).isEqualTo(new AuthConfig(List.of(new ApiToken("fleet", "from-env"))));
   }
 
   @Test
@@ -149,7 +153,7 @@ class CollectorConfigLoaderTest {
             "collector.yml line 6: influxdb.batch_size: unknown key (known keys: url, api, timeout,"
                 + " database, retention_policy, bucket, org, create_database, token, token_file,"
                 + " username, password, password_file, batch_max_points, flush_interval,"
-                + " max_pending_points)");
+                + " max_pending_points, tls)");
   }
 
   @Test
@@ -184,8 +188,8 @@ class CollectorConfigLoaderTest {
         .hasMessage("collector.yml: auth: is required: list at least one token under auth.tokens");
     assertThatThrownBy(() -> parse("auth:\n  tokens: []\n"))
         .hasMessage(
-            "collector.yml line 2: auth.tokens: list at least one token; every request is"
-                + " authenticated");
+            "collector.yml line 2: auth.tokens: list at least one token (or name a tokens_file);"
+                + " every request is authenticated");
     assertThatThrownBy(
             () -> parse("auth:\n  tokens:\n    - {name: a, token: x}\n    - {name: a, token: y}\n"))
         .hasMessage("collector.yml line 4: auth.tokens[1].name: another token is already named a");
@@ -218,5 +222,65 @@ class CollectorConfigLoaderTest {
     CollectorConfig config = parse(MINIMAL + "influxdb: {token: influx-secret}\n");
 
     assertThat(config.toString()).doesNotContain("s3cret", "influx-secret").contains("fleet");
+  }
+
+  @Test
+  void rateLimitsTokensFileAndTlsAreReadWithTheirDefaults() throws Exception {
+    Files.writeString(dir.resolve("tokens.yml"), "tokens:\n  - {name: more, token: m0re}\n");
+    Files.writeString(dir.resolve("cert.pem"), "x");
+    Files.writeString(dir.resolve("key.pem"), "x");
+    CollectorConfig config =
+        parse(
+            """
+            listen:
+              tls: {cert: cert.pem, key: key.pem}
+            auth:
+              rate_limit: {points_per_second: 5000}
+              tokens_file: tokens.yml
+              tokens:
+                - {name: fleet, token: s3cret, rate_limit: {requests_per_second: 2.5, burst: 4s}}
+            influxdb:
+              url: https://influx:8086
+              tls: {ca: cert.pem, verify: false}
+            """);
+
+    assertThat(config.auth().rateLimit())
+        .isEqualTo(
+            new RateLimit(
+                OptionalDouble.of(5000), OptionalDouble.empty(), RateLimit.DEFAULT_BURST));
+    assertThat(config.auth().tokens().get(0).rateLimit())
+        .contains(
+            new RateLimit(OptionalDouble.empty(), OptionalDouble.of(2.5), Duration.ofSeconds(4)));
+    assertThat(config.auth().tokensFile()).contains(dir.resolve("tokens.yml"));
+    assertThat(config.auth().reloadInterval()).isEqualTo(AuthConfig.DEFAULT_RELOAD_INTERVAL);
+    assertThat(config.listen().tls())
+        .contains(new ListenTls(dir.resolve("cert.pem"), dir.resolve("key.pem"), Optional.empty()));
+    assertThat(config.influxdb().tls())
+        .isEqualTo(
+            new InfluxTls(
+                Optional.of(dir.resolve("cert.pem")), Optional.empty(), Optional.empty(), false));
+    assertThat(parse(MINIMAL).influxdb().tls()).isEqualTo(InfluxTls.DEFAULTS);
+    assertThat(parse(MINIMAL).auth().rateLimit()).isEqualTo(RateLimit.NONE);
+  }
+
+  @Test
+  void badRateLimitsTokensFilesAndTlsFilesAreNamed() throws Exception {
+    assertThatThrownBy(() -> parse(MINIMAL + "  rate_limit: {points_per_second: -1}\n"))
+        .hasMessage(
+            "collector.yml line 4: auth.rate_limit.points_per_second: expected a positive number"
+                + " or off, got \"-1\"");
+    assertThatThrownBy(() -> parse(MINIMAL + "  rate_limit: {point_per_second: 1}\n"))
+        .hasMessageContaining("auth.rate_limit.point_per_second")
+        .hasMessageContaining("points_per_second");
+    Files.writeString(dir.resolve("bad-tokens.yml"), "tokens:\n  - {name: fleet, token: other}\n");
+    assertThatThrownBy(() -> parse(MINIMAL + "  tokens_file: bad-tokens.yml\n"))
+        .hasMessageContaining(
+            "bad-tokens.yml line 2: tokens[0].name: another token is already named fleet");
+    assertThatThrownBy(() -> parse(MINIMAL + "listen:\n  tls: {cert: missing.pem, key: k.pem}\n"))
+        .hasMessageContaining("collector.yml line 5: listen.tls.cert: cannot read ")
+        .hasMessageContaining("missing.pem");
+    Files.writeString(dir.resolve("cert.pem"), "x");
+    assertThatThrownBy(() -> parse(MINIMAL + "influxdb:\n  tls: {cert: cert.pem}\n"))
+        .hasMessageContaining("influxdb.tls.key: cert and key go together");
   }
 }
