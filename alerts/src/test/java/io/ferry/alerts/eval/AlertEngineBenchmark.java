@@ -67,6 +67,8 @@ class AlertEngineBenchmark {
     }
     List<Long> ingestNanos = new ArrayList<>();
     List<Long> evaluateNanos = new ArrayList<>();
+    List<Long> evaluateCpuNanos = new ArrayList<>();
+    var threads = ManagementFactory.getThreadMXBean();
     List<Transition> transitions = new ArrayList<>();
     for (int full = 0; full < FULL_ROUNDS; full++, round++) {
       int second = 0;
@@ -74,9 +76,11 @@ class AlertEngineBenchmark {
         Instant at = pushTime(fleet, round, h);
         while (roundStart(round).plusSeconds(second + 1).isBefore(at)) {
           second++;
+          long cpu0 = threads.getCurrentThreadCpuTime();
           long t0 = System.nanoTime();
           transitions.addAll(engine.evaluate(roundStart(round).plusSeconds(second)));
           evaluateNanos.add(System.nanoTime() - t0);
+          evaluateCpuNanos.add(threads.getCurrentThreadCpuTime() - cpu0);
         }
         List<Point> points = parse(fleet.push(h, Point.epochNanos(at), round, false));
         long t0 = System.nanoTime();
@@ -99,7 +103,14 @@ class AlertEngineBenchmark {
         .contains(tuple("ReplicationError", AlertStatus.FIRING));
     Reference.reachabilityFence(engine);
 
-    report(fleet, rules.size(), tracked, fullHeap - emptyHeap, ingestNanos, evaluateNanos);
+    report(
+        fleet,
+        rules.size(),
+        tracked,
+        fullHeap - emptyHeap,
+        ingestNanos,
+        evaluateNanos,
+        evaluateCpuNanos);
   }
 
   private static List<AlertRule> defaultRules() throws IOException {
@@ -142,10 +153,12 @@ class AlertEngineBenchmark {
       int tracked,
       long bytes,
       List<Long> ingestNanos,
-      List<Long> evaluateNanos)
+      List<Long> evaluateNanos,
+      List<Long> evaluateCpuNanos)
       throws IOException {
     long[] ingest = ingestNanos.stream().mapToLong(Long::longValue).sorted().toArray();
     long[] evaluate = evaluateNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    long[] evaluateCpu = evaluateCpuNanos.stream().mapToLong(Long::longValue).sorted().toArray();
     String text =
         String.format(
             Locale.ROOT,
@@ -154,7 +167,8 @@ class AlertEngineBenchmark {
                 + "| %,d | %,d | %d | %,d | %.1f MB | %,d | %,d |%n%n"
                 + "| step | samples | median ms | p99 ms | max ms |%n| --- | ---: | ---: | ---: | ---: |%n"
                 + "| ingest of one push (50 points) | %,d | %.3f | %.3f | %.3f |%n"
-                + "| evaluate (one tick, all rules) | %,d | %.1f | %.1f | %.1f |%n",
+                + "| evaluate (one tick, all rules) | %,d | %.1f | %.1f | %.1f |%n"
+                + "| evaluate, CPU time of the thread | %,d | %.1f | %.1f | %.1f |%n",
             fleet.series(),
             fleet.hosts(),
             rules,
@@ -169,7 +183,11 @@ class AlertEngineBenchmark {
             evaluate.length,
             quantile(evaluate, 0.5) / 1e6,
             quantile(evaluate, 0.99) / 1e6,
-            evaluate[evaluate.length - 1] / 1e6);
+            evaluate[evaluate.length - 1] / 1e6,
+            evaluateCpu.length,
+            quantile(evaluateCpu, 0.5) / 1e6,
+            quantile(evaluateCpu, 0.99) / 1e6,
+            evaluateCpu[evaluateCpu.length - 1] / 1e6);
     Path file = Path.of("target", "benchmarks", "alert-engine.md");
     Files.createDirectories(file.getParent());
     Files.writeString(file, text, StandardCharsets.UTF_8);
