@@ -8,7 +8,7 @@ import java.util.Locale;
  * #SERIES_PER_HOST} series per host. Hosts come in shards of four: old primary, old replica, new
  * primary, new replica (tags {@code cluster} and {@code role}); every host has one replication
  * channel (replicas from their primary, the primaries master/master). Values are steady and healthy
- * (no default rule fires) unless a host's replication is pushed as broken.
+ * (no shipped rule fires) unless a host's replication is pushed as broken.
  *
  * <p>Series of one host: {@code cpu} (total and 16 cores), {@code system}, {@code mem}, 6 {@code
  * disk} paths, 12 {@code diskio} devices, 7 {@code net} interfaces, 3 {@code ferry_agent} (the
@@ -172,8 +172,8 @@ public final class SyntheticFleet {
 
   private static void disks(StringBuilder lines, int h, String host, String ts, int round) {
     for (int d = 0; d < DISK_PATHS.length; d++) {
-      // Steady, from 20 to 79 % used, with a small wobble and no trend: no disk rule fires.
-      double percent = 20 + (h * 7 + d * 13) % 60 + Math.sin(round * 0.3 + d) * 0.05;
+      // Steady, from 20 to 69 % used, with a small wobble and no trend: no disk rule fires.
+      double percent = 20 + (h * 7 + d * 13) % 50 + Math.sin(round * 0.3 + d) * 0.02;
       long total = 500_000_000_000L;
       long used = (long) (total * percent / 100);
       lines
