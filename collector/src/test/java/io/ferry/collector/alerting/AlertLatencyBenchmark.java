@@ -102,7 +102,9 @@ class AlertLatencyBenchmark {
               new WebClientOptions()
                   .setDefaultHost("127.0.0.1")
                   .setDefaultPort(collector.actualPort()),
-              new PoolOptions().setHttp1MaxSize(64));
+              // One connection per host, as each agent has its own: a slow write to InfluxDB
+              // holds up that host's next push, not the fleet's.
+              new PoolOptions().setHttp1MaxSize(fleet.hosts()));
 
       long historyStart = System.nanoTime();
       sendHistory(fleet, client);
