@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,8 @@ class AlertLatencyBenchmark {
   @TempDir Path dir;
 
   private final Map<String, Long> brokenSentAt = new ConcurrentHashMap<>();
+  private final Map<String, Long> brokenSentWall = new ConcurrentHashMap<>();
+  private final Map<String, Long> pagedWall = new ConcurrentHashMap<>();
   private final Map<String, Long> pagedAt = new ConcurrentHashMap<>();
   private final Set<String> otherAlerts = ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedQueue<Long> pushNanos = new ConcurrentLinkedQueue<>();
@@ -139,7 +142,19 @@ class AlertLatencyBenchmark {
       List<Long> latencies = new ArrayList<>();
       pagedAt.forEach(
           (host, at) -> latencies.add(at - brokenSentAt.get(host) - groupWait.toNanos()));
-      report(fleet, groupWaitText, historySeconds, samples, latencies);
+      // Where the time went: the collector stamps each alert transition (ferry_alert) with the
+      // time the parsed batch was handed to the engine.
+      Map<String, Long> handedAt = handedToEngine(influx, pagedAt.size());
+      List<Long> toEngine = new ArrayList<>();
+      List<Long> engineToWebhook = new ArrayList<>();
+      handedAt.forEach(
+          (host, at) -> {
+            if (pagedWall.containsKey(host)) {
+              toEngine.add(at - brokenSentWall.get(host));
+              engineToWebhook.add(pagedWall.get(host) - at - groupWait.toNanos());
+            }
+          });
+      report(fleet, groupWaitText, historySeconds, samples, latencies, toEngine, engineToWebhook);
       assertThat(pagedAt.keySet()).as("every broken replica paged").hasSize(samples);
       assertThat(otherAlerts).as("the healthy part of the fleet raised no alert").isEmpty();
     } finally {
@@ -152,18 +167,43 @@ class AlertLatencyBenchmark {
 
   private void received(byte[] body, HttpExchange exchange) throws IOException {
     long now = System.nanoTime();
+    long wall = wallNanos();
     JsonNode message = JSON.readTree(body);
     for (JsonNode alert : message.path("alerts")) {
       String name = alert.path("labels").path("alertname").asText();
       String host = alert.path("labels").path("host").asText();
       if (name.equals("ReplicationError") && alert.path("status").asText().equals("firing")) {
         pagedAt.putIfAbsent(host, now);
+        pagedWall.putIfAbsent(host, wall);
       } else {
         otherAlerts.add(name + " " + host + " " + alert.path("status").asText());
       }
     }
     exchange.sendResponseHeaders(200, -1);
     exchange.close();
+  }
+
+  /** When each replica's ReplicationError firing was handed to the engine, by host. */
+  private static Map<String, Long> handedToEngine(LocalInfluxDb influx, int expected)
+      throws InterruptedException {
+    Map<String, Long> handed = new ConcurrentHashMap<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (handed.size() < expected && System.nanoTime() < deadline) {
+      for (Map<String, Object> row :
+          influx.queryRows(
+              "fleet",
+              "SELECT \"status\" FROM ferry_alert WHERE \"alertname\" = 'ReplicationError'"
+                  + " AND \"status\" = 'firing' GROUP BY \"host\"")) {
+        handed.putIfAbsent((String) row.get("host"), (Long) row.get("time"));
+      }
+      Thread.sleep(500);
+    }
+    return handed;
+  }
+
+  private static long wallNanos() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   /** 20 minutes of the windowed series, one request per collection of the whole fleet. */
@@ -201,6 +241,7 @@ class AlertLatencyBenchmark {
       long sentAt = System.nanoTime();
       if (error) {
         brokenSentAt.putIfAbsent(SyntheticFleet.hostName(h), sentAt);
+        brokenSentWall.putIfAbsent(SyntheticFleet.hostName(h), wallNanos());
       }
       post(client, body)
           .onSuccess(done -> pushNanos.add(System.nanoTime() - sentAt))
@@ -266,8 +307,12 @@ class AlertLatencyBenchmark {
       String groupWait,
       double historySeconds,
       int injected,
-      List<Long> latencies)
+      List<Long> latencies,
+      List<Long> toEngine,
+      List<Long> engineToWebhook)
       throws IOException {
+    long[] sent = toEngine.stream().mapToLong(Long::longValue).sorted().toArray();
+    long[] handed = engineToWebhook.stream().mapToLong(Long::longValue).sorted().toArray();
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     long[] pushes = pushNanos.stream().mapToLong(Long::longValue).sorted().toArray();
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -279,7 +324,10 @@ class AlertLatencyBenchmark {
                 + " | load average |%n"
                 + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n"
                 + "| %,d | %,d | %s | %d of %d | %.0f | %.0f | %.0f | %,d | %.1f | %.1f | %.1f | %d | %.1f |%n%n"
-                + "History (20 minutes of disk and mysql_replication) sent in %.1f s.%n",
+                + "History (20 minutes of disk and mysql_replication) sent in %.1f s.%n%n"
+                + "| part (%d samples) | p50 ms | p99 ms | max ms |%n| --- | ---: | ---: | ---: |%n"
+                + "| push sent to batch handed to the engine (parsing) | %.0f | %.0f | %.0f |%n"
+                + "| handed to the engine to webhook, beyond group wait | %.0f | %.0f | %.0f |%n",
             fleet.series(),
             fleet.hosts(),
             groupWait,
@@ -294,7 +342,14 @@ class AlertLatencyBenchmark {
             quantile(pushes, 1) / 1e6,
             failedPushes.get(),
             load,
-            historySeconds);
+            historySeconds,
+            sent.length,
+            quantile(sent, 0.5) / 1e6,
+            quantile(sent, 0.99) / 1e6,
+            quantile(sent, 1) / 1e6,
+            quantile(handed, 0.5) / 1e6,
+            quantile(handed, 0.99) / 1e6,
+            quantile(handed, 1) / 1e6);
     Path file = Path.of("target", "benchmarks", "alert-latency.md");
     Files.createDirectories(file.getParent());
     Files.writeString(file, text, StandardCharsets.UTF_8);
