@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -48,20 +49,18 @@ final class AbsenceEvaluator implements RuleEvaluator {
   }
 
   @Override
-  public Map<Labels, Reading> readings(Instant now, Predicate<Labels> active) {
-    Map<Labels, Reading> readings = new HashMap<>();
-    for (Labels labels : lastSeen.keySet()) {
-      readings.put(labels, reading(labels, now, false));
-    }
-    return readings;
+  public void forEachReading(
+      Instant now, Predicate<Labels> active, BiConsumer<Labels, Reading> sink) {
+    lastSeen.forEach((labels, seen) -> sink.accept(labels, reading(seen, now)));
   }
 
   @Override
   public Reading reading(Labels labels, Instant now, boolean active) {
     Instant seen = lastSeen.get(labels);
-    if (seen == null) {
-      return null;
-    }
+    return seen == null ? null : reading(seen, now);
+  }
+
+  private Reading reading(Instant seen, Instant now) {
     Duration silent = Duration.between(seen, now);
     return Reading.of(silent.compareTo(absence.after()) >= 0, silent.toMillis() / 1000.0);
   }

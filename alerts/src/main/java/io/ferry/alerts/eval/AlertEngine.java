@@ -189,16 +189,28 @@ public final class AlertEngine {
   public synchronized List<Transition> evaluate(Instant now) {
     List<Transition> transitions = new ArrayList<>();
     for (Bound b : bound) {
-      Map<Labels, Reading> readings = b.evaluator().readings(now, active::containsKey);
-      Set<Labels> keys = new LinkedHashSet<>(readings.keySet());
+      // This rule's pending and firing alerts: usually none or a few, so most readings are passed
+      // over without hashing their labels; those left once all are read have no data any more.
+      Set<Labels> mine = new HashSet<>();
       active.forEach(
           (labels, a) -> {
             if (a.bound() == b) {
-              keys.add(labels);
+              mine.add(labels);
             }
           });
-      for (Labels labels : keys) {
-        apply(b, labels, readings.get(labels), now, transitions, false);
+      Predicate<Labels> isActive = labels -> !mine.isEmpty() && mine.contains(labels);
+      b.evaluator()
+          .forEachReading(
+              now,
+              isActive,
+              (labels, reading) -> {
+                boolean wasActive = !mine.isEmpty() && mine.remove(labels);
+                if (reading.holds() || wasActive) {
+                  apply(b, labels, reading, now, transitions, false);
+                }
+              });
+      for (Labels labels : mine) {
+        apply(b, labels, null, now, transitions, false);
       }
       b.evaluator().prune(now);
     }

@@ -3,8 +3,8 @@ package io.ferry.alerts.eval;
 import io.ferry.alerts.Labels;
 import io.ferry.lineprotocol.Point;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /** The part of the engine that knows one kind of rule: what it keeps of points, how it decides. */
@@ -19,12 +19,13 @@ interface RuleEvaluator {
   Labels observe(Point point, Instant arrival);
 
   /**
-   * The reading of every alert the rule knows about at {@code now}; an alert the rule has no data
-   * for is absent from the map.
+   * Passes {@code sink} the reading of every alert the rule knows about at {@code now}; an alert
+   * the rule has no data for is left out. A visitor rather than a map, so a tick over 100,000
+   * series builds no map and hashes no labels it need not.
    *
    * @param active whether an alert is pending or firing now (for hysteresis)
    */
-  Map<Labels, Reading> readings(Instant now, Predicate<Labels> active);
+  void forEachReading(Instant now, Predicate<Labels> active, BiConsumer<Labels, Reading> sink);
 
   /** The reading of one alert, or null without data; cheaper than all readings after a point. */
   Reading reading(Labels labels, Instant now, boolean active);

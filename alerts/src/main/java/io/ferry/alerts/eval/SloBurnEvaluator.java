@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -48,7 +49,12 @@ final class SloBurnEvaluator implements RuleEvaluator {
   }
 
   @Override
-  public Map<Labels, Reading> readings(Instant now, Predicate<Labels> active) {
+  public void forEachReading(
+      Instant now, Predicate<Labels> active, BiConsumer<Labels, Reading> sink) {
+    readings(now).forEach(sink);
+  }
+
+  private Map<Labels, Reading> readings(Instant now) {
     if (now.equals(evaluatedAt)) {
       return lastReadings;
     }
@@ -83,7 +89,7 @@ final class SloBurnEvaluator implements RuleEvaluator {
 
   @Override
   public Reading reading(Labels labels, Instant now, boolean active) {
-    return readings(now, l -> false).get(labels);
+    return readings(now).get(labels);
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -48,21 +49,25 @@ final class StateEvaluator implements RuleEvaluator {
   }
 
   @Override
-  public Map<Labels, Reading> readings(Instant now, Predicate<Labels> active) {
-    Map<Labels, Reading> readings = new HashMap<>();
-    for (Labels labels : latest.keySet()) {
-      Reading reading = reading(labels, now, false);
-      if (reading != null) {
-        readings.put(labels, reading);
-      }
-    }
-    return readings;
+  public void forEachReading(
+      Instant now, Predicate<Labels> active, BiConsumer<Labels, Reading> sink) {
+    long oldest = Point.epochNanos(now.minus(STALENESS));
+    latest.forEach(
+        (labels, value) -> {
+          Reading reading = reading(value, oldest);
+          if (reading != null) {
+            sink.accept(labels, reading);
+          }
+        });
   }
 
   @Override
   public Reading reading(Labels labels, Instant now, boolean active) {
-    Latest value = latest.get(labels);
-    if (value == null || value.nanos() < Point.epochNanos(now.minus(STALENESS))) {
+    return reading(latest.get(labels), Point.epochNanos(now.minus(STALENESS)));
+  }
+
+  private Reading reading(Latest value, long oldest) {
+    if (value == null || value.nanos() < oldest) {
       return null;
     }
     return new Reading(state.values().contains(value.value()), Double.NaN, value.value());

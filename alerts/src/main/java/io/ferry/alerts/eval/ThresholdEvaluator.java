@@ -9,19 +9,20 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
- * Threshold rules: per series, the values of the window keyed by timestamp (so a point sent twice,
- * as an agent does after a refused batch, counts once), reduced by the rule's aggregate.
+ * Threshold rules: per series, the values of the window by timestamp (so a point sent twice, as an
+ * agent does after a refused batch, counts once) in a {@link SeriesWindow}, reduced by the rule's
+ * aggregate.
  */
 final class ThresholdEvaluator implements RuleEvaluator {
 
   private final AlertRule rule;
   private final Condition.Threshold threshold;
   private final long windowNanos;
-  private final Map<Labels, TreeMap<Long, Double>> windows = new HashMap<>();
+  private final Map<Labels, SeriesWindow> windows = new HashMap<>();
 
   ThresholdEvaluator(AlertRule rule, Condition.Threshold threshold) {
     this.rule = rule;
@@ -37,46 +38,36 @@ final class ThresholdEvaluator implements RuleEvaluator {
     }
     Labels labels = SeriesLabels.of(rule, point);
     windows
-        .computeIfAbsent(labels, key -> new TreeMap<>())
+        .computeIfAbsent(labels, key -> new SeriesWindow())
         .put(PointTime.nanos(point, arrival), value.getAsDouble());
     return labels;
   }
 
   @Override
-  public Map<Labels, Reading> readings(Instant now, Predicate<Labels> active) {
-    Map<Labels, Reading> readings = new HashMap<>();
-    for (Labels labels : windows.keySet()) {
-      Reading reading = reading(labels, now, active.test(labels));
-      if (reading != null) {
-        readings.put(labels, reading);
-      }
-    }
-    return readings;
+  public void forEachReading(
+      Instant now, Predicate<Labels> active, BiConsumer<Labels, Reading> sink) {
+    windows.forEach(
+        (labels, window) -> {
+          Reading reading = reading(window, now, active.test(labels));
+          if (reading != null) {
+            sink.accept(labels, reading);
+          }
+        });
   }
 
   @Override
   public Reading reading(Labels labels, Instant now, boolean active) {
-    TreeMap<Long, Double> window = windows.get(labels);
-    if (window == null) {
-      return null;
-    }
-    long nowNanos = Point.epochNanos(now);
-    Map<Long, Double> inWindow = window.tailMap(nowNanos - windowNanos, true);
-    if (inWindow.isEmpty()) {
-      return null;
-    }
-    double[] seconds = new double[inWindow.size()];
-    double[] values = new double[inWindow.size()];
-    int i = 0;
-    for (Map.Entry<Long, Double> entry : inWindow.entrySet()) {
-      seconds[i] = (entry.getKey() - nowNanos) / 1e9;
-      values[i] = entry.getValue();
-      i++;
-    }
+    SeriesWindow window = windows.get(labels);
+    return window == null ? null : reading(window, now, active);
+  }
+
+  private Reading reading(SeriesWindow window, Instant now, boolean active) {
     double value =
-        threshold
-            .aggregate()
-            .apply(seconds, values, threshold.percentile(), threshold.predict().toNanos() / 1e9);
+        window.aggregate(
+            threshold.aggregate(),
+            Point.epochNanos(now) - windowNanos,
+            threshold.percentile(),
+            threshold.predict().toNanos() / 1e9);
     if (Double.isNaN(value)) {
       return null;
     }
@@ -91,7 +82,7 @@ final class ThresholdEvaluator implements RuleEvaluator {
         .values()
         .removeIf(
             window -> {
-              window.headMap(oldest, false).clear();
+              window.dropBefore(oldest);
               return window.isEmpty();
             });
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -51,9 +52,12 @@ final class UnsafeWritablePrimariesEvaluator implements RuleEvaluator {
   }
 
   @Override
-  public Map<Labels, Reading> readings(Instant now, Predicate<Labels> active) {
+  public void forEachReading(
+      Instant now, Predicate<Labels> active, BiConsumer<Labels, Reading> sink) {
     Reading reading = reading(alertLabels, now, active.test(alertLabels));
-    return reading == null ? Map.of() : Map.of(alertLabels, reading);
+    if (reading != null) {
+      sink.accept(alertLabels, reading);
+    }
   }
 
   @Override

@@ -33,21 +33,47 @@ public enum Aggregate {
   }
 
   /**
-   * Reduces {@code values} (oldest first, at least one) taken at {@code seconds} (any origin).
+   * Reduces the values at {@code from} (inclusive) to {@code to} (exclusive) of {@code values},
+   * oldest first, taken at the same indexes of {@code nanos}; reads the arrays in place, so a
+   * window kept as arrays of primitives is reduced without a copy (but for {@link #PERCENTILE}).
    *
+   * @param nanos the values' timestamps in nanoseconds since the epoch
    * @param percentile for {@link #PERCENTILE}, in (0, 100]
    * @param predictSeconds for {@link #PREDICT_LINEAR}: how far after the newest point to predict
-   * @return the aggregate; NaN for {@link #PREDICT_LINEAR} with fewer than two distinct times
+   * @return the aggregate, NaN for an empty range and for {@link #PREDICT_LINEAR} with fewer than
+   *     two distinct times
    */
-  public double apply(double[] seconds, double[] values, double percentile, double predictSeconds) {
+  public double apply(
+      long[] nanos, double[] values, int from, int to, double percentile, double predictSeconds) {
+    if (from >= to) {
+      return Double.NaN;
+    }
     return switch (this) {
-      case PREDICT_LINEAR -> predictLinear(seconds, values, predictSeconds);
-      case LAST -> values[values.length - 1];
-      case AVG -> Arrays.stream(values).average().orElseThrow();
-      case MIN -> Arrays.stream(values).min().orElseThrow();
-      case MAX -> Arrays.stream(values).max().orElseThrow();
+      case PREDICT_LINEAR -> predictLinear(nanos, values, from, to, predictSeconds);
+      case LAST -> values[to - 1];
+      case AVG -> {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+          sum += values[i];
+        }
+        yield sum / (to - from);
+      }
+      case MIN -> {
+        double min = values[from];
+        for (int i = from + 1; i < to; i++) {
+          min = Math.min(min, values[i]);
+        }
+        yield min;
+      }
+      case MAX -> {
+        double max = values[from];
+        for (int i = from + 1; i < to; i++) {
+          max = Math.max(max, values[i]);
+        }
+        yield max;
+      }
       case PERCENTILE -> {
-        double[] sorted = values.clone();
+        double[] sorted = Arrays.copyOfRange(values, from, to);
         Arrays.sort(sorted);
         int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
         yield sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
@@ -55,24 +81,28 @@ public enum Aggregate {
     };
   }
 
-  private static double predictLinear(double[] seconds, double[] values, double ahead) {
-    int n = values.length;
+  /** Least squares over seconds relative to the newest point, so nanosecond epochs lose nothing. */
+  private static double predictLinear(
+      long[] nanos, double[] values, int from, int to, double ahead) {
+    int n = to - from;
+    long origin = nanos[to - 1];
     double meanT = 0;
     double meanV = 0;
-    for (int i = 0; i < n; i++) {
-      meanT += seconds[i] / n;
+    for (int i = from; i < to; i++) {
+      meanT += (nanos[i] - origin) / 1e9 / n;
       meanV += values[i] / n;
     }
     double covariance = 0;
     double variance = 0;
-    for (int i = 0; i < n; i++) {
-      covariance += (seconds[i] - meanT) * (values[i] - meanV);
-      variance += (seconds[i] - meanT) * (seconds[i] - meanT);
+    for (int i = from; i < to; i++) {
+      double t = (nanos[i] - origin) / 1e9 - meanT;
+      covariance += t * (values[i] - meanV);
+      variance += t * t;
     }
     if (variance == 0) {
       return Double.NaN;
     }
     double slope = covariance / variance;
-    return meanV + slope * (seconds[n - 1] + ahead - meanT);
+    return meanV + slope * (ahead - meanT);
   }
 }

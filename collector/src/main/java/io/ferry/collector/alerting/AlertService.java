@@ -75,6 +75,14 @@ public final class AlertService {
    */
   public record Clustered(AlertStateReplica replica, Consumer<List<Point>> forward) {}
 
+  /**
+   * How often the dispatcher is asked what is due (group waits and intervals, retries), apart from
+   * the evaluation: every 100 ms, so a notification leaves within 100 ms of its group's timer
+   * whatever {@code evaluation_interval} is (with a tick only per evaluation, a page waited up to
+   * one more interval after its group wait).
+   */
+  static final Duration DISPATCH_EVERY = Duration.ofMillis(100);
+
   private final Vertx vertx;
   private final Optional<Clustered> clustered;
   private final AlertingConfig config;
@@ -89,6 +97,7 @@ public final class AlertService {
   private final Map<String, WorkerExecutor> notifyWorkers = new HashMap<>();
   private Dispatcher dispatcher;
   private long timer = -1;
+  private long dispatchTimer = -1;
   private Instant lastSave = Instant.MIN;
   private volatile boolean evaluating;
   private volatile boolean closing;
@@ -171,6 +180,7 @@ public final class AlertService {
               }
               long period = Math.max(50, config.evaluationInterval().toMillis());
               timer = vertx.setPeriodic(period, id -> tick());
+              dispatchTimer = vertx.setPeriodic(DISPATCH_EVERY.toMillis(), id -> dispatchNow());
               LOG.info(
                   "Alerting: {} rules, {} SLOs, {} receivers, phase {}{}",
                   config.rules().size(),
@@ -354,6 +364,21 @@ public final class AlertService {
     return publishing;
   }
 
+  /** Sends what is due between evaluations; in a cluster only the evaluating collector sends. */
+  private void dispatchNow() {
+    if (!evaluating) {
+      return;
+    }
+    Instant now = clock.instant();
+    engineWorker
+        .executeBlocking(
+            () -> {
+              dispatcher.tick(now);
+              return null;
+            })
+        .onFailure(e -> LOG.error("Dispatching alerts failed", e));
+  }
+
   /** The collector's own health, as a point the shipped collector rules read. */
   private Point selfPoint(Instant now) {
     return Point.builder("ferry_collector")
@@ -449,6 +474,9 @@ public final class AlertService {
     closing = true;
     if (timer >= 0) {
       vertx.cancelTimer(timer);
+    }
+    if (dispatchTimer >= 0) {
+      vertx.cancelTimer(dispatchTimer);
     }
     if (engineWorker == null) {
       return Future.succeededFuture();

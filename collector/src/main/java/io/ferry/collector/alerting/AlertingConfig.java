@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * @param rules the rules of every rule file
  * @param phase the migration phase, for rules that depend on it
- * @param evaluationInterval how often the engine evaluates what time alone changes, and the
- *     dispatcher sends what is due
+ * @param evaluationInterval how often the engine evaluates what time alone changes; the dispatcher
+ *     is asked what is due every 100 ms whatever it is
  * @param stateFile where alert state (pending and firing alerts, silences, what was sent) is kept
  *     across restarts; empty to keep none
  * @param notifiers one per receiver
