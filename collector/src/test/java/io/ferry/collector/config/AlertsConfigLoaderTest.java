@@ -35,7 +35,9 @@ class AlertsConfigLoaderTest {
     String sample = Files.readString(Path.of("src/dist/collector.yml"));
     int start = sample.indexOf("# alerts:");
     assertThat(start).as("commented alerts: section in the sample").isPositive();
-    String uncommented = MINIMAL + sample.substring(start).replaceAll("(?m)^# ?", "");
+    int end = sample.indexOf("\n\n", start);
+    String section = end < 0 ? sample.substring(start) : sample.substring(start, end + 1);
+    String uncommented = MINIMAL + section.replaceAll("(?m)^# ?", "");
 
     AlertingConfig alerts = parse(uncommented).alerts().orElseThrow();
 
