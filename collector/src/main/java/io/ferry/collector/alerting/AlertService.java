@@ -266,6 +266,11 @@ public final class AlertService {
     return config.slos();
   }
 
+  /** The hosts the absence rules expect (their inventory), also those that never reported. */
+  public java.util.SortedSet<String> expectedHosts() {
+    return config.expectedHosts();
+  }
+
   /** The dispatcher, for the silence and maintenance-window API. */
   public Dispatcher dispatcher() {
     return dispatcher;

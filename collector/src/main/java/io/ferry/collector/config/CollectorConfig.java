@@ -15,6 +15,7 @@ import java.util.Optional;
  *     compare:} section
  * @param alerts rules, SLOs, receivers and routes; empty when the file has no {@code alerts:}
  *     section
+ * @param pages the pages' login sessions and login rate limit ({@code pages:})
  */
 public record CollectorConfig(
     ListenConfig listen,
@@ -22,7 +23,19 @@ public record CollectorConfig(
     IngestConfig ingest,
     InfluxConfig influxdb,
     Optional<CompareConfig> compare,
-    Optional<AlertingConfig> alerts) {
+    Optional<AlertingConfig> alerts,
+    PagesConfig pages) {
+
+  /** With the pages' defaults. */
+  public CollectorConfig(
+      ListenConfig listen,
+      AuthConfig auth,
+      IngestConfig ingest,
+      InfluxConfig influxdb,
+      Optional<CompareConfig> compare,
+      Optional<AlertingConfig> alerts) {
+    this(listen, auth, ingest, influxdb, compare, alerts, PagesConfig.DEFAULTS);
+  }
 
   /** Without a cutover comparison and without alerting. */
   public CollectorConfig(

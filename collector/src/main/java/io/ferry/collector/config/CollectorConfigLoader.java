@@ -72,8 +72,25 @@ public final class CollectorConfigLoader {
         root.has("alerts")
             ? Optional.of(AlertingConfigReader.read(root.mapping("alerts"), baseDir))
             : Optional.empty();
+    PagesConfig pages = readPages(root.mapping("pages"));
     root.rejectUnknownKeys();
-    return new CollectorConfig(listen, auth, ingest, influxdb, compare, alerts);
+    return new CollectorConfig(listen, auth, ingest, influxdb, compare, alerts, pages);
+  }
+
+  private static PagesConfig readPages(ConfigMapping pages) {
+    Duration idle =
+        pages.duration("session_idle_timeout", PagesConfig.DEFAULT_SESSION_IDLE_TIMEOUT);
+    if (idle.isZero() || idle.isNegative()) {
+      throw pages.problem("session_idle_timeout", "must be longer than 0s");
+    }
+    int failed =
+        pages.integer(
+            "failed_logins_per_minute",
+            PagesConfig.DEFAULT_FAILED_LOGINS_PER_MINUTE,
+            1,
+            Integer.MAX_VALUE);
+    pages.rejectUnknownKeys();
+    return new PagesConfig(idle, failed);
   }
 
   private static ListenConfig readListen(ConfigMapping listen) {

@@ -2,6 +2,7 @@ package io.ferry.collector.web;
 
 import io.ferry.dashboards.chart.PngChartRenderer;
 import io.ferry.dashboards.chart.TimeChartSpec;
+import io.ferry.dashboards.chart.TimeMarker;
 import io.ferry.dashboards.chart.TimeSeries;
 import io.ferry.dashboards.page.TimeRange;
 import io.vertx.core.Future;
@@ -32,7 +33,7 @@ final class ChartService {
   /** Past this many cached charts, expired ones are dropped. */
   private static final int PRUNE_ABOVE = 256;
 
-  private record Key(ChartKind kind, TimeRange range, String host) {}
+  private record Key(ChartKind kind, TimeRange range, String subject) {}
 
   private record Entry(Instant expires, Future<byte[]> png) {}
 
@@ -47,10 +48,10 @@ final class ChartService {
     this.clock = clock;
   }
 
-  /** The chart as PNG bytes. */
-  Future<byte[]> png(ChartKind kind, TimeRange range, String host) {
+  /** The chart as PNG bytes; {@code subject} is the host or SLO of a chart of one. */
+  Future<byte[]> png(ChartKind kind, TimeRange range, String subject) {
     Instant now = clock.instant();
-    Key key = new Key(kind, range, kind.perHost() ? host : "");
+    Key key = new Key(kind, range, kind.subjectTag().isPresent() ? subject : "");
     Entry entry =
         cache.compute(
             key,
@@ -65,35 +66,55 @@ final class ChartService {
   }
 
   private Future<byte[]> draw(Key key, Instant now) {
+    // The comparison timeline marks the switch, read in the same request as the verdicts.
+    boolean marksSwitch = key.kind() == ChartKind.COMPARE_FAILED;
+    List<String> statements = new ArrayList<>();
+    statements.add(key.kind().statement(key.range(), key.subject()));
+    if (marksSwitch) {
+      statements.add(HistoryQueries.switchedAt());
+    }
     return influx
-        .query(key.kind().statement(key.range(), key.host()))
+        .query(statements)
         .compose(
-            result ->
+            results ->
                 workers.executeBlocking(
                     () ->
                         PngChartRenderer.render(
                             new TimeChartSpec(
                                 title(key),
                                 key.kind().unit(),
-                                series(result),
+                                series(results.get(0)),
                                 now.minus(key.range().length()),
-                                now),
+                                now,
+                                marksSwitch ? switchMarker(results.get(1)) : List.of()),
                             WIDTH,
                             HEIGHT),
                     false));
   }
 
+  private static List<TimeMarker> switchMarker(List<InfluxSeries> result) {
+    return HistoryQueries.switchTime(result)
+        .map(at -> List.of(new TimeMarker(at, "switch")))
+        .orElse(List.of());
+  }
+
   private static String title(Key key) {
     return key.kind().title()
-        + (key.kind().perHost() ? " · " + key.host() : "")
+        + (key.kind().subjectTag().isPresent() ? " · " + key.subject() : "")
         + " · last "
         + key.range().code();
   }
 
-  /** One line per series, named by its tags, host first ({@code db2/default}). */
+  /**
+   * One line per series, named by its tags, host first ({@code db2/default}); a series with several
+   * selected columns ({@code max_burn_rate_5m}, {@code max_burn_rate_1h}) gives one line per
+   * column, named by the column's last word ({@code 5m}), after the tags.
+   */
   static List<TimeSeries> series(List<InfluxSeries> result) {
     List<TimeSeries> lines = new ArrayList<>();
     for (InfluxSeries series : result) {
+      List<String> columns =
+          series.columns().stream().filter(column -> !column.equals("time")).toList();
       String name =
           series.tags().entrySet().stream()
               .sorted(
@@ -103,15 +124,22 @@ final class ChartService {
               .map(Map.Entry::getValue)
               .filter(value -> !value.isEmpty())
               .collect(Collectors.joining("/"));
-      List<TimeSeries.Point> points = new ArrayList<>();
-      for (Map<String, Object> row : series.rows()) {
-        Instant at = InfluxSeries.time(row);
-        Double value = InfluxSeries.number(row, "value");
-        if (at != null && value != null) {
-          points.add(new TimeSeries.Point(at, value));
+      for (String column : columns) {
+        List<TimeSeries.Point> points = new ArrayList<>();
+        for (Map<String, Object> row : series.rows()) {
+          Instant at = InfluxSeries.time(row);
+          Double value = InfluxSeries.number(row, column);
+          if (at != null && value != null) {
+            points.add(new TimeSeries.Point(at, value));
+          }
         }
+        String line = name;
+        if (!column.equals("value")) {
+          String word = column.substring(column.lastIndexOf('_') + 1);
+          line = name.isEmpty() ? word : name + "/" + word;
+        }
+        lines.add(new TimeSeries(line.isEmpty() ? series.name() : line, points));
       }
-      lines.add(new TimeSeries(name.isEmpty() ? series.name() : name, points));
     }
     return lines;
   }

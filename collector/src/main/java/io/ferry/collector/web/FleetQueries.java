@@ -63,9 +63,12 @@ final class FleetQueries {
         + ") GROUP BY host, cluster, role";
   }
 
-  /** Hosts the index knows that sent no reading in {@link #RECENT}. */
-  static Set<String> quietHosts(List<List<InfluxSeries>> results) {
-    Set<String> quiet = new TreeSet<>();
+  /**
+   * Hosts the index knows, and hosts the alert inventory expects, that sent no reading in {@link
+   * #RECENT}.
+   */
+  static Set<String> quietHosts(List<List<InfluxSeries>> results, Set<String> expected) {
+    Set<String> quiet = new TreeSet<>(expected);
     for (InfluxSeries series : results.get(4)) {
       if (series.columns().contains("value")) {
         for (Map<String, Object> row : series.rows()) {
@@ -81,9 +84,16 @@ final class FleetQueries {
     return quiet;
   }
 
-  /** The hosts, silent ones first, then by name. */
-  static List<HostRow> hosts(List<List<InfluxSeries>> results, Instant now, Duration silentAfter) {
+  /**
+   * The hosts, with the {@code expected} ones that sent nothing at all: those that never reported
+   * first, then silent ones, then by name.
+   */
+  static List<HostRow> hosts(
+      List<List<InfluxSeries>> results, Instant now, Duration silentAfter, Set<String> expected) {
     Map<String, Builder> hosts = new TreeMap<>();
+    for (String host : expected) {
+      hosts.put(host, new Builder(host));
+    }
     for (InfluxSeries series : results.get(0)) {
       Builder host = builder(hosts, series);
       Double idle = InfluxSeries.number(series.first(), "idle");
@@ -119,9 +129,13 @@ final class FleetQueries {
               host.cpu,
               host.mem,
               host.disk,
-              silent));
+              silent,
+              host.last == null));
     }
-    rows.sort(Comparator.comparing((HostRow row) -> !row.silent()).thenComparing(HostRow::host));
+    rows.sort(
+        Comparator.comparing((HostRow row) -> !row.neverReported())
+            .thenComparing(row -> !row.silent())
+            .thenComparing(HostRow::host));
     return rows;
   }
 

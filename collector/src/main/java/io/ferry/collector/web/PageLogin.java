@@ -9,6 +9,9 @@ import io.vertx.ext.web.Session;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -26,6 +29,9 @@ final class PageLogin {
   /** Session key of the CSRF token. */
   static final String CSRF = "ferry.csrf";
 
+  /** Session key of the login form's CSRF token, given before login (login CSRF). */
+  static final String LOGIN_CSRF = "ferry.login.csrf";
+
   /** Routing-context key of the CSRF token for the page being rendered (empty per request). */
   static final String CSRF_FOR_PAGE = "ferry.page.csrf";
 
@@ -33,10 +39,18 @@ final class PageLogin {
 
   private final TokenAuthenticator tokens;
   private final PageRenderer pages;
+  private final LoginThrottle throttle;
+  private final Clock clock;
 
-  PageLogin(TokenAuthenticator tokens, PageRenderer pages) {
+  /**
+   * @param failedLoginsPerMinute failed logins one client address may make per minute before the
+   *     form answers 429
+   */
+  PageLogin(TokenAuthenticator tokens, PageRenderer pages, int failedLoginsPerMinute, Clock clock) {
     this.tokens = tokens;
     this.pages = pages;
+    this.throttle = new LoginThrottle(failedLoginsPerMinute);
+    this.clock = clock;
   }
 
   /**
@@ -75,23 +89,71 @@ final class PageLogin {
   }
 
   void form(RoutingContext ctx) {
-    html(ctx, 200, pages.login(new LoginView(safeNext(ctx.request().getParam("next")), null)));
+    loginForm(ctx, 200, safeNext(ctx.request().getParam("next")), null);
   }
 
   void login(RoutingContext ctx) {
     String next = safeNext(ctx.request().getFormAttribute("next"));
+    String address = clientAddress(ctx);
+    Instant now = clock.instant();
+    Optional<Duration> wait = throttle.waitFor(address, now);
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      ctx.response().putHeader("Retry-After", Long.toString(seconds));
+      loginForm(
+          ctx,
+          429,
+          next,
+          "Too many failed logins from your address; try again in " + seconds + " s.");
+      return;
+    }
+    // The form must come from this browser's own login page: a form on another site cannot know
+    // the token, and the SameSite=Strict cookie does not travel with its post anyway.
+    Session before = ctx.session();
+    String expected = before == null ? null : before.get(LOGIN_CSRF);
+    String sent = ctx.request().getFormAttribute("csrf");
+    if (expected == null
+        || sent == null
+        || !MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+      loginForm(
+          ctx, 403, next, "The login form expired or did not come from this page; try again.");
+      return;
+    }
     String token = ctx.request().getFormAttribute("token");
     Optional<String> name =
         token == null || token.isEmpty() ? Optional.empty() : tokens.match(token);
     if (name.isEmpty()) {
-      html(ctx, 401, pages.login(new LoginView(next, "Unknown token.")));
+      throttle.failed(address, now);
+      loginForm(ctx, 401, next, "Unknown token.");
       return;
     }
     // A new session id at login, so that an id planted before it is worth nothing.
     Session session = ctx.session().regenerateId();
+    session.remove(LOGIN_CSRF);
     session.put(USER, name.get());
     session.put(CSRF, randomToken());
     ctx.redirect(next);
+  }
+
+  /** The login form, with the session's login CSRF token (made on first sight). */
+  private void loginForm(RoutingContext ctx, int status, String next, String error) {
+    Session session = ctx.session();
+    String csrf = session.get(LOGIN_CSRF);
+    if (csrf == null) {
+      csrf = randomToken();
+      session.put(LOGIN_CSRF, csrf);
+    }
+    html(ctx, status, pages.login(new LoginView(next, error, csrf)));
+  }
+
+  /**
+   * The address failed logins are counted against: the TCP peer. A forwarding header is not
+   * trusted, since any client can send one; behind a proxy every client shares the proxy's limit.
+   */
+  private static String clientAddress(RoutingContext ctx) {
+    var remote = ctx.request().connection().remoteAddress();
+    return remote == null ? "unknown" : remote.hostAddress();
   }
 
   void logout(RoutingContext ctx) {

@@ -142,6 +142,25 @@ class CollectorConfigLoaderTest {
   }
 
   @Test
+  void thePagesSessionTimeoutAndLoginLimitDefaultAndCanBeSet() {
+    assertThat(parse(MINIMAL).pages()).isEqualTo(PagesConfig.DEFAULTS);
+    assertThat(PagesConfig.DEFAULTS.sessionIdleTimeout()).isEqualTo(Duration.ofHours(12));
+    assertThat(PagesConfig.DEFAULTS.failedLoginsPerMinute()).isEqualTo(10);
+
+    PagesConfig pages =
+        parse(MINIMAL + "pages: {session_idle_timeout: 30m, failed_logins_per_minute: 3}\n")
+            .pages();
+    assertThat(pages).isEqualTo(new PagesConfig(Duration.ofMinutes(30), 3));
+
+    assertThatThrownBy(() -> parse(MINIMAL + "pages: {failed_logins_per_minute: 0}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("pages.failed_logins_per_minute");
+    assertThatThrownBy(() -> parse(MINIMAL + "pages: {session_timeout: 1h}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("pages.session_timeout: unknown key");
+  }
+
+  @Test
   void anUnknownKeyIsAnErrorWithItsLine() {
     assertThatThrownBy(() -> parse(MINIMAL + "influxdb:\n  url: http://h:8086\n  batch_size: 10\n"))
         .isInstanceOf(ConfigException.class)
