@@ -37,10 +37,18 @@ final class ChartService {
 
   private record Entry(Instant expires, Future<byte[]> png) {}
 
+  /**
+   * The answer of one InfluxDB request shared by the charts of one subject: chart {@code index}'s
+   * series, and the switch at {@code switchIndex} (-1 when not asked).
+   */
+  private record Data(
+      Instant expires, Future<List<List<InfluxSeries>>> results, int index, int switchIndex) {}
+
   private final InfluxQueryClient influx;
   private final WorkerExecutor workers;
   private final Clock clock;
   private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
+  private final Map<Key, Data> data = new ConcurrentHashMap<>();
 
   ChartService(InfluxQueryClient influx, WorkerExecutor workers, Clock clock) {
     this.influx = influx;
@@ -61,20 +69,15 @@ final class ChartService {
                     : new Entry(now.plus(CACHE_FOR), draw(k, now)));
     if (cache.size() > PRUNE_ABOVE) {
       cache.values().removeIf(e -> !e.expires().isAfter(now));
+      data.values().removeIf(d -> !d.expires().isAfter(now));
     }
     return entry.png();
   }
 
   private Future<byte[]> draw(Key key, Instant now) {
-    // The comparison timeline marks the switch, read in the same request as the verdicts.
-    boolean marksSwitch = key.kind() == ChartKind.COMPARE_FAILED;
-    List<String> statements = new ArrayList<>();
-    statements.add(key.kind().statement(key.range(), key.subject()));
-    if (marksSwitch) {
-      statements.add(HistoryQueries.switchedAt());
-    }
-    return influx
-        .query(statements)
+    Data answer = data(key, now);
+    return answer
+        .results()
         .compose(
             results ->
                 workers.executeBlocking(
@@ -83,13 +86,60 @@ final class ChartService {
                             new TimeChartSpec(
                                 title(key),
                                 key.kind().unit(),
-                                series(results.get(0)),
+                                series(results.get(answer.index())),
                                 now.minus(key.range().length()),
                                 now,
-                                marksSwitch ? switchMarker(results.get(1)) : List.of()),
+                                answer.switchIndex() < 0
+                                    ? List.of()
+                                    : switchMarker(results.get(answer.switchIndex()))),
                             WIDTH,
                             HEIGHT),
                     false));
+  }
+
+  /**
+   * The chart's data. A page shows the charts of one subject together (five of a host, two of an
+   * SLO), so the first one asked reads every chart of that subject in one InfluxDB request, and the
+   * others, asked a moment later, find their series already on the way.
+   */
+  private Data data(Key key, Instant now) {
+    Data cached = data.get(key);
+    if (cached != null && cached.expires().isAfter(now) && !cached.results().failed()) {
+      return cached;
+    }
+    List<Key> batch = new ArrayList<>();
+    batch.add(key);
+    if (key.kind().subjectTag().isPresent()) {
+      for (ChartKind other : ChartKind.values()) {
+        Key sibling = new Key(other, key.range(), key.subject());
+        Data known = data.get(sibling);
+        if (other != key.kind()
+            && other.subjectTag().equals(key.kind().subjectTag())
+            && (known == null || !known.expires().isAfter(now))) {
+          batch.add(sibling);
+        }
+      }
+    }
+    List<String> statements = new ArrayList<>();
+    for (Key each : batch) {
+      statements.add(each.kind().statement(each.range(), each.subject()));
+    }
+    // The comparison timeline marks the switch, read in the same request as the verdicts.
+    int switchIndex = -1;
+    if (key.kind() == ChartKind.COMPARE_FAILED) {
+      switchIndex = statements.size();
+      statements.add(HistoryQueries.switchedAt());
+    }
+    Future<List<List<InfluxSeries>>> results = influx.query(statements);
+    Data mine = null;
+    for (int i = 0; i < batch.size(); i++) {
+      Data entry = new Data(now.plus(CACHE_FOR), results, i, switchIndex);
+      data.put(batch.get(i), entry);
+      if (i == 0) {
+        mine = entry;
+      }
+    }
+    return mine;
   }
 
   private static List<TimeMarker> switchMarker(List<InfluxSeries> result) {

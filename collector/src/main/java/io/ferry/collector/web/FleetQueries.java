@@ -34,22 +34,28 @@ final class FleetQueries {
   private FleetQueries() {}
 
   /**
-   * The statements, for every host (then the last one lists the known hosts) or for {@code host}
-   * only (then the last one finds its newest point over {@link #LOOKBACK}).
+   * The statements over {@link #RECENT}, for every host (then a fifth one lists the known hosts) or
+   * for {@code host} only (four: a host page looks the host up over {@link #LOOKBACK} only when it
+   * sent nothing recently, with {@link #lastSeen}).
    */
   static List<String> statements(Optional<String> host) {
     String where =
         " WHERE time > now() - "
             + RECENT
             + host.map(h -> " AND host = " + InfluxQl.string(h)).orElse("");
-    return List.of(
-        "SELECT last(usage_idle) AS idle FROM cpu"
-            + where
-            + " AND cpu = 'cpu-total' GROUP BY host, cluster, role",
-        "SELECT last(used_percent) AS used FROM mem" + where + " GROUP BY host, cluster, role",
-        "SELECT last(used_percent) AS used FROM disk" + where + " GROUP BY host, path",
-        "SELECT last(uptime) AS uptime FROM system" + where + " GROUP BY host, cluster, role",
-        host.map(h -> lastSeen(List.of(h))).orElse(KNOWN_HOSTS));
+    List<String> statements = new ArrayList<>();
+    statements.addAll(
+        List.of(
+            "SELECT last(usage_idle) AS idle FROM cpu"
+                + where
+                + " AND cpu = 'cpu-total' GROUP BY host, cluster, role",
+            "SELECT last(used_percent) AS used FROM mem" + where + " GROUP BY host, cluster, role",
+            "SELECT last(used_percent) AS used FROM disk" + where + " GROUP BY host, path",
+            "SELECT last(uptime) AS uptime FROM system" + where + " GROUP BY host, cluster, role"));
+    if (host.isEmpty()) {
+      statements.add(KNOWN_HOSTS);
+    }
+    return statements;
   }
 
   /** The newest {@code system} point of each of {@code hosts} over {@link #LOOKBACK}. */

@@ -170,16 +170,34 @@ final class PageData {
         expectedHosts().contains(host)
             ? HostRow.neverReported(host)
             : new HostRow(host, null, null, null, null, null, null, true);
+    // The common case, a host that reports, costs four short queries; only a quiet host is looked
+    // for over the last day.
     return influx
         .query(FleetQueries.statements(Optional.of(host)))
-        .map(
-            results ->
-                FleetQueries.hosts(results, now, SILENT_AFTER, Set.of()).stream()
-                    .filter(row -> host.equals(row.host()))
-                    .findFirst()
-                    .orElse(unknown))
+        .compose(
+            recent -> {
+              Optional<HostRow> row = hostRow(recent, now, host);
+              if (row.isPresent()) {
+                return Future.succeededFuture(row.get());
+              }
+              return influx
+                  .query(FleetQueries.lastSeen(List.of(host)))
+                  .map(
+                      lastSeen -> {
+                        List<List<InfluxSeries>> all = new ArrayList<>(recent);
+                        all.add(lastSeen);
+                        return hostRow(all, now, host).orElse(unknown);
+                      });
+            })
         .otherwise(unknown)
         .map(summary -> new HostView(summary, charts));
+  }
+
+  private static Optional<HostRow> hostRow(
+      List<List<InfluxSeries>> results, Instant now, String host) {
+    return FleetQueries.hosts(results, now, SILENT_AFTER, Set.of()).stream()
+        .filter(row -> host.equals(row.host()))
+        .findFirst();
   }
 
   Future<ReplicationView> replication(PageFrame frame) {

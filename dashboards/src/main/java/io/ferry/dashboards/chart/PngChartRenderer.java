@@ -126,6 +126,8 @@ public final class PngChartRenderer {
     plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     plot.setDomainGridlinePaint(new Color(0xDDDDDD));
     plot.setOutlineVisible(false);
+    // A flat line (a budget at exactly 0, a lag of 0) gets a readable axis, not ±5E-9.
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeMinimumSize(0.1);
     DateAxis timeAxis = (DateAxis) plot.getDomainAxis();
     timeAxis.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
     if (spec.from() != null && spec.to() != null) {
