@@ -4,6 +4,8 @@ import io.ferry.collector.ingest.PresentedToken;
 import io.ferry.collector.ingest.TokenAuthenticator;
 import io.ferry.dashboards.page.LoginView;
 import io.ferry.dashboards.page.PageRenderer;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Who may see the pages: a person logs in on a form with one of the collector's API tokens and gets
@@ -29,13 +33,22 @@ final class PageLogin {
   /** Session key of the CSRF token. */
   static final String CSRF = "ferry.csrf";
 
-  /** Session key of the login form's CSRF token, given before login (login CSRF). */
-  static final String LOGIN_CSRF = "ferry.login.csrf";
+  /**
+   * The cookie that carries the login form's CSRF token (login CSRF), so that no session is kept
+   * for someone who only opened the form.
+   */
+  static final String LOGIN_COOKIE = "ferry_login";
+
+  /** How long a login form may be left open: 1 hour. */
+  static final int LOGIN_FORM_SECONDS = 3600;
 
   /** Routing-context key of the CSRF token for the page being rendered (empty per request). */
   static final String CSRF_FOR_PAGE = "ferry.page.csrf";
 
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** Signs login-form tokens; new at every start, so a form from before a restart is refused. */
+  private final byte[] formKey = new byte[32];
 
   private final TokenAuthenticator tokens;
   private final PageRenderer pages;
@@ -51,6 +64,7 @@ final class PageLogin {
     this.pages = pages;
     this.throttle = new LoginThrottle(failedLoginsPerMinute);
     this.clock = clock;
+    RANDOM.nextBytes(formKey);
   }
 
   /**
@@ -107,15 +121,17 @@ final class PageLogin {
           "Too many failed logins from your address; try again in " + seconds + " s.");
       return;
     }
-    // The form must come from this browser's own login page: a form on another site cannot know
-    // the token, and the SameSite=Strict cookie does not travel with its post anyway.
-    Session before = ctx.session();
-    String expected = before == null ? null : before.get(LOGIN_CSRF);
+    // The form must come from this browser's own login page (double submit, signed): a form on
+    // another site cannot read the token, and the SameSite=Strict cookie does not travel with its
+    // post anyway; the signature keeps a cookie planted by a neighbouring site from being accepted.
+    Cookie cookie = ctx.request().getCookie(LOGIN_COOKIE);
     String sent = ctx.request().getFormAttribute("csrf");
-    if (expected == null
+    if (cookie == null
         || sent == null
         || !MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+            cookie.getValue().getBytes(StandardCharsets.UTF_8),
+            sent.getBytes(StandardCharsets.UTF_8))
+        || !signedByUs(sent)) {
       loginForm(
           ctx, 403, next, "The login form expired or did not come from this page; try again.");
       return;
@@ -130,21 +146,45 @@ final class PageLogin {
     }
     // A new session id at login, so that an id planted before it is worth nothing.
     Session session = ctx.session().regenerateId();
-    session.remove(LOGIN_CSRF);
+    ctx.response().addCookie(Cookie.cookie(LOGIN_COOKIE, "").setPath("/login").setMaxAge(0));
     session.put(USER, name.get());
     session.put(CSRF, randomToken());
     ctx.redirect(next);
   }
 
-  /** The login form, with the session's login CSRF token (made on first sight). */
+  /** The login form, with a fresh signed CSRF token in the form and in a cookie. */
   private void loginForm(RoutingContext ctx, int status, String next, String error) {
-    Session session = ctx.session();
-    String csrf = session.get(LOGIN_CSRF);
-    if (csrf == null) {
-      csrf = randomToken();
-      session.put(LOGIN_CSRF, csrf);
-    }
+    String nonce = randomToken();
+    String csrf = nonce + "." + sign(nonce);
+    ctx.response()
+        .addCookie(
+            Cookie.cookie(LOGIN_COOKIE, csrf)
+                .setPath("/login")
+                .setMaxAge(LOGIN_FORM_SECONDS)
+                .setHttpOnly(true)
+                .setSecure(ctx.request().isSSL())
+                .setSameSite(CookieSameSite.STRICT));
     html(ctx, status, pages.login(new LoginView(next, error, csrf)));
+  }
+
+  private boolean signedByUs(String token) {
+    int dot = token.indexOf('.');
+    return dot > 0
+        && MessageDigest.isEqual(
+            sign(token.substring(0, dot)).getBytes(StandardCharsets.UTF_8),
+            token.substring(dot + 1).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String sign(String nonce) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(formKey, "HmacSHA256"));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(mac.doFinal(nonce.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
   }
 
   /**

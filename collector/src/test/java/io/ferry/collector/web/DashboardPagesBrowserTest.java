@@ -158,8 +158,6 @@ class DashboardPagesBrowserTest {
     assertThat(forged.statusCode())
         .as("a login form not from this browser's login page (login CSRF)")
         .isEqualTo(403);
-    assertThat(forged.headers().firstValue("Set-Cookie").orElse(""))
-        .doesNotContain("ferry_session=;");
   }
 
   @Test
@@ -417,7 +415,12 @@ class DashboardPagesBrowserTest {
   @Order(13)
   void failedLoginsFromOneAddressAreHeldBackAfterTheLimit() throws Exception {
     HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/login")), null);
-    String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+    String cookie =
+        form.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith(PageLogin.LOGIN_COOKIE + "="))
+            .findFirst()
+            .orElseThrow()
+            .split(";", 2)[0];
     var csrf =
         java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
     assertThat(csrf.find()).isTrue();

@@ -13,6 +13,7 @@ import io.vertx.core.net.PfxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,6 +26,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -103,13 +106,33 @@ class PageSessionCookieTest {
     assertThat(overPlain).containsIgnoringCase("SameSite=Strict");
   }
 
-  /** The login form's Set-Cookie (the form stores its CSRF token in the session). */
+  /** Logs in with the form as a browser would; returns the session's Set-Cookie. */
   private static String sessionCookie(URI uri) throws Exception {
     HttpClient client = HttpClient.newBuilder().sslContext(trustingEveryone()).build();
     HttpResponse<String> form =
         client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(form.statusCode()).isEqualTo(200);
-    return form.headers().allValues("Set-Cookie").stream()
+    String formCookie =
+        form.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith(PageLogin.LOGIN_COOKIE + "="))
+            .findFirst()
+            .orElseThrow()
+            .split(";", 2)[0];
+    Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+    assertThat(csrf.find()).isTrue();
+    HttpResponse<String> login =
+        client.send(
+            HttpRequest.newBuilder(uri)
+                .header("Cookie", formCookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "next=%2Ffleet&token=page-token&csrf="
+                            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
+    return login.headers().allValues("Set-Cookie").stream()
         .filter(cookie -> cookie.startsWith("ferry_session="))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no session cookie from " + uri));
