@@ -33,6 +33,7 @@ class CollectorConfigLoaderTest {
     assertThat(sample.listen()).isEqualTo(ListenConfig.defaults());
     assertThat(sample.ingest()).isEqualTo(IngestConfig.defaults());
     assertThat(sample.influxdb()).isEqualTo(InfluxConfig.defaults());
+    assertThat(sample.pages()).isEqualTo(PagesConfig.DEFAULTS);
     assertThat(sample.auth().tokens()).containsExactly(new ApiToken("fleet", "from-env"));
   }
 
