@@ -142,6 +142,25 @@ final class ChartService {
     return mine;
   }
 
+  /**
+   * The window a column names by its last word, as {@code ferry_slo} writes it ({@code
+   * max_burn_rate_30m}, {@code _3d}); zero for any other column.
+   */
+  static Duration windowOf(String column) {
+    java.util.regex.Matcher window =
+        java.util.regex.Pattern.compile("_(\\d+)([smhd])$").matcher(column);
+    if (!window.find()) {
+      return Duration.ZERO;
+    }
+    long amount = Long.parseLong(window.group(1));
+    return switch (window.group(2)) {
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      case "h" -> Duration.ofHours(amount);
+      default -> Duration.ofDays(amount);
+    };
+  }
+
   private static List<TimeMarker> switchMarker(List<InfluxSeries> result) {
     return HistoryQueries.switchTime(result)
         .map(at -> List.of(new TimeMarker(at, "switch")))
@@ -163,8 +182,12 @@ final class ChartService {
   static List<TimeSeries> series(List<InfluxSeries> result) {
     List<TimeSeries> lines = new ArrayList<>();
     for (InfluxSeries series : result) {
+      // Windows shortest first (5m, 30m, 1h, ...), not in InfluxDB's alphabetical order.
       List<String> columns =
-          series.columns().stream().filter(column -> !column.equals("time")).toList();
+          series.columns().stream()
+              .filter(column -> !column.equals("time"))
+              .sorted(Comparator.comparing(ChartService::windowOf))
+              .toList();
       String name =
           series.tags().entrySet().stream()
               .sorted(

@@ -130,12 +130,18 @@ class InfluxReadersTest {
         """;
     var lines = ChartService.series(InfluxQueryResponse.parse(json, 1).get(0));
 
-    assertThat(lines).extracting(TimeSeries::name).containsExactly("1h", "5m");
-    assertThat(lines.get(0).points()).hasSize(2);
-    assertThat(lines.get(1).points())
+    assertThat(lines)
+        .as("shortest window first")
+        .extracting(TimeSeries::name)
+        .containsExactly("5m", "1h");
+    assertThat(lines.get(1).points()).hasSize(2);
+    assertThat(lines.get(0).points())
         .as("a window without events is missing, not 0")
         .extracting(TimeSeries.Point::value)
         .containsExactly(14.4);
+    assertThat(ChartService.windowOf("max_burn_rate_3d")).isEqualTo(Duration.ofDays(3));
+    assertThat(ChartService.windowOf("max_burn_rate_30m")).isEqualTo(Duration.ofMinutes(30));
+    assertThat(ChartService.windowOf("value")).isEqualTo(Duration.ZERO);
     assertThat(ChartKind.SLO_BURN.statement(io.ferry.dashboards.page.TimeRange.H6, "blog"))
         .isEqualTo(
             "SELECT max(/^burn_rate_/) FROM ferry_slo WHERE time > now() - 6h"
