@@ -15,6 +15,7 @@ import io.ferry.collector.compare.LatestComparisonHandler;
 import io.ferry.collector.compare.LatestReportHtmlHandler;
 import io.ferry.collector.compare.StartComparisonHandler;
 import io.ferry.collector.config.CollectorConfig;
+import io.ferry.collector.config.CompareConfig;
 import io.ferry.collector.config.InfluxApi;
 import io.ferry.collector.config.InfluxConfig;
 import io.ferry.collector.health.HealthHandler;
@@ -395,6 +396,8 @@ public final class CollectorVerticle extends VerticleBase {
             tokens,
             Optional.ofNullable(alerting),
             Optional.ofNullable(comparison),
+            config.compare().flatMap(CompareConfig::reportDir),
+            config.pages(),
             clock);
     router.route().failureHandler(this::onFailure);
     return router;

@@ -459,6 +459,11 @@ public final class AlertService {
     return config.slos();
   }
 
+  /** The hosts the absence rules expect (their inventory), also those that never reported. */
+  public java.util.SortedSet<String> expectedHosts() {
+    return config.expectedHosts();
+  }
+
   /** The dispatcher, for the silence and maintenance-window API. */
   public Dispatcher dispatcher() {
     return dispatcher;

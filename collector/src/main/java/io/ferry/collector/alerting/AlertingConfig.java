@@ -3,6 +3,7 @@ package io.ferry.collector.alerting;
 import io.ferry.alerts.dispatch.DispatchConfig;
 import io.ferry.alerts.notify.Notifier;
 import io.ferry.alerts.rule.AlertRule;
+import io.ferry.alerts.rule.Condition;
 import io.ferry.alerts.rule.Phase;
 import io.ferry.alerts.slo.SloDefinition;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The collector's {@code alerts:} section, read and checked.
@@ -43,5 +46,24 @@ public record AlertingConfig(
     rules = List.copyOf(rules);
     notifiers = Map.copyOf(notifiers);
     slos = List.copyOf(slos);
+  }
+
+  /**
+   * The host inventory: the {@code expected}/{@code expected_file} names of every absence rule
+   * grouped by {@code host} that applies in {@link #phase()}, sorted.
+   */
+  public SortedSet<String> expectedHosts() {
+    SortedSet<String> hosts = new TreeSet<>();
+    for (AlertRule rule : rules) {
+      if (rule.appliesIn(phase) && rule.condition() instanceof Condition.Absence absence) {
+        for (Map<String, String> group : absence.expected()) {
+          String host = group.get("host");
+          if (host != null) {
+            hosts.add(host);
+          }
+        }
+      }
+    }
+    return hosts;
   }
 }

@@ -70,11 +70,13 @@ public final class ReportFiles {
     return found.stream().max(Comparator.comparing(c -> c.summary().finishedAt()));
   }
 
-  private static Path html(Path dir, Phase phase) {
+  /** Where the HTML report of {@code phase} is kept in {@code dir}. */
+  public static Path html(Path dir, Phase phase) {
     return dir.resolve(baseName(phase) + ".html");
   }
 
-  private static Path json(Path dir, Phase phase) {
+  /** Where the JSON document of {@code phase} is kept in {@code dir}. */
+  public static Path json(Path dir, Phase phase) {
     return dir.resolve(baseName(phase) + ".json");
   }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
  *     section
  * @param cluster the other collectors this one shares alert evaluation and scheduled comparisons
  *     with; empty when the file has no {@code cluster:} section (the collector runs alone)
+ * @param pages the pages' login sessions and login rate limit ({@code pages:})
  */
 public record CollectorConfig(
     ListenConfig listen,
@@ -26,9 +27,10 @@ public record CollectorConfig(
     InfluxConfig influxdb,
     Optional<CompareConfig> compare,
     Optional<AlertingConfig> alerts,
-    Optional<ClusteringConfig> cluster) {
+    Optional<ClusteringConfig> cluster,
+    PagesConfig pages) {
 
-  /** Alone, without a cluster. */
+  /** Alone, without a cluster, with the pages' defaults. */
   public CollectorConfig(
       ListenConfig listen,
       AuthConfig auth,
@@ -36,7 +38,7 @@ public record CollectorConfig(
       InfluxConfig influxdb,
       Optional<CompareConfig> compare,
       Optional<AlertingConfig> alerts) {
-    this(listen, auth, ingest, influxdb, compare, alerts, Optional.empty());
+    this(listen, auth, ingest, influxdb, compare, alerts, Optional.empty(), PagesConfig.DEFAULTS);
   }
 
   /** Without a cutover comparison and without alerting. */

@@ -78,8 +78,25 @@ public final class CollectorConfigLoader {
         root.has("cluster")
             ? Optional.of(ClusteringConfigReader.read(root.mapping("cluster")))
             : Optional.empty();
+    PagesConfig pages = readPages(root.mapping("pages"));
     root.rejectUnknownKeys();
-    return new CollectorConfig(listen, auth, ingest, influxdb, compare, alerts, cluster);
+    return new CollectorConfig(listen, auth, ingest, influxdb, compare, alerts, cluster, pages);
+  }
+
+  private static PagesConfig readPages(ConfigMapping pages) {
+    Duration idle =
+        pages.duration("session_idle_timeout", PagesConfig.DEFAULT_SESSION_IDLE_TIMEOUT);
+    if (idle.isZero() || idle.isNegative()) {
+      throw pages.problem("session_idle_timeout", "must be longer than 0s");
+    }
+    int failed =
+        pages.integer(
+            "failed_logins_per_minute",
+            PagesConfig.DEFAULT_FAILED_LOGINS_PER_MINUTE,
+            1,
+            Integer.MAX_VALUE);
+    pages.rejectUnknownKeys();
+    return new PagesConfig(idle, failed);
   }
 
   private static ListenConfig readListen(ConfigMapping listen, Path baseDir) {

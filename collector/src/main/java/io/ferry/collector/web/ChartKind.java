@@ -5,28 +5,32 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The charts the pages show, each one InfluxQL query; served as {@code /charts/<code>.png}. Charts
- * of one host take it from {@code ?host=}; one series per {@code GROUP BY} tag combination.
+ * The charts the pages show, each one InfluxQL query; served as {@code /charts/<code>.png}. A chart
+ * of one subject (a host, an SLO) takes it from the query parameter named like its tag ({@code
+ * ?host=}, {@code ?slo=}); one line per {@code GROUP BY} tag combination, and per selected column
+ * when the query selects several (the burn rate of each window).
  */
 enum ChartKind {
   HOST_CPU(
       "host-cpu",
       "CPU busy",
       "%",
-      true,
-      "100 - mean(usage_idle)",
+      "host",
+      "100 - mean(usage_idle) AS value",
       "cpu",
       "AND cpu = 'cpu-total'",
       ""),
-  HOST_MEMORY("host-memory", "Memory used", "%", true, "mean(used_percent)", "mem", "", ""),
-  HOST_DISK("host-disk", "Disk used", "%", true, "mean(used_percent)", "disk", "", ", path"),
-  HOST_LOAD("host-load", "Load (1 min)", "load", true, "mean(load1)", "system", "", ""),
+  HOST_MEMORY(
+      "host-memory", "Memory used", "%", "host", "mean(used_percent) AS value", "mem", "", ""),
+  HOST_DISK(
+      "host-disk", "Disk used", "%", "host", "mean(used_percent) AS value", "disk", "", ", path"),
+  HOST_LOAD("host-load", "Load (1 min)", "load", "host", "mean(load1) AS value", "system", "", ""),
   HOST_LAG(
       "host-lag",
       "Replication lag (reported)",
       "s",
-      true,
-      "mean(lag_seconds)",
+      "host",
+      "mean(lag_seconds) AS value",
       "mysql_replication",
       "",
       ", channel"),
@@ -34,8 +38,8 @@ enum ChartKind {
       "replication-lag",
       "Replication lag per link (Seconds_Behind_Master)",
       "s",
-      false,
-      "mean(lag_seconds)",
+      null,
+      "mean(lag_seconds) AS value",
       "mysql_replication",
       "",
       ", host, channel"),
@@ -43,17 +47,41 @@ enum ChartKind {
       "replication-heartbeat",
       "Replication lag per link (heartbeat)",
       "s",
-      false,
-      "mean(heartbeat_lag_seconds)",
+      null,
+      "mean(heartbeat_lag_seconds) AS value",
       "mysql_replication",
       "",
       ", host, channel"),
+  /** The error budget left (1 = untouched, 0 = spent, below 0 = overspent) over the range. */
+  SLO_BUDGET(
+      "slo-budget",
+      "Error budget left",
+      "budget (1 = untouched)",
+      "slo",
+      "min(error_budget_remaining) AS value",
+      "ferry_slo",
+      "",
+      ""),
+  /** One line per burn-rate window ({@code burn_rate_5m}, {@code burn_rate_1h}, ...). */
+  SLO_BURN(
+      "slo-burn",
+      "Burn rate per window",
+      "× budget rate",
+      "slo",
+      "max(/^burn_rate_/)",
+      "ferry_slo",
+      "",
+      ""),
+  /**
+   * Failed checks of each comparison, per phase; the cutover page marks the switch on it (see
+   * {@link HistoryQueries#switchedAt()}).
+   */
   COMPARE_FAILED(
       "compare-failed",
       "Failed comparison checks",
       "checks",
-      false,
-      "max(checks_failed)",
+      null,
+      "max(checks_failed) AS value",
       "ferry_compare",
       "",
       ", phase");
@@ -61,7 +89,7 @@ enum ChartKind {
   private final String code;
   private final String title;
   private final String unit;
-  private final boolean perHost;
+  private final String subjectTag;
   private final String select;
   private final String measurement;
   private final String extraWhere;
@@ -71,7 +99,7 @@ enum ChartKind {
       String code,
       String title,
       String unit,
-      boolean perHost,
+      String subjectTag,
       String select,
       String measurement,
       String extraWhere,
@@ -79,7 +107,7 @@ enum ChartKind {
     this.code = code;
     this.title = title;
     this.unit = unit;
-    this.perHost = perHost;
+    this.subjectTag = subjectTag;
     this.select = select;
     this.measurement = measurement;
     this.extraWhere = extraWhere;
@@ -98,20 +126,23 @@ enum ChartKind {
     return unit;
   }
 
-  /** Whether the chart needs {@code ?host=}. */
-  boolean perHost() {
-    return perHost;
+  /**
+   * The tag that names the chart's subject, also the name of its query parameter ({@code host},
+   * {@code slo}); empty for a chart of everything.
+   */
+  Optional<String> subjectTag() {
+    return Optional.ofNullable(subjectTag);
   }
 
-  /** The InfluxQL statement; {@code host} is quoted, so any text is safe. */
-  String statement(TimeRange range, String host) {
+  /** The InfluxQL statement; {@code subject} is quoted, so any text is safe. */
+  String statement(TimeRange range, String subject) {
     return "SELECT "
         + select
-        + " AS value FROM "
+        + " FROM "
         + measurement
         + " WHERE time > now() - "
         + range.code()
-        + (perHost ? " AND host = " + InfluxQl.string(host) : "")
+        + (subjectTag != null ? " AND " + subjectTag + " = " + InfluxQl.string(subject) : "")
         + (extraWhere.isEmpty() ? "" : " " + extraWhere)
         + " GROUP BY time("
         + range.interval()

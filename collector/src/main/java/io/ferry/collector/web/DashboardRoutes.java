@@ -6,6 +6,7 @@ import io.ferry.collector.alerting.AlertService;
 import io.ferry.collector.auth.TokenRegistry;
 import io.ferry.collector.compare.ComparisonService;
 import io.ferry.collector.config.InfluxConfig;
+import io.ferry.collector.config.PagesConfig;
 import io.ferry.collector.ingest.ApiStyle;
 import io.ferry.collector.ingest.PresentedToken;
 import io.ferry.collector.ingest.TokenAuthenticator;
@@ -16,6 +17,7 @@ import io.ferry.dashboards.page.Refresh;
 import io.ferry.dashboards.page.TimeRange;
 import io.ferry.yamlconfig.ConfigUnits;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -26,6 +28,8 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.sstore.LocalSessionStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,9 +58,6 @@ public final class DashboardRoutes {
   /** The worker pool for parsing query answers and drawing charts. */
   public static final String POOL = "ferry-pages";
 
-  /** How long a login lasts without a request: 12 hours, a long on-call shift. */
-  static final Duration SESSION_TIMEOUT = Duration.ofHours(12);
-
   /** Forms are small: 16 KiB. */
   private static final long FORM_LIMIT = 16 * 1024;
 
@@ -71,13 +72,20 @@ public final class DashboardRoutes {
           "/alerts/silences",
           "/alerts/silences/expire",
           "/cutover",
+          StoredReports.PREFIX + ":file",
           "/charts/:chart",
           "/logout");
+
+  /** What a stored report may load: its inline style and {@code data:} charts, nothing else. */
+  static final String REPORT_CSP =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none';"
+          + " frame-ancestors 'none'; base-uri 'none'";
 
   private final PageRenderer pages = new PageRenderer();
   private final PageData data;
   private final ChartService charts;
   private final Optional<AlertService> alerting;
+  private final Optional<Path> reportDir;
   private final Clock clock;
   private final WorkerExecutor workers;
   private final Buffer styleSheet = Buffer.buffer(PageRenderer.styleSheet());
@@ -86,9 +94,11 @@ public final class DashboardRoutes {
       PageData data,
       ChartService charts,
       Optional<AlertService> alerting,
+      Optional<Path> reportDir,
       Clock clock,
       WorkerExecutor workers) {
     this.workers = workers;
+    this.reportDir = reportDir;
     this.data = data;
     this.charts = charts;
     this.alerting = alerting;
@@ -108,28 +118,31 @@ public final class DashboardRoutes {
       TokenRegistry tokens,
       Optional<AlertService> alerting,
       Optional<ComparisonService> comparison,
+      Optional<Path> reportDir,
+      PagesConfig config,
       Clock clock) {
     WorkerExecutor workers = vertx.createSharedWorkerExecutor(POOL, 2, 30, TimeUnit.SECONDS);
     var influx = new InfluxQueryClient(client, influxConfig, workers);
     var routes =
         new DashboardRoutes(
-            new PageData(influx, alerting, comparison, clock),
+            new PageData(influx, alerting, comparison, reportDir, workers, clock),
             new ChartService(influx, workers, clock),
             alerting,
+            reportDir,
             clock,
             workers);
     var login =
         new PageLogin(
             new TokenAuthenticator(tokens, PresentedToken.Forms.WITH_BASIC, ApiStyle.V1),
-            routes.pages);
-    // The collector listens on plain HTTP, so the cookie cannot be Secure; put TLS in front and
-    // the browser still sends it only to this site (SameSite=Strict) and never to scripts.
-    var sessions =
-        SessionHandler.create(LocalSessionStore.create(vertx, "ferry.pages"))
-            .setSessionCookieName("ferry_session")
-            .setCookieHttpOnlyFlag(true)
-            .setCookieSameSite(CookieSameSite.STRICT)
-            .setSessionTimeout(SESSION_TIMEOUT.toMillis());
+            routes.pages,
+            config.failedLoginsPerMinute(),
+            clock);
+    var store = LocalSessionStore.create(vertx, "ferry.pages");
+    // The cookie is Secure when the request came over TLS (the collector's own, or a proxy's
+    // that speaks TLS to it); over plain HTTP a Secure cookie would never come back.
+    var plain = sessions(store, config, false);
+    var tls = sessions(store, config, true);
+    Handler<RoutingContext> sessions = ctx -> (ctx.request().isSSL() ? tls : plain).handle(ctx);
     var forms = BodyHandler.create(false).setBodyLimit(FORM_LIMIT);
     var headers = new SecurityHeaders();
 
@@ -203,7 +216,7 @@ public final class DashboardRoutes {
                     ctx,
                     "Service level objectives",
                     Nav.SLOS,
-                    f -> routes.render(() -> routes.pages.slos(f, routes.data.slos()))));
+                    f -> routes.render(() -> routes.pages.slos(f, routes.data.slos(f)))));
     router.get("/alerts").handler(ctx -> routes.alertsPage(ctx, 200, routes.notice(ctx), null));
     router.post("/alerts/silences").handler(forms).handler(routes::createSilence);
     router.post("/alerts/silences/expire").handler(forms).handler(routes::expireSilence);
@@ -221,7 +234,55 @@ public final class DashboardRoutes {
                             .cutover(f)
                             .compose(v -> routes.render(() -> routes.pages.cutover(f, v)))));
     router.get("/charts/:chart").handler(routes::chart);
+    router.get(StoredReports.PREFIX + ":file").handler(routes::storedReport);
     return workers;
+  }
+
+  private static SessionHandler sessions(
+      LocalSessionStore store, PagesConfig config, boolean secure) {
+    return SessionHandler.create(store)
+        .setSessionCookieName("ferry_session")
+        .setCookieHttpOnlyFlag(true)
+        .setCookieSecureFlag(secure)
+        .setCookieSameSite(CookieSameSite.STRICT)
+        .setSessionTimeout(config.sessionIdleTimeout().toMillis());
+  }
+
+  /**
+   * A comparison report kept in {@code compare.report_dir}, for the cutover page's list. The
+   * report's HTML carries its own style and its charts as {@code data:} images, and no script.
+   */
+  private void storedReport(RoutingContext ctx) {
+    Optional<StoredReports.Document> document =
+        reportDir.isPresent()
+            ? StoredReports.Document.named(ctx.pathParam("file"))
+            : Optional.empty();
+    if (document.isEmpty()) {
+      ctx.response()
+          .setStatusCode(404)
+          .putHeader("Content-Type", "text/plain")
+          .end("no such report\n");
+      return;
+    }
+    Path file = document.get().path(reportDir.get());
+    workers
+        .executeBlocking(
+            () -> Files.isRegularFile(file) ? Buffer.buffer(Files.readAllBytes(file)) : null, false)
+        .onSuccess(
+            body -> {
+              if (body == null) {
+                ctx.response()
+                    .setStatusCode(404)
+                    .putHeader("Content-Type", "text/plain")
+                    .end("no " + ctx.pathParam("file") + " stored yet\n");
+                return;
+              }
+              ctx.response()
+                  .putHeader("Content-Type", document.get().format().contentType)
+                  .putHeader("Content-Security-Policy", REPORT_CSP)
+                  .end(body);
+            })
+        .onFailure(e -> fail(ctx, e));
   }
 
   private PageFrame frame(RoutingContext ctx, String title, Nav nav) {
@@ -341,8 +402,10 @@ public final class DashboardRoutes {
         name.endsWith(".png")
             ? ChartKind.fromCode(name.substring(0, name.length() - 4))
             : Optional.empty();
-    String host = ctx.request().getParam("host");
-    if (kind.isEmpty() || (kind.get().perHost() && (host == null || host.isEmpty()))) {
+    String subject =
+        kind.flatMap(ChartKind::subjectTag).map(tag -> ctx.request().getParam(tag)).orElse(null);
+    if (kind.isEmpty()
+        || (kind.get().subjectTag().isPresent() && (subject == null || subject.isEmpty()))) {
       ctx.response()
           .setStatusCode(404)
           .putHeader("Content-Type", "text/plain")
@@ -350,7 +413,7 @@ public final class DashboardRoutes {
       return;
     }
     charts
-        .png(kind.get(), TimeRange.parse(ctx.request().getParam("range")), host)
+        .png(kind.get(), TimeRange.parse(ctx.request().getParam("range")), subject)
         .onSuccess(
             png ->
                 ctx.response()

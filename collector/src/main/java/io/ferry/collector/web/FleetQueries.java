@@ -34,22 +34,28 @@ final class FleetQueries {
   private FleetQueries() {}
 
   /**
-   * The statements, for every host (then the last one lists the known hosts) or for {@code host}
-   * only (then the last one finds its newest point over {@link #LOOKBACK}).
+   * The statements over {@link #RECENT}, for every host (then a fifth one lists the known hosts) or
+   * for {@code host} only (four: a host page looks the host up over {@link #LOOKBACK} only when it
+   * sent nothing recently, with {@link #lastSeen}).
    */
   static List<String> statements(Optional<String> host) {
     String where =
         " WHERE time > now() - "
             + RECENT
             + host.map(h -> " AND host = " + InfluxQl.string(h)).orElse("");
-    return List.of(
-        "SELECT last(usage_idle) AS idle FROM cpu"
-            + where
-            + " AND cpu = 'cpu-total' GROUP BY host, cluster, role",
-        "SELECT last(used_percent) AS used FROM mem" + where + " GROUP BY host, cluster, role",
-        "SELECT last(used_percent) AS used FROM disk" + where + " GROUP BY host, path",
-        "SELECT last(uptime) AS uptime FROM system" + where + " GROUP BY host, cluster, role",
-        host.map(h -> lastSeen(List.of(h))).orElse(KNOWN_HOSTS));
+    List<String> statements = new ArrayList<>();
+    statements.addAll(
+        List.of(
+            "SELECT last(usage_idle) AS idle FROM cpu"
+                + where
+                + " AND cpu = 'cpu-total' GROUP BY host, cluster, role",
+            "SELECT last(used_percent) AS used FROM mem" + where + " GROUP BY host, cluster, role",
+            "SELECT last(used_percent) AS used FROM disk" + where + " GROUP BY host, path",
+            "SELECT last(uptime) AS uptime FROM system" + where + " GROUP BY host, cluster, role"));
+    if (host.isEmpty()) {
+      statements.add(KNOWN_HOSTS);
+    }
+    return statements;
   }
 
   /** The newest {@code system} point of each of {@code hosts} over {@link #LOOKBACK}. */
@@ -63,9 +69,12 @@ final class FleetQueries {
         + ") GROUP BY host, cluster, role";
   }
 
-  /** Hosts the index knows that sent no reading in {@link #RECENT}. */
-  static Set<String> quietHosts(List<List<InfluxSeries>> results) {
-    Set<String> quiet = new TreeSet<>();
+  /**
+   * Hosts the index knows, and hosts the alert inventory expects, that sent no reading in {@link
+   * #RECENT}.
+   */
+  static Set<String> quietHosts(List<List<InfluxSeries>> results, Set<String> expected) {
+    Set<String> quiet = new TreeSet<>(expected);
     for (InfluxSeries series : results.get(4)) {
       if (series.columns().contains("value")) {
         for (Map<String, Object> row : series.rows()) {
@@ -81,9 +90,16 @@ final class FleetQueries {
     return quiet;
   }
 
-  /** The hosts, silent ones first, then by name. */
-  static List<HostRow> hosts(List<List<InfluxSeries>> results, Instant now, Duration silentAfter) {
+  /**
+   * The hosts, with the {@code expected} ones that sent nothing at all: those that never reported
+   * first, then silent ones, then by name.
+   */
+  static List<HostRow> hosts(
+      List<List<InfluxSeries>> results, Instant now, Duration silentAfter, Set<String> expected) {
     Map<String, Builder> hosts = new TreeMap<>();
+    for (String host : expected) {
+      hosts.put(host, new Builder(host));
+    }
     for (InfluxSeries series : results.get(0)) {
       Builder host = builder(hosts, series);
       Double idle = InfluxSeries.number(series.first(), "idle");
@@ -119,9 +135,13 @@ final class FleetQueries {
               host.cpu,
               host.mem,
               host.disk,
-              silent));
+              silent,
+              host.last == null));
     }
-    rows.sort(Comparator.comparing((HostRow row) -> !row.silent()).thenComparing(HostRow::host));
+    rows.sort(
+        Comparator.comparing((HostRow row) -> !row.neverReported())
+            .thenComparing(row -> !row.silent())
+            .thenComparing(HostRow::host));
     return rows;
   }
 

@@ -3,9 +3,11 @@ package io.ferry.collector.web;
 import io.ferry.dashboards.page.AlertHistoryRow;
 import io.ferry.dashboards.page.TimeRange;
 import io.ferry.dashboards.page.VerdictRow;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -38,6 +40,25 @@ final class HistoryQueries {
   /** The newest verdict, however old. */
   static String latestVerdict() {
     return "SELECT * FROM ferry_compare ORDER BY time DESC LIMIT 1";
+  }
+
+  /**
+   * When the service switched to the new cluster: the first {@code post} comparison, however old. A
+   * comparison of phase {@code post} is run only once traffic has moved (the migration lead runs
+   * {@code ferry compare --phase post} after the DNS switch, or sets {@code compare.phase: post}),
+   * so its first verdict is the earliest moment Ferry knows the switch had happened.
+   */
+  static String switchedAt() {
+    return "SELECT first(exit_code) AS exit_code FROM ferry_compare WHERE phase = 'post'";
+  }
+
+  /** The time of {@link #switchedAt()}'s answer; empty before the first post comparison. */
+  static Optional<Instant> switchTime(List<InfluxSeries> result) {
+    return result.stream()
+        .flatMap(series -> series.rows().stream())
+        .map(InfluxSeries::time)
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
   }
 
   static List<AlertHistoryRow> alertRows(List<InfluxSeries> result) {

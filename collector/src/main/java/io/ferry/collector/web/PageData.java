@@ -23,9 +23,12 @@ import io.ferry.dashboards.page.ReplicationView;
 import io.ferry.dashboards.page.SilenceRow;
 import io.ferry.dashboards.page.SloRow;
 import io.ferry.dashboards.page.SloView;
+import io.ferry.dashboards.page.StoredReportRow;
 import io.ferry.dashboards.page.TimeRange;
 import io.ferry.dashboards.page.VerdictRow;
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -50,14 +54,24 @@ final class PageData {
   private final InfluxQueryClient influx;
   private final Optional<AlertService> alerting;
   private final Optional<ComparisonService> comparison;
+  private final Optional<Path> reportDir;
+  private final WorkerExecutor workers;
   private final Clock clock;
 
+  /**
+   * @param reportDir where comparison reports are kept ({@code compare.report_dir}), if anywhere
+   * @param workers the pages' worker pool, for reading the stored reports
+   */
   PageData(
       InfluxQueryClient influx,
       Optional<AlertService> alerting,
       Optional<ComparisonService> comparison,
+      Optional<Path> reportDir,
+      WorkerExecutor workers,
       Clock clock) {
     this.influx = influx;
+    this.reportDir = reportDir;
+    this.workers = workers;
     this.alerting = alerting;
     this.comparison = comparison;
     this.clock = clock;
@@ -108,7 +122,7 @@ final class PageData {
         .query(FleetQueries.statements(Optional.empty()))
         .compose(
             results -> {
-              var quiet = FleetQueries.quietHosts(results);
+              var quiet = FleetQueries.quietHosts(results, expectedHosts());
               if (quiet.isEmpty()) {
                 return Future.succeededFuture(results);
               }
@@ -128,8 +142,16 @@ final class PageData {
     return fleetResults()
         .map(
             results ->
-                new FleetView(FleetQueries.hosts(results, now, SILENT_AFTER), SILENT_AFTER, null))
+                new FleetView(
+                    FleetQueries.hosts(results, now, SILENT_AFTER, expectedHosts()),
+                    SILENT_AFTER,
+                    null))
         .otherwise(e -> new FleetView(List.of(), SILENT_AFTER, e.getMessage()));
+  }
+
+  /** The alert inventory's hosts; none without alerting. */
+  private Set<String> expectedHosts() {
+    return alerting.<Set<String>>map(AlertService::expectedHosts).orElse(Set.of());
   }
 
   Future<HostView> host(PageFrame frame, String host) {
@@ -144,17 +166,38 @@ final class PageData {
             ChartKind.HOST_LAG)) {
       charts.add(chart(frame, kind, host));
     }
-    HostRow unknown = new HostRow(host, null, null, null, null, null, null, true);
+    HostRow unknown =
+        expectedHosts().contains(host)
+            ? HostRow.neverReported(host)
+            : new HostRow(host, null, null, null, null, null, null, true);
+    // The common case, a host that reports, costs four short queries; only a quiet host is looked
+    // for over the last day.
     return influx
         .query(FleetQueries.statements(Optional.of(host)))
-        .map(
-            results ->
-                FleetQueries.hosts(results, now, SILENT_AFTER).stream()
-                    .filter(row -> host.equals(row.host()))
-                    .findFirst()
-                    .orElse(unknown))
+        .compose(
+            recent -> {
+              Optional<HostRow> row = hostRow(recent, now, host);
+              if (row.isPresent()) {
+                return Future.succeededFuture(row.get());
+              }
+              return influx
+                  .query(FleetQueries.lastSeen(List.of(host)))
+                  .map(
+                      lastSeen -> {
+                        List<List<InfluxSeries>> all = new ArrayList<>(recent);
+                        all.add(lastSeen);
+                        return hostRow(all, now, host).orElse(unknown);
+                      });
+            })
         .otherwise(unknown)
         .map(summary -> new HostView(summary, charts));
+  }
+
+  private static Optional<HostRow> hostRow(
+      List<List<InfluxSeries>> results, Instant now, String host) {
+    return FleetQueries.hosts(results, now, SILENT_AFTER, Set.of()).stream()
+        .filter(row -> host.equals(row.host()))
+        .findFirst();
   }
 
   Future<ReplicationView> replication(PageFrame frame) {
@@ -219,7 +262,7 @@ final class PageData {
                     error != null ? error : "Alert history unavailable: " + e.getMessage()));
   }
 
-  SloView slos() {
+  SloView slos(PageFrame frame) {
     if (alerting.isEmpty()) {
       return new SloView(List.of(), false);
     }
@@ -247,7 +290,10 @@ final class PageData {
               status == null ? null : boxed(status.errorBudgetRemaining()),
               burns,
               status == null ? 0 : status.totalEvents(),
-              status == null ? 0 : status.badEvents()));
+              status == null ? 0 : status.badEvents(),
+              List.of(
+                  chart(frame, ChartKind.SLO_BUDGET, slo.name()),
+                  chart(frame, ChartKind.SLO_BURN, slo.name()))));
     }
     return new SloView(rows, true);
   }
@@ -258,28 +304,41 @@ final class PageData {
     String report =
         status.flatMap(ComparisonStatus::latest).isPresent() ? "/compare/latest.html" : null;
     ChartRef chart = chart(frame, ChartKind.COMPARE_FAILED, null);
-    return influx
-        .query(List.of(HistoryQueries.latestVerdict(), HistoryQueries.verdicts(frame.range())))
-        .map(
-            results ->
-                new CutoverView(
-                    comparison.isPresent(),
-                    running,
-                    HistoryQueries.verdictRows(results.get(0)).stream().findFirst().orElse(null),
-                    HistoryQueries.verdictRows(results.get(1)),
-                    report,
-                    chart,
-                    null))
-        .otherwise(
-            e ->
-                new CutoverView(
-                    comparison.isPresent(),
-                    running,
-                    null,
-                    List.of(),
-                    report,
-                    chart,
-                    e.getMessage()));
+    Future<List<StoredReportRow>> reports =
+        reportDir
+            .map(dir -> workers.executeBlocking(() -> StoredReports.list(dir), false))
+            .orElse(Future.succeededFuture(List.of()));
+    Future<List<List<InfluxSeries>>> history =
+        influx.query(
+            List.of(
+                HistoryQueries.latestVerdict(),
+                HistoryQueries.verdicts(frame.range()),
+                HistoryQueries.switchedAt()));
+    return Future.join(history, reports)
+        .transform(
+            done -> {
+              List<String> errors = new ArrayList<>();
+              if (history.failed()) {
+                errors.add(history.cause().getMessage());
+              }
+              if (reports.failed()) {
+                errors.add("Stored reports unreadable: " + reports.cause().getMessage());
+              }
+              List<List<InfluxSeries>> results =
+                  history.succeeded() ? history.result() : List.of(List.of(), List.of(), List.of());
+              return Future.succeededFuture(
+                  new CutoverView(
+                      comparison.isPresent(),
+                      running,
+                      HistoryQueries.verdictRows(results.get(0)).stream().findFirst().orElse(null),
+                      HistoryQueries.verdictRows(results.get(1)),
+                      report,
+                      chart,
+                      HistoryQueries.switchTime(results.get(2)).orElse(null),
+                      reportDir.isPresent(),
+                      reports.succeeded() ? reports.result() : List.of(),
+                      errors.isEmpty() ? null : String.join("; ", errors)));
+            });
   }
 
   private List<AlertRow> activeAlerts() {
@@ -332,12 +391,15 @@ final class PageData {
         .toList();
   }
 
-  private static ChartRef chart(PageFrame frame, ChartKind kind, String host) {
+  /** A chart on a page, of {@code subject} (a host, an SLO) for a chart of one. */
+  private static ChartRef chart(PageFrame frame, ChartKind kind, String subject) {
     String url = "/charts/" + kind.code() + ".png?range=" + frame.range().code();
-    if (host != null) {
-      url += "&host=" + PageFrame.encode(host);
+    String title = kind.title();
+    if (kind.subjectTag().isPresent()) {
+      url += "&" + kind.subjectTag().get() + "=" + PageFrame.encode(subject);
+      title += " · " + subject;
     }
-    return new ChartRef(kind.title(), url);
+    return new ChartRef(title, url);
   }
 
   private static Double boxed(OptionalDouble value) {

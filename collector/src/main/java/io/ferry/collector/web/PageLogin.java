@@ -4,13 +4,20 @@ import io.ferry.collector.ingest.PresentedToken;
 import io.ferry.collector.ingest.TokenAuthenticator;
 import io.ferry.dashboards.page.LoginView;
 import io.ferry.dashboards.page.PageRenderer;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Who may see the pages: a person logs in on a form with one of the collector's API tokens and gets
@@ -26,17 +33,38 @@ final class PageLogin {
   /** Session key of the CSRF token. */
   static final String CSRF = "ferry.csrf";
 
+  /**
+   * The cookie that carries the login form's CSRF token (login CSRF), so that no session is kept
+   * for someone who only opened the form.
+   */
+  static final String LOGIN_COOKIE = "ferry_login";
+
+  /** How long a login form may be left open: 1 hour. */
+  static final int LOGIN_FORM_SECONDS = 3600;
+
   /** Routing-context key of the CSRF token for the page being rendered (empty per request). */
   static final String CSRF_FOR_PAGE = "ferry.page.csrf";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Signs login-form tokens; new at every start, so a form from before a restart is refused. */
+  private final byte[] formKey = new byte[32];
+
   private final TokenAuthenticator tokens;
   private final PageRenderer pages;
+  private final LoginThrottle throttle;
+  private final Clock clock;
 
-  PageLogin(TokenAuthenticator tokens, PageRenderer pages) {
+  /**
+   * @param failedLoginsPerMinute failed logins one client address may make per minute before the
+   *     form answers 429
+   */
+  PageLogin(TokenAuthenticator tokens, PageRenderer pages, int failedLoginsPerMinute, Clock clock) {
     this.tokens = tokens;
     this.pages = pages;
+    this.throttle = new LoginThrottle(failedLoginsPerMinute);
+    this.clock = clock;
+    RANDOM.nextBytes(formKey);
   }
 
   /**
@@ -75,23 +103,97 @@ final class PageLogin {
   }
 
   void form(RoutingContext ctx) {
-    html(ctx, 200, pages.login(new LoginView(safeNext(ctx.request().getParam("next")), null)));
+    loginForm(ctx, 200, safeNext(ctx.request().getParam("next")), null);
   }
 
   void login(RoutingContext ctx) {
     String next = safeNext(ctx.request().getFormAttribute("next"));
+    String address = clientAddress(ctx);
+    Instant now = clock.instant();
+    Optional<Duration> wait = throttle.waitFor(address, now);
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      ctx.response().putHeader("Retry-After", Long.toString(seconds));
+      loginForm(
+          ctx,
+          429,
+          next,
+          "Too many failed logins from your address; try again in " + seconds + " s.");
+      return;
+    }
+    // The form must come from this browser's own login page (double submit, signed): a form on
+    // another site cannot read the token, and the SameSite=Strict cookie does not travel with its
+    // post anyway; the signature keeps a cookie planted by a neighbouring site from being accepted.
+    Cookie cookie = ctx.request().getCookie(LOGIN_COOKIE);
+    String sent = ctx.request().getFormAttribute("csrf");
+    if (cookie == null
+        || sent == null
+        || !MessageDigest.isEqual(
+            cookie.getValue().getBytes(StandardCharsets.UTF_8),
+            sent.getBytes(StandardCharsets.UTF_8))
+        || !signedByUs(sent)) {
+      loginForm(
+          ctx, 403, next, "The login form expired or did not come from this page; try again.");
+      return;
+    }
     String token = ctx.request().getFormAttribute("token");
     Optional<String> name =
         token == null || token.isEmpty() ? Optional.empty() : tokens.match(token);
     if (name.isEmpty()) {
-      html(ctx, 401, pages.login(new LoginView(next, "Unknown token.")));
+      throttle.failed(address, now);
+      loginForm(ctx, 401, next, "Unknown token.");
       return;
     }
     // A new session id at login, so that an id planted before it is worth nothing.
     Session session = ctx.session().regenerateId();
+    ctx.response().addCookie(Cookie.cookie(LOGIN_COOKIE, "").setPath("/login").setMaxAge(0));
     session.put(USER, name.get());
     session.put(CSRF, randomToken());
     ctx.redirect(next);
+  }
+
+  /** The login form, with a fresh signed CSRF token in the form and in a cookie. */
+  private void loginForm(RoutingContext ctx, int status, String next, String error) {
+    String nonce = randomToken();
+    String csrf = nonce + "." + sign(nonce);
+    ctx.response()
+        .addCookie(
+            Cookie.cookie(LOGIN_COOKIE, csrf)
+                .setPath("/login")
+                .setMaxAge(LOGIN_FORM_SECONDS)
+                .setHttpOnly(true)
+                .setSecure(ctx.request().isSSL())
+                .setSameSite(CookieSameSite.STRICT));
+    html(ctx, status, pages.login(new LoginView(next, error, csrf)));
+  }
+
+  private boolean signedByUs(String token) {
+    int dot = token.indexOf('.');
+    return dot > 0
+        && MessageDigest.isEqual(
+            sign(token.substring(0, dot)).getBytes(StandardCharsets.UTF_8),
+            token.substring(dot + 1).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String sign(String nonce) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(formKey, "HmacSHA256"));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(mac.doFinal(nonce.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
+  }
+
+  /**
+   * The address failed logins are counted against: the TCP peer. A forwarding header is not
+   * trusted, since any client can send one; behind a proxy every client shares the proxy's limit.
+   */
+  private static String clientAddress(RoutingContext ctx) {
+    var remote = ctx.request().connection().remoteAddress();
+    return remote == null ? "unknown" : remote.hostAddress();
   }
 
   void logout(RoutingContext ctx) {

@@ -51,6 +51,37 @@ class AlertsConfigLoaderTest {
   }
 
   @Test
+  void theHostInventoryIsTheExpectedHostsOfTheAbsenceRulesInForce() throws IOException {
+    Files.writeString(
+        dir.resolve("hosts.txt"), "# rendered by config management\ndb-new-1\n\nweb-9\n");
+    Files.writeString(
+        dir.resolve("hosts.yml"),
+        """
+        rules:
+          - name: HostSilent
+            measurement: ferry_agent
+            absence: {group_by: [host], expected: [db-old-1], expected_file: hosts.txt}
+          - name: NewSideSilent
+            measurement: ferry_agent
+            phases: [post]
+            absence: {group_by: [host], expected: [db-new-7]}
+          - name: ChannelSilent
+            measurement: mysql_replication
+            absence: {group_by: [channel], expected: [default]}
+        """);
+    String yaml =
+        MINIMAL
+            + "alerts:\n  rule_files: [hosts.yml]\n  receivers:\n    - name: hook\n"
+            + "      webhook: {url: \"http://127.0.0.1:9/x\"}\n  route: {receiver: hook}\n";
+
+    assertThat(parse(yaml).alerts().orElseThrow().expectedHosts())
+        .as("pre phase: the post-only rule and the channel inventory are not hosts expected now")
+        .containsExactly("db-new-1", "db-old-1", "web-9");
+    assertThat(parse(yaml + "  phase: post\n").alerts().orElseThrow().expectedHosts())
+        .containsExactly("db-new-1", "db-new-7", "db-old-1", "web-9");
+  }
+
+  @Test
   void aBadRuleFileStopsTheCollectorNamingFileLineAndKey() throws IOException {
     Files.writeString(
         dir.resolve("bad.yml"),

@@ -36,6 +36,7 @@ class CollectorConfigLoaderTest {
     assertThat(sample.listen()).isEqualTo(ListenConfig.defaults());
     assertThat(sample.ingest()).isEqualTo(IngestConfig.defaults());
     assertThat(sample.influxdb()).isEqualTo(InfluxConfig.defaults());
+    assertThat(sample.pages()).isEqualTo(PagesConfig.DEFAULTS);
     assertThat(sample.auth().tokens()).containsExactly(new ApiToken("fleet", "from-env"));
     assertThat(sample.auth()).isEqualTo(new AuthConfig(List.of(new ApiToken("fleet", "from-env"))));
   }
@@ -143,6 +144,25 @@ class CollectorConfigLoaderTest {
 
     assertThat(config.auth().tokens()).containsExactly(new ApiToken("telegraf", "tok-from-file"));
     assertThat(config.influxdb().credentials().password()).isEqualTo("pw-from-file");
+  }
+
+  @Test
+  void thePagesSessionTimeoutAndLoginLimitDefaultAndCanBeSet() {
+    assertThat(parse(MINIMAL).pages()).isEqualTo(PagesConfig.DEFAULTS);
+    assertThat(PagesConfig.DEFAULTS.sessionIdleTimeout()).isEqualTo(Duration.ofHours(12));
+    assertThat(PagesConfig.DEFAULTS.failedLoginsPerMinute()).isEqualTo(10);
+
+    PagesConfig pages =
+        parse(MINIMAL + "pages: {session_idle_timeout: 30m, failed_logins_per_minute: 3}\n")
+            .pages();
+    assertThat(pages).isEqualTo(new PagesConfig(Duration.ofMinutes(30), 3));
+
+    assertThatThrownBy(() -> parse(MINIMAL + "pages: {failed_logins_per_minute: 0}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("pages.failed_logins_per_minute");
+    assertThatThrownBy(() -> parse(MINIMAL + "pages: {session_timeout: 1h}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("pages.session_timeout: unknown key");
   }
 
   @Test

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.ferry.collector.CollectorVerticle;
+import io.ferry.collector.compare.ReportFiles;
 import io.ferry.collector.config.CollectorConfig;
 import io.ferry.collector.config.CollectorConfigLoader;
+import io.ferry.cutover.Phase;
+import io.ferry.cutover.report.ComparisonReport;
 import io.ferry.dashboards.page.PageFrame;
 import io.ferry.testkit.LocalInfluxDb;
 import io.vertx.core.Vertx;
@@ -59,6 +62,7 @@ class DashboardPagesBrowserTest {
 
   private static final String TOKEN = "pages-test-token";
   private static final String EVIL_HOST = "web-<i>2</i>";
+  private static final int LOGIN_LIMIT = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -144,6 +148,16 @@ class DashboardPagesBrowserTest {
     assertThat(browser.findElement(By.cssSelector("p.error")).getText())
         .isEqualTo("Unknown token.");
     screenshot("login");
+
+    HttpResponse<String> forged =
+        send(
+            HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + TOKEN + "&next=%2F")),
+            null);
+    assertThat(forged.statusCode())
+        .as("a login form not from this browser's login page (login CSRF)")
+        .isEqualTo(403);
   }
 
   @Test
@@ -183,6 +197,7 @@ class DashboardPagesBrowserTest {
     assertThat(cookie).isNotNull();
     assertThat(cookie.isHttpOnly()).isTrue();
     assertThat(cookie.getSameSite()).isEqualTo("Strict");
+    assertThat(cookie.isSecure()).as("plain HTTP: a Secure cookie would never come back").isFalse();
   }
 
   @Test
@@ -193,11 +208,12 @@ class DashboardPagesBrowserTest {
     assertThat(text).contains("Cluster old").contains("Cluster new");
     assertThat(text).contains("old → new").contains("new → old");
     assertThat(text).contains("ReplicationError");
-    assertThat(text).contains("GO").contains("pre comparison");
+    assertThat(text).contains("GO").contains("post comparison");
     assertThat(text).contains("web-3: last report");
+    assertThat(text).contains("db-new-3: expected, never reported");
     assertThat(browser.findElement(By.cssSelector(".tile.bad")).getText())
         .isEqualTo("1\nfiring alerts");
-    assertThat(text).contains("1\nof 6 hosts silent");
+    assertThat(text).contains("2\nof 7 hosts silent");
   }
 
   @Test
@@ -205,9 +221,13 @@ class DashboardPagesBrowserTest {
   void theFleetListsEveryHostWithSilentOnesFirstAndHtmlShownAsText() {
     open("/fleet?range=1h", "fleet");
     List<WebElement> rows = browser.findElements(By.cssSelector("table.fleet tbody tr"));
-    assertThat(rows).hasSize(6);
-    assertThat(rows.get(0).getAttribute("class")).isEqualTo("silent");
-    assertThat(rows.get(0).getText()).startsWith("web-3 silent");
+    assertThat(rows).hasSize(7);
+    assertThat(rows.get(0).getAttribute("class")).isEqualTo("silent never");
+    assertThat(rows.get(0).getText()).startsWith("db-new-3 never reported").contains("never");
+    assertThat(rows.get(1).getAttribute("class")).isEqualTo("silent");
+    assertThat(rows.get(1).getText()).startsWith("web-3 silent");
+    assertThat(browser.findElement(By.id("never-reported")).getText())
+        .isEqualTo("1 expected by the alert inventory never reported");
     assertThat(browser.findElements(By.linkText(EVIL_HOST)))
         .as("the host name with markup is a link whose text is the markup itself")
         .hasSize(1);
@@ -248,12 +268,30 @@ class DashboardPagesBrowserTest {
 
   @Test
   @Order(8)
-  void theSloPageShowsComplianceBudgetAndBurnRates() {
-    open("/slos?range=1h", "slos");
+  void theSloPageShowsComplianceBudgetAndBurnRates() throws Exception {
+    // The collector writes ferry_slo at every evaluation; wait until InfluxDB has some.
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                !influx
+                    .queryRows(
+                        "pages_test",
+                        "SELECT count(error_budget_remaining) FROM ferry_slo WHERE time > now() - 1h")
+                    .isEmpty());
+    open("/slos?range=15m", "slos");
     String row = browser.findElement(By.cssSelector("tbody tr")).getText();
     assertThat(row).startsWith("blog-availability 99.000 % 30 d");
     assertThat(row).contains("5 min: ").contains("1 h: ").contains("3 d: ");
     assertThat(row).as("traffic was counted").doesNotContain("— —").doesNotContain(" 0 / 0");
+    assertThat(browser.findElements(By.cssSelector(".charts img"))).hasSize(2);
+    assertThat(
+            markPixels(chart("/charts/slo-budget.png?range=15m&slo=blog-availability"), 0x0072B2))
+        .as("the budget line (or its marks)")
+        .isGreaterThan(20);
+    assertThat(markPixels(chart("/charts/slo-burn.png?range=15m&slo=blog-availability"), 0xE69F00))
+        .as("more than one window drawn: the second colour, in the legend at least")
+        .isGreaterThan(20);
   }
 
   @Test
@@ -292,14 +330,41 @@ class DashboardPagesBrowserTest {
 
   @Test
   @Order(10)
-  void theCutoverPageListsVerdicts() {
+  void theCutoverPageListsVerdictsStoredReportsAndMarksTheSwitch() throws Exception {
     open("/cutover?range=24h", "cutover");
     assertThat(browser.findElement(By.cssSelector(".verdict")).getText()).startsWith("GO");
     List<WebElement> rows =
         browser.findElements(
             By.xpath("//h2[starts-with(., 'Comparisons')]/following-sibling::table[1]/tbody/tr"));
-    assertThat(rows).hasSize(2);
-    assertThat(rows.get(1).getText()).contains("NO_GO");
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(2).getText()).contains("NO_GO");
+    assertThat(browser.findElement(By.id("switch")).getText())
+        .startsWith("Switched to the new cluster by")
+        .contains(" ago)");
+    assertThat(markPixels(chart("/charts/compare-failed.png?range=24h"), 0x8E24AA))
+        .as("the switch marked on the timeline")
+        .isGreaterThan(60);
+
+    List<WebElement> reports = browser.findElements(By.cssSelector("table.reports tbody tr"));
+    assertThat(reports).hasSize(2);
+    assertThat(reports.get(0).getText()).startsWith("pre GO");
+    assertThat(reports.get(1).getText()).startsWith("post GO");
+    HttpResponse<String> json =
+        send(HttpRequest.newBuilder(uri("/cutover/reports/compare-post.json")), "Bearer " + TOKEN);
+    assertThat(json.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(json.body()).path("phase").asText()).isEqualToIgnoringCase("post");
+    assertThat(send(HttpRequest.newBuilder(uri("/cutover/reports/compare-post.json")), null))
+        .extracting(HttpResponse::statusCode)
+        .as("a stored report needs a login")
+        .isEqualTo(302);
+    assertThat(
+            send(HttpRequest.newBuilder(uri("/cutover/reports/..%2Fslo.yml")), "Bearer " + TOKEN)
+                .statusCode())
+        .isEqualTo(404);
+
+    reports.get(1).findElement(By.linkText("HTML")).click();
+    awaitUrl("/cutover/reports/compare-post.html");
+    assertThat(browser.getTitle()).isEqualTo("Ferry cutover comparison: GO");
   }
 
   @Test
@@ -309,7 +374,7 @@ class DashboardPagesBrowserTest {
     try (var files = Files.list(Path.of("..", "dashboards", "grafana"))) {
       dashboards = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
     }
-    assertThat(dashboards).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(dashboards).hasSizeGreaterThanOrEqualTo(4);
     int checked = 0;
     for (Path file : dashboards) {
       JsonNode dashboard = JSON.readTree(file.toFile());
@@ -325,14 +390,15 @@ class DashboardPagesBrowserTest {
                 .replace("$timeFilter", "time > now() - 1h")
                 .replace("$__interval", "30s")
                 .replace("$cluster", ".*")
-                .replace("$host", ".*");
+                .replace("$host", ".*")
+                .replace("$slo", ".*");
         assertThat(influx.queryRows("pages_test", influxQl))
             .as("%s: %s", file.getFileName(), influxQl)
             .isNotEmpty();
         checked++;
       }
     }
-    assertThat(checked).isGreaterThanOrEqualTo(20);
+    assertThat(checked).isGreaterThanOrEqualTo(26);
   }
 
   @Test
@@ -343,6 +409,55 @@ class DashboardPagesBrowserTest {
     awaitUrl("/login");
     browser.get(base + "/fleet");
     assertThat(browser.getCurrentUrl()).contains("/login");
+  }
+
+  @Test
+  @Order(13)
+  void failedLoginsFromOneAddressAreHeldBackAfterTheLimit() throws Exception {
+    HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/login")), null);
+    String cookie =
+        form.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith(PageLogin.LOGIN_COOKIE + "="))
+            .findFirst()
+            .orElseThrow()
+            .split(";", 2)[0];
+    var csrf =
+        java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+    assertThat(csrf.find()).isTrue();
+    HttpResponse<String> answer = null;
+    int failures = 0;
+    // The browser's wrong token of the first test may still count, so at most LOGIN_LIMIT tries.
+    for (int i = 0; i <= LOGIN_LIMIT; i++) {
+      answer = login(cookie, csrf.group(1), "wrong-" + i);
+      if (answer.statusCode() == 429) {
+        break;
+      }
+      assertThat(answer.statusCode()).isEqualTo(401);
+      failures++;
+    }
+    assertThat(answer.statusCode()).isEqualTo(429);
+    assertThat(failures).isBetween(LOGIN_LIMIT - 1, LOGIN_LIMIT);
+    assertThat(Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(1L, 60L);
+    assertThat(answer.body()).contains("Too many failed logins");
+    assertThat(login(cookie, csrf.group(1), TOKEN).statusCode())
+        .as("while held back, even the right token waits")
+        .isEqualTo(429);
+  }
+
+  private static HttpResponse<String> login(String cookie, String csrf, String token)
+      throws Exception {
+    return send(
+        HttpRequest.newBuilder(uri("/login"))
+            .header("Cookie", cookie)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "next=%2F&csrf="
+                        + PageFrame.encode(csrf)
+                        + "&token="
+                        + PageFrame.encode(token))),
+        null);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -414,6 +529,24 @@ class DashboardPagesBrowserTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
     return ImageIO.read(new ByteArrayInputStream(response.body()));
+  }
+
+  /** Pixels near {@code rgb}. */
+  private static int markPixels(BufferedImage image, int rgb) {
+    int count = 0;
+    for (int x = 0; x < image.getWidth(); x++) {
+      for (int y = 0; y < image.getHeight(); y++) {
+        int p = image.getRGB(x, y);
+        int distance =
+            Math.abs(((p >> 16) & 0xFF) - ((rgb >> 16) & 0xFF))
+                + Math.abs(((p >> 8) & 0xFF) - ((rgb >> 8) & 0xFF))
+                + Math.abs((p & 0xFF) - (rgb & 0xFF));
+        if (distance < 60) {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   /** Pixels near the first palette colour, the first line of a chart. */
@@ -545,8 +678,10 @@ class DashboardPagesBrowserTest {
       history.add("cpu,host=web-3,cluster=new,role=web,cpu=cpu-total usage_idle=90 " + t);
       history.add("system,host=web-3,cluster=new,role=web load1=0.1,uptime=5i " + t);
     }
-    history.add(verdict("NO_GO", false, 2, end - 1200));
-    history.add(verdict("GO", true, 0, end - 120));
+    history.add(verdict("pre", "NO_GO", false, 2, end - 1200));
+    history.add(verdict("pre", "GO", true, 0, end - 600));
+    // The first post comparison marks the switch.
+    history.add(verdict("post", "GO", true, 0, end - 120));
     write(String.join("\n", history));
     write(String.join("\n", latest));
   }
@@ -573,8 +708,10 @@ class DashboardPagesBrowserTest {
         + t;
   }
 
-  private static String verdict(String verdict, boolean go, int failed, long t) {
-    return "ferry_compare,phase=pre verdict=\""
+  private static String verdict(String phase, String verdict, boolean go, int failed, long t) {
+    return "ferry_compare,phase="
+        + phase
+        + " verdict=\""
         + verdict
         + "\",go="
         + go
@@ -625,7 +762,24 @@ class DashboardPagesBrowserTest {
     Path sloRules =
         Files.writeString(
             Files.createDirectories(dir).resolve("slo.yml"),
-            "rules:\n  - name: ErrorBudgetBurn\n    slo_burn: {slo: blog-availability}\n");
+            "rules:\n  - name: ErrorBudgetBurn\n    slo_burn: {slo: blog-availability}\n"
+                + "  - name: HostSilent\n    measurement: system\n"
+                + "    absence: {after: 1h, group_by: [host], expected: [db-old-1, db-new-3]}\n");
+    // Two stored comparison reports, as an earlier run left them in compare.report_dir.
+    Path reports = dir.resolve("reports");
+    for (Phase phase : Phase.values()) {
+      Instant finished = Instant.now().minusSeconds(phase == Phase.PRE ? 900 : 300);
+      ReportFiles.write(
+          reports,
+          ComparisonReport.of(
+              phase,
+              finished.minusSeconds(60),
+              finished,
+              List.of("db-old-1"),
+              List.of("db-new-1"),
+              List.of(),
+              List.of()));
+    }
     String yaml =
         """
         listen: {host: 127.0.0.1, port: 0}
@@ -646,8 +800,20 @@ class DashboardPagesBrowserTest {
               period: 30d
               ratio: {measurement: http_requests, good: ok, total: total}
               where: {vhost: blog.example.com}
+        compare:
+          old: {primary: "mysql://ferry@127.0.0.1:1"}
+          new: {primary: "mysql://ferry@127.0.0.1:2"}
+          report_dir: %s
+        pages: {failed_logins_per_minute: %d}
         """
-            .formatted(TOKEN, influx.url(), rules, sloRules, receiver.getAddress().getPort());
+            .formatted(
+                TOKEN,
+                influx.url(),
+                rules,
+                sloRules,
+                receiver.getAddress().getPort(),
+                reports,
+                LOGIN_LIMIT);
     Files.createDirectories(dir);
     return new CollectorConfigLoader().parse(yaml, "collector.yml", dir);
   }

@@ -3,6 +3,7 @@ package io.ferry.collector.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ferry.dashboards.chart.TimeSeries;
 import io.ferry.dashboards.page.HostRow;
 import io.ferry.dashboards.page.ReplicationLink;
 import io.ferry.dashboards.page.ReplicationNode;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The pure readers behind the pages, on InfluxDB 1.6 answers recorded as fixtures. */
@@ -62,10 +64,23 @@ class InfluxReadersTest {
             .formatted(now - 5_000, now - 3_000, now - 4_000, now - 4_000, now - 600_000);
     List<HostRow> hosts =
         FleetQueries.hosts(
-            InfluxQueryResponse.parse(json, 4), Instant.ofEpochMilli(now), Duration.ofMinutes(2));
+            InfluxQueryResponse.parse(json, 4),
+            Instant.ofEpochMilli(now),
+            Duration.ofMinutes(2),
+            Set.of("a", "c"));
 
-    assertThat(hosts).extracting(HostRow::host).containsExactly("b", "a");
+    assertThat(hosts)
+        .as("the expected host that never reported first, then the silent one")
+        .extracting(HostRow::host)
+        .containsExactly("c", "b", "a");
+    HostRow c = hosts.get(0);
+    assertThat(c.neverReported()).isTrue();
+    assertThat(c.silent()).isTrue();
+    assertThat(c.lastReport()).isNull();
+    assertThat(hosts.get(1).neverReported()).as("reported, then stopped").isFalse();
+    hosts = hosts.subList(1, 3);
     HostRow a = hosts.get(1);
+    assertThat(a.neverReported()).as("expected and reporting").isFalse();
     assertThat(a.cpuPercent()).isEqualTo(20.0);
     assertThat(a.memPercent()).isEqualTo(50.5);
     assertThat(a.diskPercent()).isEqualTo(91.0);
@@ -92,13 +107,71 @@ class InfluxReadersTest {
            "values":[["host","a"],["host","b"],["host","it's"]]}]}
         ]}
         """;
-    var quiet = FleetQueries.quietHosts(InfluxQueryResponse.parse(json, 5));
+    var quiet = FleetQueries.quietHosts(InfluxQueryResponse.parse(json, 5), Set.of("a", "new-9"));
 
+    assertThat(quiet)
+        .as("an expected host the index does not know is looked up too")
+        .containsExactly("it's", "new-9");
+    quiet = FleetQueries.quietHosts(InfluxQueryResponse.parse(json, 5), Set.of());
     assertThat(quiet).containsExactly("it's");
     assertThat(FleetQueries.lastSeen(quiet))
         .isEqualTo(
             "SELECT last(uptime) AS uptime FROM system WHERE time > now() - 24h"
                 + " AND (host = 'it\\'s') GROUP BY host, cluster, role");
+  }
+
+  @Test
+  void aChartWithSeveralColumnsDrawsOneLinePerColumnNamedByItsWindow() {
+    String json =
+        """
+        {"results":[{"statement_id":0,"series":[{"name":"ferry_slo",
+          "columns":["time","max_burn_rate_1h","max_burn_rate_5m"],
+          "values":[[1000,0.5,null],[2000,0.7,14.4]]}]}]}
+        """;
+    var lines = ChartService.series(InfluxQueryResponse.parse(json, 1).get(0));
+
+    assertThat(lines)
+        .as("shortest window first")
+        .extracting(TimeSeries::name)
+        .containsExactly("5m", "1h");
+    assertThat(lines.get(1).points()).hasSize(2);
+    assertThat(lines.get(0).points())
+        .as("a window without events is missing, not 0")
+        .extracting(TimeSeries.Point::value)
+        .containsExactly(14.4);
+    assertThat(ChartService.windowOf("max_burn_rate_3d")).isEqualTo(Duration.ofDays(3));
+    assertThat(ChartService.windowOf("max_burn_rate_30m")).isEqualTo(Duration.ofMinutes(30));
+    assertThat(ChartService.windowOf("value")).isEqualTo(Duration.ZERO);
+    assertThat(ChartKind.SLO_BURN.statement(io.ferry.dashboards.page.TimeRange.H6, "blog"))
+        .isEqualTo(
+            "SELECT max(/^burn_rate_/) FROM ferry_slo WHERE time > now() - 6h"
+                + " AND slo = 'blog' GROUP BY time(3m) fill(none)");
+  }
+
+  @Test
+  void theSwitchIsTheFirstPostComparison() {
+    String json =
+        """
+        {"results":[{"statement_id":0,"series":[{"name":"ferry_compare",
+          "columns":["time","exit_code"],"values":[[1764000000000,0]]}]}]}
+        """;
+    assertThat(HistoryQueries.switchTime(InfluxQueryResponse.parse(json, 1).get(0)))
+        .hasValue(Instant.ofEpochMilli(1_764_000_000_000L));
+    assertThat(
+            HistoryQueries.switchTime(
+                InfluxQueryResponse.parse("{\"results\":[{\"statement_id\":0}]}", 1).get(0)))
+        .as("before the first post comparison")
+        .isEmpty();
+  }
+
+  @Test
+  void onlyTheStoredReportsNamesAreServed() {
+    assertThat(StoredReports.Document.named("compare-post.json"))
+        .hasValue(
+            new StoredReports.Document(io.ferry.cutover.Phase.POST, StoredReports.Format.JSON));
+    assertThat(StoredReports.Document.named("compare-pre.html")).isPresent();
+    assertThat(StoredReports.Document.named("../collector.yml")).isEmpty();
+    assertThat(StoredReports.Document.named("compare-pre.json.tmp")).isEmpty();
   }
 
   @Test

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * charts are never served from the chart cache. Not part of the test suite (the name does not end
  * in Test); run it with
  *
- * <pre>mvn -o -q -B -pl collector test -Dtest=PageRenderBenchmark -Dferry.benchmark.hosts=2000
+ * <pre>mvn -o -q -B -pl collector -am verify -Dtest=PageRenderBenchmark
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dferry.benchmark.hosts=2000
  * </pre>
  *
  * <p>Writes its figures to {@code target/benchmarks/pages.md}.

@@ -86,6 +86,9 @@ public final class PngChartRenderer {
   /** The text drawn in place of lines when a time chart has no points. */
   public static final String NO_DATA = "no data";
 
+  /** The colour of marked moments (the switch): a dark magenta no series uses. */
+  static final Color MARKER = new Color(0x8E, 0x24, 0xAA);
+
   /**
    * Renders a time chart: one line per series, time on the horizontal axis in UTC. A chart without
    * any point draws {@value #NO_DATA} on an empty plot instead of failing.
@@ -123,6 +126,8 @@ public final class PngChartRenderer {
     plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     plot.setDomainGridlinePaint(new Color(0xDDDDDD));
     plot.setOutlineVisible(false);
+    // A flat line (a budget at exactly 0, a lag of 0) gets a readable axis, not ±5E-9.
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeMinimumSize(0.1);
     DateAxis timeAxis = (DateAxis) plot.getDomainAxis();
     timeAxis.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
     if (spec.from() != null && spec.to() != null) {
@@ -137,6 +142,24 @@ public final class PngChartRenderer {
     for (int i = 0; i < dataset.getSeriesCount(); i++) {
       plot.getRenderer().setSeriesPaint(i, PALETTE[i % PALETTE.length]);
       plot.getRenderer().setSeriesStroke(i, new java.awt.BasicStroke(2f));
+    }
+    for (TimeMarker moment : spec.markers()) {
+      var marker = new org.jfree.chart.plot.ValueMarker(moment.at().toEpochMilli());
+      marker.setPaint(MARKER);
+      marker.setStroke(
+          new java.awt.BasicStroke(
+              2f,
+              java.awt.BasicStroke.CAP_BUTT,
+              java.awt.BasicStroke.JOIN_MITER,
+              10f,
+              new float[] {6f, 4f},
+              0f));
+      marker.setAlpha(1f);
+      marker.setLabel(moment.label());
+      marker.setLabelPaint(MARKER);
+      marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+      marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+      plot.addDomainMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
     }
     return png(chart, spec.title(), width, height);
   }

@@ -12,17 +12,30 @@ import java.util.Objects;
  * @param series the lines; none, or only empty ones, draws "no data"
  * @param from the start of the time axis, or null to fit the points
  * @param to the end of the time axis, or null to fit the points
+ * @param markers moments marked by a vertical line, such as the switch; may be empty
  */
 public record TimeChartSpec(
-    String title, String valueAxis, List<TimeSeries> series, Instant from, Instant to) {
+    String title,
+    String valueAxis,
+    List<TimeSeries> series,
+    Instant from,
+    Instant to,
+    List<TimeMarker> markers) {
 
   public TimeChartSpec {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(valueAxis, "valueAxis");
     series = List.copyOf(series);
+    markers = List.copyOf(markers);
     if (from != null && to != null && !from.isBefore(to)) {
       throw new IllegalArgumentException("chart '" + title + "': from must be before to");
     }
+  }
+
+  /** A chart without markers. */
+  public TimeChartSpec(
+      String title, String valueAxis, List<TimeSeries> series, Instant from, Instant to) {
+    this(title, valueAxis, series, from, to, List.of());
   }
 
   /** A chart whose time axis fits its points. */

@@ -1,5 +1,6 @@
 package io.ferry.dashboards.page;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,8 +11,12 @@ import java.util.List;
  * @param latest the latest verdict, or null before the first
  * @param history finished comparisons in the range, newest first
  * @param reportLink where the latest full report is, or null when there is none
- * @param chart verdicts over time
- * @param error why the history could not be read, or null
+ * @param chart verdicts over time, the switch marked
+ * @param switchedAt when the service switched to the new cluster (the first {@code post}
+ *     comparison), or null before
+ * @param reportsKept whether the collector keeps reports ({@code compare.report_dir})
+ * @param reports the reports kept, {@code pre} first
+ * @param error why the history or the reports could not be read, or null
  */
 public record CutoverView(
     boolean configured,
@@ -20,9 +25,13 @@ public record CutoverView(
     List<VerdictRow> history,
     String reportLink,
     ChartRef chart,
+    Instant switchedAt,
+    boolean reportsKept,
+    List<StoredReportRow> reports,
     String error) {
 
   public CutoverView {
     history = List.copyOf(history);
+    reports = List.copyOf(reports);
   }
 }

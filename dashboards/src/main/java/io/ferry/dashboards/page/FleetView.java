@@ -19,4 +19,9 @@ public record FleetView(List<HostRow> hosts, Duration silentAfter, String error)
   public long silentCount() {
     return hosts.stream().filter(HostRow::silent).count();
   }
+
+  /** Expected hosts (the alert inventory) that never reported; counted as silent too. */
+  public long neverReportedCount() {
+    return hosts.stream().filter(HostRow::neverReported).count();
+  }
 }

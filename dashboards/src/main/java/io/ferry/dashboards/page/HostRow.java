@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param memPercent memory used, percent
  * @param diskPercent the fullest file system's used space, percent
  * @param silent whether it stopped reporting (no point for longer than the silence bound)
+ * @param neverReported whether it is an expected host (the alert inventory) with no point at all in
+ *     the fleet's lookback; such a host is also silent
  */
 public record HostRow(
     String host,
@@ -22,4 +24,24 @@ public record HostRow(
     Double cpuPercent,
     Double memPercent,
     Double diskPercent,
-    boolean silent) {}
+    boolean silent,
+    boolean neverReported) {
+
+  /** A host that reported, or stopped reporting. */
+  public HostRow(
+      String host,
+      String cluster,
+      String role,
+      Instant lastReport,
+      Double cpuPercent,
+      Double memPercent,
+      Double diskPercent,
+      boolean silent) {
+    this(host, cluster, role, lastReport, cpuPercent, memPercent, diskPercent, silent, false);
+  }
+
+  /** An expected host that never reported. */
+  public static HostRow neverReported(String host) {
+    return new HostRow(host, null, null, null, null, null, null, true, true);
+  }
+}

@@ -5,5 +5,7 @@ package io.ferry.dashboards.page;
  *
  * @param next the local path to go to after logging in
  * @param error why the last attempt failed, or null
+ * @param csrfToken the token the form posts back, tied to the browser's session before login, so
+ *     that another site cannot log a browser in with the attacker's token (login CSRF)
  */
-public record LoginView(String next, String error) {}
+public record LoginView(String next, String error, String csrfToken) {}

@@ -14,6 +14,7 @@ import java.util.List;
  * @param burnRates the burn rate per alert window, shortest first
  * @param totalEvents events counted over the period
  * @param badEvents bad events over the period
+ * @param charts the error budget left and the burn rate per window over the page's range
  */
 public record SloRow(
     String name,
@@ -23,13 +24,15 @@ public record SloRow(
     Double budgetRemaining,
     List<BurnRate> burnRates,
     double totalEvents,
-    double badEvents) {
+    double badEvents,
+    List<ChartRef> charts) {
 
   /** The burn rate over one window; null when the window had no events. */
   public record BurnRate(String window, Double rate) {}
 
   public SloRow {
     burnRates = List.copyOf(burnRates);
+    charts = List.copyOf(charts);
   }
 
   /** Whether the budget is spent. */

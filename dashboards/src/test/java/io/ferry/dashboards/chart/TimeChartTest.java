@@ -48,6 +48,52 @@ class TimeChartTest {
     }
   }
 
+  @Test
+  void aMarkedMomentIsDrawnAsAVerticalLineWhereItFalls() throws Exception {
+    Instant from = Instant.parse("2026-03-01T12:00:00Z");
+    Instant to = from.plusSeconds(3600);
+    List<TimeSeries.Point> points =
+        List.of(new TimeSeries.Point(from.plusSeconds(600), 2), new TimeSeries.Point(to, 0));
+    var unmarked =
+        new TimeChartSpec(
+            "Failed checks", "checks", List.of(new TimeSeries("pre", points)), from, to);
+    var marked =
+        new TimeChartSpec(
+            "Failed checks",
+            "checks",
+            List.of(new TimeSeries("pre", points)),
+            from,
+            to,
+            List.of(new TimeMarker(from.plusSeconds(1800), "switch")));
+
+    int rgb = PngChartRenderer.MARKER.getRGB() & 0xFFFFFF;
+    assertThat(countPixels(image(PngChartRenderer.render(unmarked, 720, 280)), rgb)).isZero();
+    BufferedImage image = image(PngChartRenderer.render(marked, 720, 280));
+    assertThat(countPixels(image, rgb)).as("the dashed line and its label").isGreaterThan(60);
+    int left = 0;
+    int middle = 0;
+    for (int x = 0; x < image.getWidth(); x++) {
+      for (int y = 0; y < image.getHeight(); y++) {
+        if (near(image.getRGB(x, y), rgb)) {
+          if (x < 300) {
+            left++;
+          } else if (x < 420) {
+            middle++;
+          }
+        }
+      }
+    }
+    assertThat(left).as("nothing of the marker left of the middle").isZero();
+    assertThat(middle).as("the line, half-way along the time axis").isGreaterThan(60);
+  }
+
+  private static boolean near(int pixel, int rgb) {
+    return Math.abs(((pixel >> 16) & 0xFF) - ((rgb >> 16) & 0xFF))
+            + Math.abs(((pixel >> 8) & 0xFF) - ((rgb >> 8) & 0xFF))
+            + Math.abs((pixel & 0xFF) - (rgb & 0xFF))
+        < 60;
+  }
+
   private static BufferedImage image(byte[] png) throws Exception {
     return ImageIO.read(new ByteArrayInputStream(png));
   }

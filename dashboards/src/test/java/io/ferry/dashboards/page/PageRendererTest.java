@@ -77,6 +77,104 @@ class PageRendererTest {
   }
 
   @Test
+  void expectedHostsThatNeverReportedStandOutOnTheFleetAndTheOverview() {
+    var never = HostRow.neverReported("db-new-9");
+    var quiet = new HostRow("db9", "new", "replica", NOW.minusSeconds(600), null, null, null, true);
+    String fleet =
+        pages.fleet(
+            frame("/fleet", Nav.FLEET),
+            new FleetView(List.of(never, quiet), Duration.ofMinutes(2), null));
+
+    assertThat(fleet)
+        .contains("<tr class=\"silent never\">")
+        .contains("never reported</span>")
+        .contains("2 silent")
+        .contains("1 expected by the alert inventory never reported");
+
+    String overview =
+        pages.overview(
+            frame("/", Nav.OVERVIEW),
+            new OverviewView(
+                new ReplicationView(List.of(), List.of(), List.of(), null),
+                List.of(),
+                null,
+                List.of(never, quiet),
+                7));
+    assertThat(overview).contains("db-new-9</a>: expected, never reported");
+    assertThat(overview).contains("db9</a>: last report 10 min ago");
+  }
+
+  @Test
+  void theCutoverPageListsStoredReportsAndTheSwitch() {
+    var report =
+        new StoredReportRow(
+            "post",
+            "NO_GO",
+            NOW.minusSeconds(100),
+            NOW.minusSeconds(60),
+            "/cutover/reports/compare-post.html",
+            "/cutover/reports/compare-post.json");
+    var chart = new ChartRef("Failed comparison checks", "/charts/compare-failed.png?range=6h");
+    String html =
+        pages.cutover(
+            frame("/cutover", Nav.CUTOVER),
+            new CutoverView(
+                true,
+                false,
+                null,
+                List.of(),
+                null,
+                chart,
+                NOW.minusSeconds(3600),
+                true,
+                List.of(report),
+                null));
+
+    assertThat(html)
+        .contains("Switched to the new cluster by 2026-03-01 11:00:00")
+        .contains("<a href=\"/cutover/reports/compare-post.html\">HTML</a>")
+        .contains("<tr class=\"bad\"><td>post</td><td>NO_GO</td>");
+
+    String before =
+        pages.cutover(
+            frame("/cutover", Nav.CUTOVER),
+            new CutoverView(
+                false, false, null, List.of(), null, chart, null, false, List.of(), null));
+    assertThat(before)
+        .contains("Not switched yet")
+        .contains("keeps no reports (set compare.report_dir)");
+  }
+
+  @Test
+  void eachSloHasItsBudgetAndBurnRateCharts() {
+    var slo =
+        new SloRow(
+            "blog <availability>",
+            0.99,
+            "30 d",
+            0.995,
+            0.5,
+            List.of(new SloRow.BurnRate("1 h", 0.5)),
+            1000,
+            5,
+            List.of(
+                new ChartRef("Error budget left", "/charts/slo-budget.png?range=6h&slo=blog"),
+                new ChartRef("Burn rate per window", "/charts/slo-burn.png?range=6h&slo=blog")));
+    String html = pages.slos(frame("/slos", Nav.SLOS), new SloView(List.of(slo), true));
+
+    assertThat(html)
+        .contains("<h2>blog &lt;availability&gt;</h2>")
+        .contains("src=\"/charts/slo-budget.png?range=6h&amp;slo=blog\"")
+        .contains("src=\"/charts/slo-burn.png?range=6h&amp;slo=blog\"");
+  }
+
+  @Test
+  void theLoginFormCarriesItsCsrfToken() {
+    String html = pages.login(new LoginView("/fleet", null, "login-csrf-1"));
+    assertThat(html).contains("<input type=\"hidden\" name=\"csrf\" value=\"login-csrf-1\">");
+  }
+
+  @Test
   void anUnknownRangeFallsBackToTheDefault() {
     assertThat(TimeRange.parse("1y")).isEqualTo(TimeRange.DEFAULT);
     assertThat(TimeRange.parse("24h")).isEqualTo(TimeRange.H24);
