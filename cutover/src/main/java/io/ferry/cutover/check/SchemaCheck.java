@@ -27,8 +27,8 @@ public final class SchemaCheck implements CutoverCheck {
   static final String EVENT_STATUS = "event status";
 
   @Override
-  public String family() {
-    return CheckFamily.SCHEMA.label();
+  public CheckFamily family() {
+    return CheckFamily.SCHEMA;
   }
 
   @Override
