@@ -546,13 +546,12 @@ public final class ComparisonOptions {
     private void requirePreviousReportFits() {
       if (phase != Phase.POST) {
         throw new IllegalArgumentException(
-            "previousReport applies to the post phase only, this comparison is "
-                + phase.name().toLowerCase(Locale.ROOT));
+            "previousReport applies to the post phase only, this comparison is " + phase.label());
       }
       if (previousReport.phase() != Phase.PRE) {
         throw new IllegalArgumentException(
             "previousReport must be a pre-cutover report, was a "
-                + previousReport.phase().name().toLowerCase(Locale.ROOT)
+                + previousReport.phase().label()
                 + "-cutover report of "
                 + previousReport.startedAt());
       }
