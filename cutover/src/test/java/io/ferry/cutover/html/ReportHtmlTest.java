@@ -86,6 +86,9 @@ class ReportHtmlTest {
     assertThat(html).contains("Exit code <b>9</b> (data, configuration)");
     assertThat(html)
         .contains("<li>configuration / behaviour-changing variables: sql_mode differs</li>");
+    assertThat(html)
+        .as("families by their label in the checks table")
+        .contains("<tr><td>configuration</td><td>behaviour-changing variables</td>");
     assertThat(html).contains("keys (10, 20]: 10 rows old, 9 rows new");
     assertThat(html)
         .contains("<li>(12) only on the old cluster</li>")
