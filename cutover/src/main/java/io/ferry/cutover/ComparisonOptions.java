@@ -5,6 +5,7 @@ import io.ferry.cutover.data.LoadLimit;
 import io.ferry.cutover.data.ProgressListener;
 import io.ferry.cutover.data.TableFilter;
 import io.ferry.cutover.report.ComparisonReport;
+import io.ferry.mysqlfacts.HeartbeatTable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -264,7 +265,7 @@ public final class ComparisonOptions {
     private Phase phase = Phase.PRE;
     private Duration maxReplicaLag = Duration.ofSeconds(5);
     private Duration gtidWaitTimeout = Duration.ofSeconds(30);
-    private String heartbeatTable = "percona.heartbeat";
+    private String heartbeatTable = HeartbeatTable.DEFAULT_NAME;
     private Duration chunkTargetTime = Duration.ofMillis(250);
     private int initialChunkRows = 1000;
     private int minChunkRows = 10;
@@ -546,13 +547,12 @@ public final class ComparisonOptions {
     private void requirePreviousReportFits() {
       if (phase != Phase.POST) {
         throw new IllegalArgumentException(
-            "previousReport applies to the post phase only, this comparison is "
-                + phase.name().toLowerCase(Locale.ROOT));
+            "previousReport applies to the post phase only, this comparison is " + phase.label());
       }
       if (previousReport.phase() != Phase.PRE) {
         throw new IllegalArgumentException(
             "previousReport must be a pre-cutover report, was a "
-                + previousReport.phase().name().toLowerCase(Locale.ROOT)
+                + previousReport.phase().label()
                 + "-cutover report of "
                 + previousReport.startedAt());
       }

@@ -1,5 +1,6 @@
 package io.ferry.cutover;
 
+import io.ferry.cutover.report.CheckFamily;
 import io.ferry.cutover.report.CheckResult;
 import java.sql.SQLException;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.List;
  */
 public interface CutoverCheck {
 
-  /** The family label its results carry, one of {@link io.ferry.cutover.report.CheckFamily}. */
-  String family();
+  /** The family label its results carry, one of {@link CheckFamily}. */
+  CheckFamily family();
 
   /**
    * Runs the family's checks.

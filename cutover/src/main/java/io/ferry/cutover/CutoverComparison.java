@@ -128,7 +128,7 @@ public final class CutoverComparison {
       return check.run(context);
     } catch (SQLException | RuntimeException e) {
       LOG.warn("{} checks could not finish: {}", check.family(), e.getMessage());
-      return List.of(CheckResult.couldNotFinish(CheckFamily.ofLabel(check.family()), message(e)));
+      return List.of(CheckResult.couldNotFinish(check.family(), message(e)));
     }
   }
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * One database server of a cluster.
  *
  * @param name short name shown in reports, e.g. {@code old-primary}
- * @param role {@link #PRIMARY} or {@link #REPLICA}
+ * @param role primary or replica
  * @param jdbcUrl Connector/J URL, e.g. {@code jdbc:mysql://127.0.0.1:3306/}; credentials in the URL
  *     are removed from every description
  * @param user user name for the comparison's connections
@@ -16,19 +16,19 @@ import java.util.regex.Pattern;
  *     driver's defaults
  */
 public record Node(
-    String name, String role, String jdbcUrl, String user, String password, TlsOptions tls) {
+    String name, NodeRole role, String jdbcUrl, String user, String password, TlsOptions tls) {
 
-  /** Role of the server that takes (or will take) writes on its side. */
-  public static final String PRIMARY = "primary";
+  /** Shorthand for {@link NodeRole#PRIMARY}. */
+  public static final NodeRole PRIMARY = NodeRole.PRIMARY;
 
-  /** Role of a server that only replicates. */
-  public static final String REPLICA = "replica";
+  /** Shorthand for {@link NodeRole#REPLICA}. */
+  public static final NodeRole REPLICA = NodeRole.REPLICA;
 
   private static final Pattern URL_CREDENTIALS =
       Pattern.compile("(?i)([?&;](password|user)=)[^&;]*");
 
   /** With the driver's TLS defaults. */
-  public Node(String name, String role, String jdbcUrl, String user, String password) {
+  public Node(String name, NodeRole role, String jdbcUrl, String user, String password) {
     this(name, role, jdbcUrl, user, password, TlsOptions.DEFAULT);
   }
 
@@ -37,16 +37,13 @@ public record Node(
     Objects.requireNonNull(tls, "tls of node " + name);
     Objects.requireNonNull(jdbcUrl, "jdbcUrl of node " + name);
     Objects.requireNonNull(user, "user of node " + name);
-    if (!PRIMARY.equals(role) && !REPLICA.equals(role)) {
-      throw new IllegalArgumentException(
-          "node " + name + ": role must be 'primary' or 'replica', was '" + role + "'");
-    }
+    Objects.requireNonNull(role, "role of node " + name);
     password = password == null ? "" : password;
   }
 
   /** Whether this node is its side's primary. */
   public boolean isPrimary() {
-    return PRIMARY.equals(role);
+    return role == NodeRole.PRIMARY;
   }
 
   /** Name, role, user and URL without any password: safe for reports and logs. */

@@ -57,7 +57,7 @@ class AccessOnStackTest {
       assertThat(refused.tables()).isEmpty();
       assertThat(refused.checks())
           .as("nothing is compared, so nothing passes by not being seen")
-          .allSatisfy(check -> assertThat(check.family()).isEqualTo("access"))
+          .allSatisfy(check -> assertThat(check.family()).isEqualTo(CheckFamily.ACCESS))
           .hasSize(4)
           .allSatisfy(check -> assertThat(check.status()).isEqualTo(Status.FAIL));
       String grant =
@@ -147,7 +147,7 @@ class AccessOnStackTest {
             new Node("new-replica", Node.REPLICA, stack.newReplica().jdbcUrl(""), user, PASSWORD)));
   }
 
-  private static Node node(String name, String role, String host, LocalMariaDb server) {
+  private static Node node(String name, NodeRole role, String host, LocalMariaDb server) {
     return new Node(
         name,
         role,

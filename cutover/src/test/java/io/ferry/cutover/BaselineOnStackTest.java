@@ -48,9 +48,7 @@ class BaselineOnStackTest {
                   options().phase(Phase.POST).previousReport(baseline).build());
 
       List<CheckResult> results =
-          post.checks().stream()
-              .filter(check -> check.family().equals(CheckFamily.BASELINE.label()))
-              .toList();
+          post.checks().stream().filter(check -> check.family() == CheckFamily.BASELINE).toList();
       assertThat(results)
           .filteredOn(check -> check.name().equals("new drift"))
           .singleElement()

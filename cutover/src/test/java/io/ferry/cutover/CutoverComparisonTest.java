@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.cutover.check.GrantsCheck;
 import io.ferry.cutover.data.TableFilter;
+import io.ferry.cutover.report.CheckFamily;
 import io.ferry.cutover.report.CheckResult;
 import io.ferry.cutover.report.ComparisonReport;
 import io.ferry.cutover.report.ReportJson;
@@ -62,7 +63,7 @@ class CutoverComparisonTest {
         .singleElement()
         .satisfies(
             check -> {
-              assertThat(check.family()).isEqualTo("data");
+              assertThat(check.family()).isEqualTo(CheckFamily.DATA);
               assertThat(check.summary()).contains("no table was compared");
             });
   }
@@ -78,7 +79,12 @@ class CutoverComparisonTest {
       assertThat(report.verdict()).isEqualTo(Verdict.GO);
       assertThat(report.checks())
           .extracting(CheckResult::family)
-          .contains("access", "replication", "schema", "configuration", "grants");
+          .contains(
+              CheckFamily.ACCESS,
+              CheckFamily.REPLICATION,
+              CheckFamily.SCHEMA,
+              CheckFamily.CONFIGURATION,
+              CheckFamily.GRANTS);
       assertThat(report.tables())
           .singleElement()
           .satisfies(t -> assertThat(t.rowsOld()).isEqualTo(2000));
@@ -237,8 +243,8 @@ class CutoverComparisonTest {
     CutoverCheck broken =
         new CutoverCheck() {
           @Override
-          public String family() {
-            return "schema";
+          public CheckFamily family() {
+            return CheckFamily.SCHEMA;
           }
 
           @Override
@@ -253,7 +259,7 @@ class CutoverComparisonTest {
 
     assertThat(report.exitCode()).isEqualTo(64);
     List<CheckResult> families =
-        report.checks().stream().filter(check -> !check.family().equals("access")).toList();
+        report.checks().stream().filter(check -> check.family() != CheckFamily.ACCESS).toList();
     assertThat(families)
         .extracting(CheckResult::name)
         .containsExactly(CheckResult.COULD_NOT_FINISH, "users and grants");

@@ -79,7 +79,7 @@ public final class StackFixture {
     stack().newPrimary().execute(all);
   }
 
-  private static Node node(String name, String role, LocalMariaDb server) {
+  private static Node node(String name, NodeRole role, LocalMariaDb server) {
     return new Node(
         name, role, server.jdbcUrl(""), MigrationStack.ADMIN_USER, MigrationStack.ADMIN_PASSWORD);
   }

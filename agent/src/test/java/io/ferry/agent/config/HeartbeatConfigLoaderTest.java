@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.agent.input.mysql.HeartbeatConfig;
-import io.ferry.agent.input.mysql.HeartbeatTable;
 import io.ferry.agent.input.mysql.MySqlSourceConfig;
+import io.ferry.mysqlfacts.HeartbeatTable;
 import io.ferry.yamlconfig.Environment;
 import java.util.Map;
 import java.util.Optional;

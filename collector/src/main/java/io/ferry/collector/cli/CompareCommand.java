@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -253,7 +252,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     out.println(
         "ferry compare ("
-            + phase.toLowerCase(Locale.ROOT)
+            + parsedPhase().label()
             + "-cutover): old "
             + describe(topology.oldNodes())
             + ", new "

@@ -2,7 +2,6 @@ package io.ferry.collector.compare;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,7 +46,7 @@ public record ComparisonStatus(
     return new JsonObject()
         .put("verdict", summary.map(s -> s.verdict().name()).orElse(null))
         .put("exit_code", summary.map(ComparisonSummary::exitCode).orElse(null))
-        .put("phase", summary.map(s -> s.phase().name().toLowerCase(Locale.ROOT)).orElse(null))
+        .put("phase", summary.map(s -> s.phase().label()).orElse(null))
         .put("finished_at", summary.map(s -> s.finishedAt().toString()).orElse(null))
         .put("running", running());
   }

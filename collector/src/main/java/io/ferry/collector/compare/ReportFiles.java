@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -81,7 +80,7 @@ public final class ReportFiles {
   }
 
   private static String baseName(Phase phase) {
-    return "compare-" + phase.name().toLowerCase(Locale.ROOT);
+    return "compare-" + phase.label();
   }
 
   private static void writeAtomically(Path target, String content) throws IOException {

@@ -1,7 +1,9 @@
 package io.ferry.collector.compare;
 
 import io.ferry.cutover.access.RequiredPrivilege;
-import io.ferry.cutover.data.ServerVersion;
+import io.ferry.mysqlfacts.Flavor;
+import io.ferry.mysqlfacts.ServerDialect;
+import io.ferry.mysqlfacts.ServerVersion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,8 +16,10 @@ import java.util.Locale;
  */
 public final class RequiredGrants {
 
-  private static final ServerVersion MARIADB_10_5 = new ServerVersion(true, 10, 5);
-  private static final ServerVersion MYSQL_8 = new ServerVersion(false, 8, 0);
+  private static final ServerDialect MARIADB_10_5 =
+      new ServerDialect(Flavor.MARIADB, ServerVersion.of(10, 5, 0));
+  private static final ServerDialect MYSQL_8 =
+      new ServerDialect(Flavor.MYSQL, ServerVersion.of(8, 0, 0));
 
   private RequiredGrants() {}
 

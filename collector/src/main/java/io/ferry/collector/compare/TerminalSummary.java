@@ -28,13 +28,13 @@ public final class TerminalSummary {
   /** The summary as lines, without colour. */
   public static List<String> lines(ComparisonReport report) {
     List<String> lines = new ArrayList<>();
-    Map<String, Map<Status, Integer>> byFamily = new LinkedHashMap<>();
+    Map<CheckFamily, Map<Status, Integer>> byFamily = new LinkedHashMap<>();
     for (CheckResult check : report.checks()) {
       byFamily
           .computeIfAbsent(check.family(), f -> new EnumMap<>(Status.class))
           .merge(check.status(), 1, Integer::sum);
     }
-    for (Map.Entry<String, Map<Status, Integer>> family : byFamily.entrySet()) {
+    for (Map.Entry<CheckFamily, Map<Status, Integer>> family : byFamily.entrySet()) {
       Map<Status, Integer> counts = family.getValue();
       lines.add(
           String.format(

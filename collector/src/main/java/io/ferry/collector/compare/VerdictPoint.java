@@ -7,7 +7,6 @@ import io.ferry.cutover.report.Verdict;
 import io.ferry.lineprotocol.Point;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * A comparison's verdict as one InfluxDB point, so that dashboards drawn from InfluxDB show it next
@@ -33,7 +32,7 @@ public final class VerdictPoint {
     long rowsOld = report.tables().stream().mapToLong(TableDataResult::rowsOld).sum();
     Instant finished = report.finishedAt();
     return Point.builder(MEASUREMENT)
-        .tag("phase", report.phase().name().toLowerCase(Locale.ROOT))
+        .tag("phase", report.phase().label())
         .field("verdict", report.verdict().name())
         .field("go", report.verdict() == Verdict.GO)
         .field("exit_code", (long) report.exitCode())

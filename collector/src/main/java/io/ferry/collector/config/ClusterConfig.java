@@ -2,6 +2,7 @@ package io.ferry.collector.config;
 
 import io.ferry.collector.compare.MySqlDsn;
 import io.ferry.cutover.Node;
+import io.ferry.cutover.NodeRole;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public record ClusterConfig(MySqlDsn primary, List<MySqlDsn> replicas, String pa
     return nodes;
   }
 
-  private Node node(String name, String role, MySqlDsn dsn) {
+  private Node node(String name, NodeRole role, MySqlDsn dsn) {
     String nodePassword = dsn.password().orElse(password == null ? "" : password);
     return new Node(name, role, dsn.jdbcUrl(), dsn.user(), nodePassword, dsn.tls());
   }

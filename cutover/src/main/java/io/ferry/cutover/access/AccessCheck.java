@@ -3,10 +3,10 @@ package io.ferry.cutover.access;
 import io.ferry.cutover.ClusterTopology;
 import io.ferry.cutover.Node;
 import io.ferry.cutover.NodeConnections;
-import io.ferry.cutover.data.ServerVersion;
 import io.ferry.cutover.report.CheckFamily;
 import io.ferry.cutover.report.CheckResult;
 import io.ferry.cutover.report.Status;
+import io.ferry.mysqlfacts.ServerDialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -70,7 +70,7 @@ public final class AccessCheck {
               "port",
               "server_id",
               "account");
-      ServerVersion version = ServerVersion.parse(facts.get("version"));
+      ServerDialect version = ServerDialect.parse(facts.get("version"));
       Optional<String> uuid =
           version.mariaDb()
               ? Optional.empty()
@@ -158,7 +158,7 @@ public final class AccessCheck {
    * The current user's grants. MariaDB's {@code SHOW GRANTS} includes the enabled role's; MySQL's
    * lists a role's privileges only with {@code USING} the active roles.
    */
-  private static List<String> grants(Connection connection, ServerVersion version)
+  private static List<String> grants(Connection connection, ServerDialect version)
       throws SQLException {
     String sql = "SHOW GRANTS";
     if (!version.mariaDb()) {

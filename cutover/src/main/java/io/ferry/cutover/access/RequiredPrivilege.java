@@ -1,6 +1,6 @@
 package io.ferry.cutover.access;
 
-import io.ferry.cutover.data.ServerVersion;
+import io.ferry.mysqlfacts.ServerDialect;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,7 +36,7 @@ public enum RequiredPrivilege {
   }
 
   /** The name to write in a {@code GRANT} statement for this server version. */
-  public String grantName(ServerVersion version) {
+  public String grantName(ServerDialect version) {
     if (this == REPLICA_MONITOR && !(version.mariaDb() && version.atLeast(10, 5))) {
       return "REPLICATION CLIENT";
     }
@@ -49,7 +49,7 @@ public enum RequiredPrivilege {
   }
 
   /** Every privilege name that grants it on this server version (SUPER covers replica status). */
-  List<String> satisfiedBy(ServerVersion version) {
+  List<String> satisfiedBy(ServerDialect version) {
     if (this == REPLICA_MONITOR) {
       return List.of(grantName(version), "REPLICA MONITOR", "SUPER");
     }
@@ -57,7 +57,7 @@ public enum RequiredPrivilege {
   }
 
   /** The privileges missing from what an account holds, in declaration order. */
-  public static List<RequiredPrivilege> missing(GlobalPrivileges held, ServerVersion version) {
+  public static List<RequiredPrivilege> missing(GlobalPrivileges held, ServerDialect version) {
     return Arrays.stream(values())
         .filter(required -> !held.holdsAnyOf(required.satisfiedBy(version)))
         .toList();
@@ -71,7 +71,7 @@ public enum RequiredPrivilege {
    *     placeholder
    */
   public static String grantStatement(
-      List<RequiredPrivilege> privileges, ServerVersion version, String account) {
+      List<RequiredPrivilege> privileges, ServerDialect version, String account) {
     int at = account.lastIndexOf('@');
     String user = at < 0 ? account : account.substring(0, at);
     String host = at < 0 ? "%" : account.substring(at + 1);

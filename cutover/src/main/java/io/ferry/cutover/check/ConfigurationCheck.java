@@ -28,8 +28,8 @@ import java.util.TreeSet;
 public final class ConfigurationCheck implements CutoverCheck {
 
   @Override
-  public String family() {
-    return CheckFamily.CONFIGURATION.label();
+  public CheckFamily family() {
+    return CheckFamily.CONFIGURATION;
   }
 
   @Override

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 public final class GrantsCheck implements CutoverCheck {
 
   @Override
-  public String family() {
-    return CheckFamily.GRANTS.label();
+  public CheckFamily family() {
+    return CheckFamily.GRANTS;
   }
 
   @Override

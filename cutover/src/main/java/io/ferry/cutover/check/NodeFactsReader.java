@@ -1,6 +1,8 @@
 package io.ferry.cutover.check;
 
 import io.ferry.cutover.Node;
+import io.ferry.mysqlfacts.ReplicaStatus;
+import io.ferry.mysqlfacts.ServerDialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads {@link NodeFacts} from a server (MariaDB or MySQL). */
 public final class NodeFactsReader {
@@ -50,8 +53,13 @@ public final class NodeFactsReader {
   /** Reads the node's facts over the given connection. */
   public NodeFacts read(Node node, Connection connection) throws SQLException {
     Map<String, String> variables = globalVariables(connection, VARIABLES);
-    boolean mariaDb =
-        variables.getOrDefault("version", "").toLowerCase(Locale.ROOT).contains("mariadb");
+    ServerDialect dialect;
+    try {
+      dialect = ServerDialect.parse(variables.get("version"));
+    } catch (IllegalArgumentException e) {
+      throw new SQLException(node.name() + ": " + e.getMessage(), e);
+    }
+    boolean mariaDb = dialect.mariaDb();
     if (!mariaDb && !variables.containsKey("log_slave_updates")) {
       String replicaUpdates = variables.get("log_replica_updates");
       if (replicaUpdates != null) {
@@ -59,7 +67,7 @@ public final class NodeFactsReader {
       }
     }
     return new NodeFacts(
-        node, mariaDb, variables, channels(connection, mariaDb), heartbeat.read(connection));
+        node, mariaDb, variables, channels(connection, dialect), heartbeat.read(connection));
   }
 
   /** Reads the named global variables (absent ones are left out), keyed by lower-case name. */
@@ -78,12 +86,16 @@ public final class NodeFactsReader {
     return variables;
   }
 
-  private static List<ReplicaChannel> channels(Connection connection, boolean mariaDb)
+  /** Every channel, by the statement and column names of the server's version. */
+  private static List<ReplicaChannel> channels(Connection connection, ServerDialect dialect)
       throws SQLException {
-    String sql = mariaDb ? "SHOW ALL SLAVES STATUS" : "SHOW REPLICA STATUS";
+    Optional<String> sql = ReplicaStatus.statement(dialect);
     List<ReplicaChannel> channels = new ArrayList<>();
+    if (sql.isEmpty()) {
+      return channels;
+    }
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
+        ResultSet rows = statement.executeQuery(sql.get())) {
       ResultSetMetaData meta = rows.getMetaData();
       while (rows.next()) {
         Map<String, String> row = new LinkedHashMap<>();

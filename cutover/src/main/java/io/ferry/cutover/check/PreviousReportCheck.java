@@ -213,10 +213,7 @@ public final class PreviousReportCheck {
     }
     boolean dataFinished =
         after.checks().stream()
-            .noneMatch(
-                check ->
-                    check.family().equals(CheckFamily.DATA.label())
-                        && check.name().equals(CheckResult.COULD_NOT_FINISH));
+            .noneMatch(check -> check.family() == CheckFamily.DATA && !check.finished());
     String summary = evidence.size() + " tables compared before the switch are not compared now";
     return dataFinished
         ? CheckResult.of(FAMILY, "tables still compared", Status.FAIL, summary, evidence)
@@ -307,8 +304,7 @@ public final class PreviousReportCheck {
   private static Map<String, Status> worstByCheck(List<CheckResult> checks) {
     Map<String, Status> worst = new LinkedHashMap<>();
     for (CheckResult check : checks) {
-      if (check.family().equals(FAMILY.label())
-          || check.name().equals(CheckResult.COULD_NOT_FINISH)) {
+      if (check.family() == FAMILY || !check.finished()) {
         continue;
       }
       worst.merge(

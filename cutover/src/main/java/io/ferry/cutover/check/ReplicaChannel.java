@@ -1,13 +1,15 @@
 package io.ferry.cutover.check;
 
+import io.ferry.mysqlfacts.ReplicaStatusColumn;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * The state of one replication channel of one server, from one row of {@code SHOW ALL SLAVES
- * STATUS} (MariaDB) or {@code SHOW REPLICA STATUS} (MySQL 8), whose columns have different names.
+ * The state of one replication channel of one server, from one row of the server's replica status
+ * statement ({@link io.ferry.mysqlfacts.ReplicaStatus}), whose columns are named differently by
+ * MariaDB, MySQL before 8.0.22 and MySQL 8.0.22+ ({@link ReplicaStatusColumn}).
  *
  * @param channel connection name (MariaDB) or channel name (MySQL); empty for the default one
  * @param source {@code host:port} the channel replicates from
@@ -39,24 +41,24 @@ public record ReplicaChannel(
   public static ReplicaChannel fromRow(Map<String, String> row) {
     Map<String, String> columns = new HashMap<>();
     row.forEach((key, value) -> columns.put(key.toLowerCase(Locale.ROOT), value));
-    String host = first(columns, "master_host", "source_host");
-    String port = first(columns, "master_port", "source_port");
-    String io = first(columns, "slave_io_running", "replica_io_running");
-    String sql = first(columns, "slave_sql_running", "replica_sql_running");
+    String host = ReplicaStatusColumn.SOURCE_HOST.valueIn(columns);
+    String port = ReplicaStatusColumn.SOURCE_PORT.valueIn(columns);
+    String io = ReplicaStatusColumn.IO_RUNNING.valueIn(columns);
+    String sql = ReplicaStatusColumn.SQL_RUNNING.valueIn(columns);
     if (io == null || sql == null) {
       throw new IllegalArgumentException(
           "replica status row has no I/O or SQL thread state; columns: " + columns.keySet());
     }
-    String lag = first(columns, "seconds_behind_master", "seconds_behind_source");
-    String channel = first(columns, "connection_name", "channel_name");
-    String sourceId = first(columns, "master_server_id", "source_server_id");
+    String lag = ReplicaStatusColumn.SECONDS_BEHIND.valueIn(columns);
+    String channel = ReplicaStatusColumn.CHANNEL.valueIn(columns);
+    String sourceId = ReplicaStatusColumn.SOURCE_SERVER_ID.valueIn(columns);
     return new ReplicaChannel(
         channel == null ? "" : channel,
         (host == null ? "?" : host) + ":" + (port == null ? "?" : port),
         "Yes".equalsIgnoreCase(io),
         "Yes".equalsIgnoreCase(sql),
-        nullToEmpty(columns.get("last_io_error")),
-        nullToEmpty(columns.get("last_sql_error")),
+        nullToEmpty(ReplicaStatusColumn.LAST_IO_ERROR.valueIn(columns)),
+        nullToEmpty(ReplicaStatusColumn.LAST_SQL_ERROR.valueIn(columns)),
         number(lag),
         number(sourceId).stream().filter(id -> id > 0).findFirst());
   }
@@ -69,11 +71,6 @@ public record ReplicaChannel(
   /** Short description for evidence lines. */
   public String describe() {
     return (channel.isEmpty() ? "" : "channel '" + channel + "' ") + "from " + source;
-  }
-
-  private static String first(Map<String, String> columns, String mariaDbName, String mySqlName) {
-    String value = columns.get(mariaDbName);
-    return value != null ? value : columns.get(mySqlName);
   }
 
   private static OptionalLong number(String value) {

@@ -22,8 +22,8 @@ public final class ReplicationTopologyCheck implements CutoverCheck {
   private final GtidCatchUp catchUp = new GtidCatchUp();
 
   @Override
-  public String family() {
-    return CheckFamily.REPLICATION.label();
+  public CheckFamily family() {
+    return CheckFamily.REPLICATION;
   }
 
   @Override

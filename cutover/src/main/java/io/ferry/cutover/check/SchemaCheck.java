@@ -9,7 +9,6 @@ import io.ferry.cutover.report.Status;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,8 +26,8 @@ public final class SchemaCheck implements CutoverCheck {
   static final String EVENT_STATUS = "event status";
 
   @Override
-  public String family() {
-    return CheckFamily.SCHEMA.label();
+  public CheckFamily family() {
+    return CheckFamily.SCHEMA;
   }
 
   @Override
@@ -110,10 +109,7 @@ public final class SchemaCheck implements CutoverCheck {
     return CheckResult.pass(
         CheckFamily.SCHEMA,
         EVENT_STATUS,
-        judged
-            + " events in the expected state for the "
-            + phase.name().toLowerCase(Locale.ROOT)
-            + " phase",
+        judged + " events in the expected state for the " + phase.label() + " phase",
         List.of());
   }
 }

@@ -25,8 +25,8 @@ public final class TrafficCheck implements CutoverCheck {
   private final TrafficSampler sampler = new TrafficSampler();
 
   @Override
-  public String family() {
-    return CheckFamily.TRAFFIC.label();
+  public CheckFamily family() {
+    return CheckFamily.TRAFFIC;
   }
 
   @Override

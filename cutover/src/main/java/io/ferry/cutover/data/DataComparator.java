@@ -6,10 +6,9 @@ import io.ferry.cutover.Node;
 import io.ferry.cutover.NodeConnections;
 import io.ferry.cutover.report.Status;
 import io.ferry.cutover.report.TableDataResult;
+import io.ferry.mysqlfacts.ServerDialect;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,9 +54,9 @@ public final class DataComparator {
   public List<TableDataResult> compare() throws SQLException, InterruptedException {
     Connection oldConnection = connections.open(topology.oldPrimary());
     Connection newConnection = connections.open(topology.newPrimary());
-    ServerVersion oldVersion = version(oldConnection);
+    ServerDialect oldVersion = ServerDialects.of(oldConnection);
     boolean mariaDb = oldVersion.mariaDb();
-    RowHash hash = RowHash.commonTo(oldVersion, version(newConnection));
+    RowHash hash = RowHash.commonTo(oldVersion, ServerDialects.of(newConnection));
     LOG.info("data comparison hashes rows with {}", hash);
     TableShapeReader reader = new TableShapeReader();
     Map<String, Long> estimates = reader.tables(oldConnection, options.tableFilter());
@@ -126,8 +125,7 @@ public final class DataComparator {
     primaries.put("old primary", oldConnection);
     primaries.put("new primary", newConnection);
     ServerLoadProbe probe =
-        new ServerLoadProbe(
-            primaries, everyNode, mariaDb, options.maxLoad(), options.heartbeatTable());
+        new ServerLoadProbe(primaries, everyNode, options.maxLoad(), options.heartbeatTable());
     probe.read();
     return new LoadThrottle(
         probe,
@@ -200,13 +198,5 @@ public final class DataComparator {
             .filter(column -> newNames.contains(column.name().toLowerCase(Locale.ROOT)))
             .toList();
     return new TableShape(oldShape.database(), oldShape.table(), common, oldShape.key());
-  }
-
-  private static ServerVersion version(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT @@version")) {
-      rows.next();
-      return ServerVersion.parse(rows.getString(1));
-    }
   }
 }

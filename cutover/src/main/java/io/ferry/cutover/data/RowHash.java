@@ -1,5 +1,7 @@
 package io.ferry.cutover.data;
 
+import io.ferry.mysqlfacts.ServerDialect;
+
 /**
  * How a server hashes one row's encoding (see {@link ChunkSql}) to an unsigned 64-bit integer. Both
  * sides of a comparison must use the same one: {@link #commonTo} picks the cheapest both support.
@@ -36,11 +38,11 @@ public enum RowHash {
   abstract String of(String encoding);
 
   /** The cheapest hash both servers compute. */
-  public static RowHash commonTo(ServerVersion oldSide, ServerVersion newSide) {
+  public static RowHash commonTo(ServerDialect oldSide, ServerDialect newSide) {
     return hasCrc32c(oldSide) && hasCrc32c(newSide) ? CRC32_PAIR : SHA1_PREFIX;
   }
 
-  private static boolean hasCrc32c(ServerVersion server) {
+  private static boolean hasCrc32c(ServerDialect server) {
     return server.mariaDb() && server.atLeast(10, 8);
   }
 }

@@ -2,6 +2,9 @@ package io.ferry.cutover.data;
 
 import io.ferry.cutover.check.HeartbeatAges;
 import io.ferry.cutover.check.HeartbeatReader;
+import io.ferry.mysqlfacts.ReplicaStatus;
+import io.ferry.mysqlfacts.ReplicaStatusColumn;
+import io.ferry.mysqlfacts.ServerDialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,26 +29,23 @@ public final class ServerLoadProbe implements LoadProbe {
 
   private final Map<String, Connection> primaries;
   private final List<Connection> allNodes;
-  private final boolean mariaDb;
+  private final Map<Connection, ServerDialect> dialects = new HashMap<>();
   private final List<LoadLimit> limits;
   private final HeartbeatReader heartbeat;
 
   /**
    * @param primaries connections to the two primaries, by the name used in errors
    * @param allNodes connections to every node (replication lag is read from each)
-   * @param mariaDb whether the servers are MariaDB
    * @param limits the status variables to read
    * @param heartbeatTable the pt-heartbeat table, {@code database.table}
    */
   public ServerLoadProbe(
       Map<String, Connection> primaries,
       List<Connection> allNodes,
-      boolean mariaDb,
       List<LoadLimit> limits,
       String heartbeatTable) {
     this.primaries = new LinkedHashMap<>(primaries);
     this.allNodes = List.copyOf(allNodes);
-    this.mariaDb = mariaDb;
     this.limits = List.copyOf(limits);
     this.heartbeat = new HeartbeatReader(heartbeatTable);
   }
@@ -105,13 +105,21 @@ public final class ServerLoadProbe implements LoadProbe {
   /** The largest lag of the node's running channels, in seconds; 0 when it replicates nothing. */
   private double lag(Connection connection) throws SQLException {
     Map<Long, Long> behindBySource = new HashMap<>();
+    ServerDialect dialect = dialects.get(connection);
+    if (dialect == null) {
+      dialect = ServerDialects.of(connection);
+      dialects.put(connection, dialect);
+    }
+    Optional<String> sql = ReplicaStatus.statement(dialect);
+    if (sql.isEmpty()) {
+      return 0;
+    }
     try (Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(mariaDb ? "SHOW ALL SLAVES STATUS" : "SHOW REPLICA STATUS")) {
+        ResultSet rows = statement.executeQuery(sql.get())) {
       while (rows.next()) {
-        String behind = rows.getString(mariaDb ? "Seconds_Behind_Master" : "Seconds_Behind_Source");
+        String behind = rows.getString(ReplicaStatusColumn.SECONDS_BEHIND.name(dialect));
         if (behind != null) {
-          long source = rows.getLong(mariaDb ? "Master_Server_Id" : "Source_Server_Id");
+          long source = rows.getLong(ReplicaStatusColumn.SOURCE_SERVER_ID.name(dialect));
           behindBySource.put(source, Long.parseLong(behind));
         }
       }

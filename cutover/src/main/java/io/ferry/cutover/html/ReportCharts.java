@@ -29,9 +29,9 @@ final class ReportCharts {
     }
     for (CheckResult check : report.checks()) {
       for (Status status : Status.values()) {
-        byStatus.get(status).putIfAbsent(check.family(), 0.0);
+        byStatus.get(status).putIfAbsent(check.family().label(), 0.0);
       }
-      byStatus.get(check.status()).merge(check.family(), 1.0, Double::sum);
+      byStatus.get(check.status()).merge(check.family().label(), 1.0, Double::sum);
     }
     List<BarSeries> series =
         List.of(Status.values()).stream()

@@ -1,5 +1,7 @@
 package io.ferry.cutover.report;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +52,7 @@ public enum CheckFamily {
   }
 
   /** The name used in results and reports, e.g. {@code replication}. */
+  @JsonValue
   public String label() {
     return label;
   }
@@ -59,11 +62,18 @@ public enum CheckFamily {
     return bit;
   }
 
+  /** The label: how the terminal, the HTML and the JSON report name the family. */
+  @Override
+  public String toString() {
+    return label;
+  }
+
   /**
    * Finds a family by its label.
    *
    * @throws IllegalArgumentException naming the label and the known ones
    */
+  @JsonCreator
   public static CheckFamily ofLabel(String label) {
     return Arrays.stream(values())
         .filter(family -> family.label.equals(label))

@@ -1,5 +1,6 @@
 package io.ferry.cutover.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -13,11 +14,11 @@ import java.util.List;
  * @param rows row-level differences, filled for chunks small enough to list; otherwise empty
  */
 public record ChunkDrift(
-    List<String> lowerExclusive,
-    List<String> upperInclusive,
-    long rowsOld,
-    long rowsNew,
-    List<RowDifference> rows) {
+    @JsonProperty(required = true) List<String> lowerExclusive,
+    @JsonProperty(required = true) List<String> upperInclusive,
+    @JsonProperty(required = true) long rowsOld,
+    @JsonProperty(required = true) long rowsNew,
+    @JsonProperty(required = true) List<RowDifference> rows) {
 
   public ChunkDrift {
     lowerExclusive = List.copyOf(lowerExclusive);

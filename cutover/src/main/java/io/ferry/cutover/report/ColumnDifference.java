@@ -1,5 +1,8 @@
 package io.ferry.cutover.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
 /**
@@ -13,7 +16,13 @@ import java.util.Objects;
  * @param secret whether the column's name looks like it holds a secret (see {@code SecretColumns});
  *     its values are never read into a report
  */
-public record ColumnDifference(String column, String oldValue, String newValue, boolean secret) {
+@JsonPropertyOrder({"name", "secret", "oldValue", "newValue"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ColumnDifference(
+    @JsonProperty(value = "name", required = true) String column,
+    String oldValue,
+    String newValue,
+    @JsonProperty(required = true) boolean secret) {
 
   /** Longest value kept in a report, in characters; longer ones are cut and end with "…". */
   public static final int MAX_VALUE_CHARS = 64;
@@ -21,7 +30,7 @@ public record ColumnDifference(String column, String oldValue, String newValue, 
   public ColumnDifference {
     Objects.requireNonNull(column, "column");
     if (secret && (oldValue != null || newValue != null)) {
-      throw new IllegalArgumentException("the values of secret column " + column + " are kept");
+      throw new IllegalArgumentException("secret column " + column + " must not carry values");
     }
   }
 

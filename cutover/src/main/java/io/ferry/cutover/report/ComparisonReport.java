@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything one comparison found, with its verdict and exit code.
+ * Everything one comparison found; its verdict and exit code are derived from its results.
  *
  * @param phase before or after the switch
  * @param startedAt when the comparison started
@@ -17,8 +17,6 @@ import java.util.Objects;
  * @param newEndpoints the new side's nodes, described without passwords
  * @param checks results of the check families, in the order they ran
  * @param tables per-table data results
- * @param verdict GO when the exit code is 0
- * @param exitCode OR of the failed families' bits (see {@link CheckFamily}); WARNs set no bit
  * @param run Ferry's version and the options used
  */
 public record ComparisonReport(
@@ -29,8 +27,6 @@ public record ComparisonReport(
     List<String> newEndpoints,
     List<CheckResult> checks,
     List<TableDataResult> tables,
-    Verdict verdict,
-    int exitCode,
     RunInfo run) {
 
   public ComparisonReport {
@@ -42,9 +38,25 @@ public record ComparisonReport(
   }
 
   /**
-   * Builds a report whose verdict and exit code are derived from the results, made by this build of
-   * Ferry with no options recorded.
+   * The exit code: the OR of the failed results' bits (see {@link CheckFamily}); WARNs set no bit.
    */
+  public int exitCode() {
+    int exitCode = 0;
+    for (CheckResult check : checks) {
+      exitCode |= check.exitBit();
+    }
+    for (TableDataResult table : tables) {
+      exitCode |= table.exitBit();
+    }
+    return exitCode;
+  }
+
+  /** GO when the exit code is 0. */
+  public Verdict verdict() {
+    return exitCode() == 0 ? Verdict.GO : Verdict.NO_GO;
+  }
+
+  /** A report made by this build of Ferry with no options recorded. */
   public static ComparisonReport of(
       Phase phase,
       Instant startedAt,
@@ -64,7 +76,7 @@ public record ComparisonReport(
         RunInfo.current(Map.of()));
   }
 
-  /** Builds a report whose verdict and exit code are derived from the results. */
+  /** A report; same as the constructor. */
   public static ComparisonReport of(
       Phase phase,
       Instant startedAt,
@@ -74,27 +86,11 @@ public record ComparisonReport(
       List<CheckResult> checks,
       List<TableDataResult> tables,
       RunInfo run) {
-    int exitCode = 0;
-    for (CheckResult check : checks) {
-      exitCode |= check.exitBit();
-    }
-    for (TableDataResult table : tables) {
-      exitCode |= table.exitBit();
-    }
     return new ComparisonReport(
-        phase,
-        startedAt,
-        finishedAt,
-        oldEndpoints,
-        newEndpoints,
-        checks,
-        tables,
-        exitCode == 0 ? Verdict.GO : Verdict.NO_GO,
-        exitCode,
-        run);
+        phase, startedAt, finishedAt, oldEndpoints, newEndpoints, checks, tables, run);
   }
 
-  /** A copy with more check results after the existing ones; verdict and exit code re-derived. */
+  /** A copy with more check results after the existing ones. */
   public ComparisonReport withMoreChecks(List<CheckResult> more) {
     List<CheckResult> all = new ArrayList<>(checks);
     all.addAll(more);

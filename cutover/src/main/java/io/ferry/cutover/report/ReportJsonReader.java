@@ -1,11 +1,20 @@
 package io.ferry.cutover.report;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ferry.cutover.Phase;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MutableCoercionConfig;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -17,21 +26,55 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the JSON document {@link ReportJson} writes back into a {@link ComparisonReport}, so that a
- * later run can compare itself with an earlier one. Strict: every field must be present with its
- * type, and the stored verdict and exit code must agree with the stored results; anything else is a
- * {@link ReportFormatException} naming the document and the field.
+ * later run can compare itself with an earlier one. Binds the document onto the report's records
+ * ({@link ReportDocument} at the top), strictly: every field must be present with its type, and the
+ * stored verdict and exit code must agree with the stored results; anything else is a {@link
+ * ReportFormatException} naming the document and the field by its path. Format version 1 documents
+ * are read too.
  */
 public final class ReportJsonReader {
 
+  /**
+   * Strict binding: every field the records mark required must be present and not null, and no
+   * value is coerced to another type (no number as a string, no string as a number, no number as an
+   * enum). Unknown fields are ignored, so that a later minor addition still reads.
+   */
   private final ObjectMapper mapper =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .withCoercionConfig(LogicalType.Textual, ReportJsonReader::onlyText)
+          .withCoercionConfig(LogicalType.Enum, ReportJsonReader::onlyText)
+          .withCoercionConfig(LogicalType.Integer, ReportJsonReader::noText)
+          .withCoercionConfig(LogicalType.Boolean, ReportJsonReader::noText)
+          .build();
+
+  private static void onlyText(MutableCoercionConfig config) {
+    config
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsEmpty);
+  }
+
+  private static void noText(MutableCoercionConfig config) {
+    config
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+  }
 
   /**
    * Reads a report file.
@@ -106,10 +149,9 @@ public final class ReportJsonReader {
   }
 
   /** One document being read: knows its name, so that every error says where it is. */
-  private static final class Document {
+  private final class Document {
 
     private final String source;
-    private int version;
 
     Document(String source) {
       this.source = source;
@@ -119,10 +161,14 @@ public final class ReportJsonReader {
       if (!root.isObject()) {
         throw error("", "expected a JSON object (a comparison report), was " + kind(root));
       }
-      if (!root.has("formatVersion")) {
+      JsonNode versionNode = root.get("formatVersion");
+      if (versionNode == null || versionNode.isNull()) {
         throw error("formatVersion", "missing: this is not a Ferry comparison report");
       }
-      int version = integer(root, "formatVersion", "");
+      if (!versionNode.isIntegralNumber() || !versionNode.canConvertToInt()) {
+        throw error("formatVersion", "expected a whole number, was " + kind(versionNode));
+      }
+      int version = versionNode.intValue();
       if (version < 1 || version > ReportJson.FORMAT_VERSION) {
         throw error(
             "formatVersion",
@@ -131,155 +177,99 @@ public final class ReportJsonReader {
                 + " is not supported; this version of Ferry reads versions 1 to "
                 + ReportJson.FORMAT_VERSION);
       }
-      this.version = version;
-      List<CheckResult> checks = new ArrayList<>();
-      List<JsonNode> checkNodes = array(root, "checks", "");
-      for (int i = 0; i < checkNodes.size(); i++) {
-        checks.add(check(checkNodes.get(i), "checks[" + i + "]"));
+      if (version == 1) {
+        upgradeFromVersion1((ObjectNode) root);
       }
-      List<TableDataResult> tables = new ArrayList<>();
-      List<JsonNode> tableNodes = array(root, "tables", "");
-      for (int i = 0; i < tableNodes.size(); i++) {
-        tables.add(table(tableNodes.get(i), "tables[" + i + "]"));
+      requireNoNull(root, "");
+      ReportDocument document;
+      try {
+        document = mapper.treeToValue(root, ReportDocument.class);
+      } catch (JsonMappingException e) {
+        throw error(e, root);
+      } catch (JsonProcessingException e) {
+        throw error("", e.getOriginalMessage());
       }
       ComparisonReport report =
-          ComparisonReport.of(
-              phase(root),
-              instant(root, "startedAt"),
-              instant(root, "finishedAt"),
-              strings(root, "oldEndpoints", ""),
-              strings(root, "newEndpoints", ""),
-              checks,
-              tables,
-              run(root));
-      requireAgrees(root, report);
+          new ComparisonReport(
+              document
+                  .parsedPhase()
+                  .orElseThrow(
+                      () -> error("phase", "expected pre or post, was '" + document.phase() + "'")),
+              instant("startedAt", document.startedAt()),
+              instant("finishedAt", document.finishedAt()),
+              document.oldEndpoints(),
+              document.newEndpoints(),
+              document.checks(),
+              document.tables(),
+              new RunInfo(document.ferryVersion(), document.options()));
+      if (document.exitCode() != report.exitCode()) {
+        throw error(
+            "exitCode",
+            "is "
+                + document.exitCode()
+                + " but the results in the document give "
+                + report.exitCode());
+      }
+      if (document.verdict() != report.verdict()) {
+        throw error(
+            "verdict",
+            "is "
+                + document.verdict()
+                + " but the results in the document give "
+                + report.verdict());
+      }
       return report;
     }
 
-    private void requireAgrees(JsonNode root, ComparisonReport report)
-        throws ReportFormatException {
-      int exitCode = integer(root, "exitCode", "");
-      if (exitCode != report.exitCode()) {
-        throw error(
-            "exitCode",
-            "is " + exitCode + " but the results in the document give " + report.exitCode());
+    /**
+     * Version 1 documents did not record the version and options that made them, nor the differing
+     * columns of each row: those are filled in, so that one binding reads both versions.
+     */
+    private static void upgradeFromVersion1(ObjectNode root) {
+      if (!root.has("ferryVersion")) {
+        root.put("ferryVersion", "unknown (report format 1)");
       }
-      Verdict verdict = enumValue(root, "verdict", "", Verdict.class);
-      if (verdict != report.verdict()) {
-        throw error(
-            "verdict",
-            "is " + verdict + " but the results in the document give " + report.verdict());
+      if (!root.has("options")) {
+        root.putObject("options");
       }
-    }
-
-    private CheckResult check(JsonNode node, String path) throws ReportFormatException {
-      requireObject(node, path);
-      String family = text(node, "family", path);
-      try {
-        CheckFamily.ofLabel(family);
-      } catch (IllegalArgumentException e) {
-        throw error(path + ".family", e.getMessage());
-      }
-      return new CheckResult(
-          family,
-          text(node, "name", path),
-          enumValue(node, "status", path, Status.class),
-          text(node, "summary", path),
-          strings(node, "evidence", path));
-    }
-
-    private TableDataResult table(JsonNode node, String path) throws ReportFormatException {
-      requireObject(node, path);
-      List<ChunkDrift> drift = new ArrayList<>();
-      List<JsonNode> driftNodes = array(node, "drift", path);
-      for (int i = 0; i < driftNodes.size(); i++) {
-        drift.add(chunk(driftNodes.get(i), path + ".drift[" + i + "]"));
-      }
-      return new TableDataResult(
-          text(node, "database", path),
-          text(node, "table", path),
-          enumValue(node, "status", path, Status.class),
-          bool(node, "finished", path),
-          text(node, "summary", path),
-          number(node, "rowsOld", path),
-          number(node, "rowsNew", path),
-          integer(node, "chunks", path),
-          integer(node, "rechecks", path),
-          drift);
-    }
-
-    private ChunkDrift chunk(JsonNode node, String path) throws ReportFormatException {
-      requireObject(node, path);
-      List<RowDifference> rows = new ArrayList<>();
-      List<JsonNode> rowNodes = array(node, "rows", path);
-      for (int i = 0; i < rowNodes.size(); i++) {
-        String rowPath = path + ".rows[" + i + "]";
-        JsonNode row = rowNodes.get(i);
-        requireObject(row, rowPath);
-        rows.add(
-            new RowDifference(
-                strings(row, "key", rowPath),
-                enumValue(row, "kind", rowPath, RowDifference.Kind.class),
-                version >= 2 ? columns(row, rowPath) : List.of()));
-      }
-      return new ChunkDrift(
-          strings(node, "lowerExclusive", path),
-          strings(node, "upperInclusive", path),
-          number(node, "rowsOld", path),
-          number(node, "rowsNew", path),
-          rows);
-    }
-
-    /** Version 1 documents did not record the version and options that made them. */
-    private RunInfo run(JsonNode root) throws ReportFormatException {
-      if (version < 2) {
-        return new RunInfo("unknown (report format 1)", Map.of());
-      }
-      JsonNode options = field(root, "options", "");
-      requireObject(options, "options");
-      Map<String, String> values = new LinkedHashMap<>();
-      for (var entry : options.properties()) {
-        if (!entry.getValue().isTextual()) {
-          throw error(
-              "options." + entry.getKey(), "expected a string, was " + kind(entry.getValue()));
+      for (JsonNode table : elements(root.get("tables"))) {
+        for (JsonNode chunk : elements(table.get("drift"))) {
+          for (JsonNode row : elements(chunk.get("rows"))) {
+            if (row instanceof ObjectNode object && !object.has("columns")) {
+              object.putArray("columns");
+            }
+          }
         }
-        values.put(entry.getKey(), entry.getValue().textValue());
       }
-      return new RunInfo(text(root, "ferryVersion", ""), values);
     }
 
-    private List<ColumnDifference> columns(JsonNode row, String rowPath)
-        throws ReportFormatException {
-      List<ColumnDifference> columns = new ArrayList<>();
-      List<JsonNode> nodes = array(row, "columns", rowPath);
-      for (int i = 0; i < nodes.size(); i++) {
-        String path = rowPath + ".columns[" + i + "]";
-        JsonNode node = nodes.get(i);
-        requireObject(node, path);
-        boolean secret = bool(node, "secret", path);
-        boolean shown = node.has("oldValue") || node.has("newValue");
-        if (secret && shown) {
-          throw error(path, "a secret column must not carry values");
+    private static List<JsonNode> elements(JsonNode array) {
+      List<JsonNode> elements = new ArrayList<>();
+      if (array != null && array.isArray()) {
+        array.forEach(elements::add);
+      }
+      return elements;
+    }
+
+    /**
+     * No field of the format is nullable (absent values are left out): a null is a missing field.
+     */
+    private void requireNoNull(JsonNode node, String path) throws ReportFormatException {
+      if (node.isNull()) {
+        throw error(path, "missing");
+      }
+      if (node.isObject()) {
+        for (var field : node.properties()) {
+          requireNoNull(field.getValue(), join(path, field.getKey()));
         }
-        columns.add(
-            new ColumnDifference(
-                text(node, "name", path),
-                shown ? text(node, "oldValue", path) : null,
-                shown ? text(node, "newValue", path) : null,
-                secret));
+      } else if (node.isArray()) {
+        for (int i = 0; i < node.size(); i++) {
+          requireNoNull(node.get(i), path + "[" + i + "]");
+        }
       }
-      return columns;
     }
 
-    private Phase phase(JsonNode root) throws ReportFormatException {
-      String phase = text(root, "phase", "");
-      return Phase.parse(phase)
-          .filter(parsed -> parsed.label().equals(phase))
-          .orElseThrow(() -> error("phase", "expected pre or post, was '" + phase + "'"));
-    }
-
-    private Instant instant(JsonNode root, String name) throws ReportFormatException {
-      String text = text(root, name, "");
+    private Instant instant(String name, String text) throws ReportFormatException {
       try {
         return Instant.parse(text);
       } catch (DateTimeParseException e) {
@@ -287,101 +277,102 @@ public final class ReportJsonReader {
       }
     }
 
-    private <E extends Enum<E>> E enumValue(
-        JsonNode parent, String name, String path, Class<E> type) throws ReportFormatException {
-      String text = text(parent, name, path);
-      for (E constant : type.getEnumConstants()) {
-        if (constant.name().equals(text)) {
-          return constant;
+    /** What the binding found wrong, named by the field's path in the document. */
+    private ReportFormatException error(JsonMappingException e, JsonNode root) {
+      String path = path(e);
+      Matcher missing = MISSING.matcher(e.getOriginalMessage());
+      if (missing.find()) {
+        String name = missing.group(1);
+        return error(path.endsWith(name) ? path : join(path, name), "missing");
+      }
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof IllegalArgumentException) {
+          return error(path, cause.getMessage());
+        }
+        if (cause instanceof NullPointerException) {
+          return error(path, "a field or list element is null");
         }
       }
-      throw error(
-          join(path, name),
-          "expected one of " + Arrays.toString(type.getEnumConstants()) + ", was '" + text + "'");
-    }
-
-    private String text(JsonNode parent, String name, String path) throws ReportFormatException {
-      JsonNode node = field(parent, name, path);
-      if (!node.isTextual()) {
-        throw error(join(path, name), "expected a string, was " + kind(node));
-      }
-      return node.textValue();
-    }
-
-    private long number(JsonNode parent, String name, String path) throws ReportFormatException {
-      JsonNode node = field(parent, name, path);
-      if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-        throw error(join(path, name), "expected a whole number, was " + kind(node));
-      }
-      return node.longValue();
-    }
-
-    private int integer(JsonNode parent, String name, String path) throws ReportFormatException {
-      JsonNode node = field(parent, name, path);
-      if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-        throw error(join(path, name), "expected a whole number, was " + kind(node));
-      }
-      return node.intValue();
-    }
-
-    private boolean bool(JsonNode parent, String name, String path) throws ReportFormatException {
-      JsonNode node = field(parent, name, path);
-      if (!node.isBoolean()) {
-        throw error(join(path, name), "expected true or false, was " + kind(node));
-      }
-      return node.booleanValue();
-    }
-
-    private List<String> strings(JsonNode parent, String name, String path)
-        throws ReportFormatException {
-      List<JsonNode> nodes = array(parent, name, path);
-      List<String> values = new ArrayList<>();
-      for (int i = 0; i < nodes.size(); i++) {
-        JsonNode node = nodes.get(i);
-        if (!node.isTextual()) {
-          throw error(join(path, name) + "[" + i + "]", "expected a string, was " + kind(node));
-        }
-        values.add(node.textValue());
-      }
-      return values;
-    }
-
-    private List<JsonNode> array(JsonNode parent, String name, String path)
-        throws ReportFormatException {
-      JsonNode node = field(parent, name, path);
-      if (!node.isArray()) {
-        throw error(join(path, name), "expected an array, was " + kind(node));
-      }
-      List<JsonNode> elements = new ArrayList<>();
-      node.forEach(elements::add);
-      return elements;
-    }
-
-    private JsonNode field(JsonNode parent, String name, String path) throws ReportFormatException {
-      JsonNode node = parent.get(name);
-      if (node == null || node.isNull()) {
-        throw error(join(path, name), "missing");
-      }
-      return node;
-    }
-
-    private void requireObject(JsonNode node, String path) throws ReportFormatException {
-      if (!node.isObject()) {
-        throw error(path, "expected an object, was " + kind(node));
-      }
+      JsonNode node = root.at(pointer(e));
+      Class<?> target =
+          e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+      return error(path, expected(target, node));
     }
 
     private ReportFormatException error(String path, String what) {
       return new ReportFormatException(source + ": " + (path.isEmpty() ? "" : path + ": ") + what);
     }
+  }
 
-    private static String join(String path, String name) {
-      return path.isEmpty() ? name : path + "." + name;
-    }
+  /** Jackson's message when a required field is absent or null. */
+  private static final Pattern MISSING =
+      Pattern.compile(
+          "^(?:Missing required creator property|Null value for creator property) '([^']+)'");
 
-    private static String kind(JsonNode node) {
-      return node.getNodeType().name().toLowerCase(Locale.ROOT)
-          + (node.isValueNode() ? " " + node : "");
+  private static String expected(Class<?> target, JsonNode node) {
+    if (target == null) {
+      return "unexpected " + kind(node);
     }
+    if (target.isEnum()) {
+      return node.isTextual()
+          ? "expected one of "
+              + Arrays.toString(target.getEnumConstants())
+              + ", was '"
+              + node.textValue()
+              + "'"
+          : "expected a string, was " + kind(node);
+    }
+    if (target == String.class) {
+      return "expected a string, was " + kind(node);
+    }
+    if (target == int.class
+        || target == long.class
+        || target == Integer.class
+        || target == Long.class) {
+      return "expected a whole number, was " + kind(node);
+    }
+    if (target == boolean.class || target == Boolean.class) {
+      return "expected true or false, was " + kind(node);
+    }
+    if (Collection.class.isAssignableFrom(target)) {
+      return "expected an array, was " + kind(node);
+    }
+    return "expected an object, was " + kind(node);
+  }
+
+  /** {@code tables[0].drift[1].rows}: the path Jackson recorded, as the documentation writes it. */
+  private static String path(JsonMappingException e) {
+    var path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static JsonPointer pointer(JsonMappingException e) {
+    JsonPointer pointer = JsonPointer.empty();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      pointer =
+          reference.getFieldName() != null
+              ? pointer.appendProperty(reference.getFieldName())
+              : pointer.appendIndex(reference.getIndex());
+    }
+    return pointer;
+  }
+
+  private static String join(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
+  private static String kind(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "missing";
+    }
+    return node.getNodeType().name().toLowerCase(Locale.ROOT)
+        + (node.isValueNode() ? " " + node : "");
   }
 }

@@ -1,5 +1,6 @@
 package io.ferry.cutover.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +13,10 @@ import java.util.Objects;
  *     read again by its key on both sides (empty when it had changed again by then, and for rows on
  *     one side only)
  */
-public record RowDifference(List<String> key, Kind kind, List<ColumnDifference> columns) {
+public record RowDifference(
+    @JsonProperty(required = true) List<String> key,
+    @JsonProperty(required = true) Kind kind,
+    @JsonProperty(required = true) List<ColumnDifference> columns) {
 
   public RowDifference {
     key = List.copyOf(key);

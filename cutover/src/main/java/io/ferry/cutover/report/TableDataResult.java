@@ -1,5 +1,6 @@
 package io.ferry.cutover.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,16 +21,16 @@ import java.util.Objects;
  * @param drift chunks that kept differing, with their key ranges
  */
 public record TableDataResult(
-    String database,
-    String table,
-    Status status,
-    boolean finished,
-    String summary,
-    long rowsOld,
-    long rowsNew,
-    int chunks,
-    int rechecks,
-    List<ChunkDrift> drift) {
+    @JsonProperty(required = true) String database,
+    @JsonProperty(required = true) String table,
+    @JsonProperty(required = true) Status status,
+    @JsonProperty(required = true) boolean finished,
+    @JsonProperty(required = true) String summary,
+    @JsonProperty(required = true) long rowsOld,
+    @JsonProperty(required = true) long rowsNew,
+    @JsonProperty(required = true) int chunks,
+    @JsonProperty(required = true) int rechecks,
+    @JsonProperty(required = true) List<ChunkDrift> drift) {
 
   public TableDataResult {
     Objects.requireNonNull(database, "database");

@@ -2,15 +2,15 @@ package io.ferry.cutover.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferry.cutover.data.ServerVersion;
+import io.ferry.mysqlfacts.ServerDialect;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code SHOW GRANTS} lines as MariaDB 10.11 and MySQL 8 print them. */
 class GlobalPrivilegesTest {
 
-  private static final ServerVersion MARIADB = ServerVersion.parse("10.11.6-MariaDB-0+deb12u1");
-  private static final ServerVersion MYSQL = ServerVersion.parse("8.0.36");
+  private static final ServerDialect MARIADB = ServerDialect.parse("10.11.6-MariaDB-0+deb12u1");
+  private static final ServerDialect MYSQL = ServerDialect.parse("8.0.36");
 
   @Test
   void schemaLevelGrantsDoNotCountAndEveryMissingPrivilegeIsNamed() {

@@ -42,7 +42,7 @@ class PreviousReportCheckTest {
             "row counts",
             "new drift");
     assertThat(results).allSatisfy(r -> assertThat(r.status()).isEqualTo(Status.PASS));
-    assertThat(results).allSatisfy(r -> assertThat(r.family()).isEqualTo("baseline"));
+    assertThat(results).allSatisfy(r -> assertThat(r.family()).isEqualTo(CheckFamily.BASELINE));
     assertThat(result(results, "pre-cutover report age").summary())
         .isEqualTo("the pre-cutover report is 1 day 0 h old");
   }

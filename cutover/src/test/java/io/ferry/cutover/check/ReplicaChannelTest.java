@@ -36,6 +36,17 @@ class ReplicaChannelTest {
   }
 
   @Test
+  void readsAMySqlBefore8022RowWithItsMasterAndSlaveNames() throws IOException {
+    ReplicaChannel channel =
+        ReplicaChannel.fromRow(StatusFixtures.row("mysql57-show-slave-status.txt"));
+
+    assertThat(channel.source()).isEqualTo("localhost:13000");
+    assertThat(channel.healthy()).isTrue();
+    assertThat(channel.secondsBehind()).hasValue(0);
+    assertThat(channel.sourceServerId()).hasValue(1);
+  }
+
+  @Test
   void aReceiverThatNeverConnectedHasNoSourceServerId() {
     ReplicaChannel channel =
         ReplicaChannel.fromRow(

@@ -3,6 +3,7 @@ package io.ferry.cutover.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.cutover.Node;
+import io.ferry.cutover.NodeRole;
 import io.ferry.cutover.Phase;
 import io.ferry.cutover.report.Status;
 import java.time.Duration;
@@ -240,7 +241,7 @@ class ReplicationRulesTest {
         OptionalLong.of(source.equals("old-primary") ? 1 : 3));
   }
 
-  private static Node node(String name, String role) {
+  private static Node node(String name, NodeRole role) {
     return new Node(name, role, "jdbc:mysql://127.0.0.1:3306/", "ferry", "secret");
   }
 }

@@ -8,6 +8,7 @@ import io.ferry.cutover.ComparisonOptions;
 import io.ferry.cutover.StackFixture;
 import io.ferry.cutover.report.Status;
 import io.ferry.cutover.report.TableDataResult;
+import io.ferry.mysqlfacts.ServerDialect;
 import io.ferry.testkit.LocalMariaDb;
 import io.ferry.testkit.MigrationStack;
 import java.io.IOException;
@@ -69,8 +70,8 @@ class DataComparisonBenchmark {
       String version = scan(oldPrimary, "SELECT @@version");
       RowHash hash =
           RowHash.commonTo(
-              ServerVersion.parse(version),
-              ServerVersion.parse(scan(newPrimary, "SELECT @@version")));
+              ServerDialect.parse(version),
+              ServerDialect.parse(scan(newPrimary, "SELECT @@version")));
       String scanSql =
           "SELECT CONCAT(COUNT(*), '/', SUM("
               + ChunkSql.rowHash(hash, shape())

@@ -6,6 +6,7 @@ import static io.ferry.cutover.StackFixture.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.cutover.StackFixture;
+import io.ferry.mysqlfacts.ServerDialect;
 import io.ferry.testkit.LocalMariaDb;
 import java.math.BigInteger;
 import java.sql.SQLException;
@@ -20,7 +21,7 @@ class RowHashOnServerTest {
 
   @Test
   void mariaDb1011GetsTheCrcPair() throws SQLException {
-    ServerVersion version = ServerVersion.parse(query(server(), "SELECT @@version"));
+    ServerDialect version = ServerDialect.parse(query(server(), "SELECT @@version"));
 
     assertThat(RowHash.commonTo(version, version)).isEqualTo(RowHash.CRC32_PAIR);
   }

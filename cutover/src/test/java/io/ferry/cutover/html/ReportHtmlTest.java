@@ -86,11 +86,14 @@ class ReportHtmlTest {
     assertThat(html).contains("Exit code <b>9</b> (data, configuration)");
     assertThat(html)
         .contains("<li>configuration / behaviour-changing variables: sql_mode differs</li>");
+    assertThat(html)
+        .as("families by their label in the checks table")
+        .contains("<tr><td>configuration</td><td>behaviour-changing variables</td>");
     assertThat(html).contains("keys (10, 20]: 10 rows old, 9 rows new");
     assertThat(html)
         .contains("<li>(12) only on the old cluster</li>")
         .contains(
-            "<li>(15) differs in note: &#39;&lt;b&gt;x&lt;/b&gt;&#39; -&gt; NULL;"
+            "<li>(15) differs in note: '&lt;b&gt;x&lt;/b&gt;' -&gt; NULL;"
                 + " api_token (secret, values never shown)</li>");
     assertThat(html.split("src=\"data:image/png;base64,", -1))
         .as("the checks chart and the drift per table")
@@ -124,7 +127,9 @@ class ReportHtmlTest {
         .doesNotContain("<img src=x")
         .doesNotContain("<b>primary");
     assertThat(html).contains("table &lt;script&gt;alert(1)&lt;/script&gt; missing");
-    assertThat(html).contains("name &quot;x&quot; &amp; &#39;y&#39;");
+    assertThat(html)
+        .as("quotes need no escaping in element content, only in attributes")
+        .contains("name \"x\" &amp; 'y'");
     assertThat(html).contains("old &lt;b&gt;primary&lt;/b&gt;");
   }
 

@@ -53,10 +53,21 @@ class ComparisonReportTest {
 
   @Test
   void unknownFamilyIsRefusedWithTheKnownOnes() {
-    assertThatThrownBy(() -> new CheckResult("latency", "p99", Status.PASS, "ok", List.of()))
+    assertThatThrownBy(() -> CheckFamily.ofLabel("latency"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'latency'")
         .hasMessageContaining("traffic");
+  }
+
+  @Test
+  void aResultThatCouldNotFinishSetsBit64NotItsFamilysAndOnlyAFailCanBeOne() {
+    assertThat(CheckResult.couldNotFinish(CheckFamily.SCHEMA, "timeout").exitBit()).isEqualTo(64);
+    assertThat(CheckResult.of(CheckFamily.SCHEMA, "x", Status.FAIL, "x", List.of()).exitBit())
+        .isEqualTo(2);
+    assertThatThrownBy(
+            () ->
+                new CheckResult(CheckFamily.SCHEMA, "columns", Status.FAIL, "x", List.of(), false))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -123,7 +123,7 @@ class ReportJsonReaderTest {
     assertThatThrownBy(() -> reader.parse(leaked, SOURCE))
         .hasMessage(
             SOURCE
-                + ": tables[0].drift[0].rows[1].columns[1]: a secret column must not carry values");
+                + ": tables[0].drift[0].rows[1].columns[1]: secret column password_hash must not carry values");
   }
 
   @Test
@@ -132,6 +132,10 @@ class ReportJsonReaderTest {
     String missingRows = golden().replace("\"rowsNew\" : 29,", "");
     String badKind = golden().replace("\"kind\" : \"CHANGED\"", "\"kind\" : 3");
     String badTime = golden().replace("2026-01-02T03:04:05Z", "yesterday");
+    String nullSummary = golden().replace("\"chunks\" : 3,", "\"chunks\" : null,");
+    String textCount = golden().replace("\"chunks\" : 3,", "\"chunks\" : \"3\",");
+    String nullEvidence =
+        golden().replace("\"evidence\" : [ \"sql_mode", "\"evidence\" : [ null, \"sql_mode");
 
     assertThatThrownBy(() -> reader.parse(badStatus, SOURCE))
         .hasMessage(SOURCE + ": checks[1].status: expected one of [PASS, WARN, FAIL], was 'OK'");
@@ -139,6 +143,13 @@ class ReportJsonReaderTest {
         .hasMessage(SOURCE + ": tables[0].rowsNew: missing");
     assertThatThrownBy(() -> reader.parse(badKind, SOURCE))
         .hasMessage(SOURCE + ": tables[0].drift[0].rows[1].kind: expected a string, was number 3");
+    assertThatThrownBy(() -> reader.parse(nullSummary, SOURCE))
+        .hasMessage(SOURCE + ": tables[0].chunks: missing");
+    assertThatThrownBy(() -> reader.parse(textCount, SOURCE))
+        .as("no coercion of a string to a number")
+        .hasMessage(SOURCE + ": tables[0].chunks: expected a whole number, was string \"3\"");
+    assertThatThrownBy(() -> reader.parse(nullEvidence, SOURCE))
+        .hasMessage(SOURCE + ": checks[2].evidence[0]: missing");
     assertThatThrownBy(() -> reader.parse(badTime, SOURCE))
         .hasMessage(
             SOURCE

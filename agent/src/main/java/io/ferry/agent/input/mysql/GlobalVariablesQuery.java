@@ -1,6 +1,8 @@
 package io.ferry.agent.input.mysql;
 
 import io.ferry.lineprotocol.FieldValue;
+import io.ferry.mysqlfacts.Flavor;
+import io.ferry.mysqlfacts.ServerVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

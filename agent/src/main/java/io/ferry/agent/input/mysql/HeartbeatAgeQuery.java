@@ -1,19 +1,18 @@
 package io.ferry.agent.input.mysql;
 
+import io.ferry.mysqlfacts.HeartbeatTable;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Reads the age of every heartbeat row on the server itself: {@code TIMESTAMPDIFF(MICROSECOND, ts,
- * UTC_TIMESTAMP(6))}, so the agent host's clock plays no part. What remains is the difference
- * between the writer's clock and this server's clock, which pt-heartbeat has too: keep both in sync
- * with NTP.
+ * Reads the age of every heartbeat row on the server itself ({@link
+ * HeartbeatTable#ageStatement()}), so the agent host's clock plays no part.
  *
- * <p>{@code ts} is read as UTC, as written by Ferry and by {@code pt-heartbeat --update --utc}
- * (without {@code --utc} pt-heartbeat writes local time, which reads right only on servers running
- * in UTC). A row whose {@code ts} is not a date gives NULL and is left out, so its age is unknown.
+ * <p>Without {@code --utc} pt-heartbeat writes local time, which reads right only on servers
+ * running in UTC. A row whose {@code ts} is not a date gives NULL and is left out, so its age is
+ * unknown.
  */
 final class HeartbeatAgeQuery implements ServerQuery<HeartbeatAges> {
 
@@ -37,19 +36,19 @@ final class HeartbeatAgeQuery implements ServerQuery<HeartbeatAges> {
 
   @Override
   public String statement(ServerInfo server) {
-    return "SELECT server_id, TIMESTAMPDIFF(MICROSECOND, ts, UTC_TIMESTAMP(6)) AS age_us FROM "
-        + table.sqlName();
+    return table.ageStatement();
   }
 
   @Override
   public HeartbeatAges parse(List<Row> rows, ServerInfo server) {
     var ages = new HashMap<Long, Double>();
     for (Row row : rows) {
-      OptionalLong serverId = row.integer("server_id");
+      OptionalLong serverId = row.integer(HeartbeatTable.SERVER_ID_COLUMN);
       if (serverId.isEmpty()) {
         throw new UnexpectedValueException("heartbeat row without server_id in " + table);
       }
-      row.integer("age_us").ifPresent(micros -> ages.put(serverId.getAsLong(), micros / 1e6));
+      row.integer(HeartbeatTable.AGE_COLUMN)
+          .ifPresent(micros -> ages.put(serverId.getAsLong(), micros / 1e6));
     }
     return new HeartbeatAges(ages);
   }

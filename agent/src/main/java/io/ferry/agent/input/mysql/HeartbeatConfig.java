@@ -1,5 +1,6 @@
 package io.ferry.agent.input.mysql;
 
+import io.ferry.mysqlfacts.HeartbeatTable;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,8 @@
 package io.ferry.agent.input.mysql;
 
+import io.ferry.mysqlfacts.Flavor;
+import io.ferry.mysqlfacts.HeartbeatTable;
+import io.ferry.mysqlfacts.ServerVersion;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import io.ferry.agent.input.Accumulator;
 import io.ferry.agent.input.MetricSource;
 import io.ferry.lineprotocol.FieldValue;
 import io.ferry.lineprotocol.Point;
+import io.ferry.mysqlfacts.Flavor;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.ArrayList;

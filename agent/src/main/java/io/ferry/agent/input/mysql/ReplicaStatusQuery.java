@@ -1,18 +1,16 @@
 package io.ferry.agent.input.mysql;
 
 import io.ferry.lineprotocol.Point;
+import io.ferry.mysqlfacts.ReplicaStatus;
+import io.ferry.mysqlfacts.ServerDialect;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads every replication channel and writes one {@code mysql_replication} point per channel.
  *
- * <p>The statement depends on the server: MariaDB 10.5.1+ {@code SHOW ALL REPLICAS STATUS}, older
- * MariaDB {@code SHOW ALL SLAVES STATUS} (both one row per named connection, with {@code
- * Gtid_Slave_Pos}); MySQL 8.0.22+ {@code SHOW REPLICA STATUS} with {@code Source_*} / {@code
- * Replica_*} names; older MySQL {@code SHOW SLAVE STATUS} with {@code Master_*} / {@code Slave_*}
- * names. The parser looks each value up under its new name, then its old one, so one parser reads
- * all four shapes.
+ * <p>The statement depends on the server ({@link ReplicaStatus}). The parser looks each value up
+ * under its new name, then its old one, so one parser reads all four shapes.
  *
  * <p>A channel whose lag the server does not know ({@code Seconds_Behind_*} is NULL, e.g. a stopped
  * thread) gets {@code lag_known=false} and no {@code lag_seconds}: never a zero. String fields are
@@ -25,10 +23,6 @@ final class ReplicaStatusQuery implements ServerQuery<List<Point>> {
   /** The channel tag of MySQL's unnamed channel and MariaDB's unnamed connection. */
   static final String DEFAULT_CHANNEL = "default";
 
-  private static final ServerVersion MARIADB_MULTI_SOURCE = ServerVersion.of(10, 0, 0);
-  private static final ServerVersion MARIADB_REPLICA_KEYWORD = ServerVersion.of(10, 5, 1);
-  private static final ServerVersion MYSQL_REPLICA_KEYWORD = ServerVersion.of(8, 0, 22);
-
   @Override
   public String name() {
     return "replica status";
@@ -36,19 +30,17 @@ final class ReplicaStatusQuery implements ServerQuery<List<Point>> {
 
   @Override
   public boolean supports(ServerInfo server) {
-    return server.flavor() == Flavor.MYSQL || server.version().atLeast(MARIADB_MULTI_SOURCE);
+    return ReplicaStatus.statement(dialect(server)).isPresent();
   }
 
   @Override
   public String statement(ServerInfo server) {
-    if (server.flavor() == Flavor.MARIADB) {
-      return server.version().atLeast(MARIADB_REPLICA_KEYWORD)
-          ? "SHOW ALL REPLICAS STATUS"
-          : "SHOW ALL SLAVES STATUS";
-    }
-    return server.version().atLeast(MYSQL_REPLICA_KEYWORD)
-        ? "SHOW REPLICA STATUS"
-        : "SHOW SLAVE STATUS";
+    return ReplicaStatus.statement(dialect(server))
+        .orElseThrow(() -> new IllegalStateException("no replica status statement on " + server));
+  }
+
+  private static ServerDialect dialect(ServerInfo server) {
+    return new ServerDialect(server.flavor(), server.version());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.ferry.agent.input.mysql;
 
+import io.ferry.mysqlfacts.Flavor;
+import io.ferry.mysqlfacts.ServerVersion;
 import java.util.Objects;
 
 /**

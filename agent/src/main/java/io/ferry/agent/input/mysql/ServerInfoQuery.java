@@ -1,5 +1,7 @@
 package io.ferry.agent.input.mysql;
 
+import io.ferry.mysqlfacts.Flavor;
+import io.ferry.mysqlfacts.ServerVersion;
 import java.util.List;
 
 /**
@@ -23,6 +25,13 @@ final class ServerInfoQuery {
             .text("version")
             .orElseThrow(
                 () -> new UnexpectedValueException("VERSION()", "NULL", "is not a version"));
-    return new ServerInfo(Flavor.fromVersion(version), ServerVersion.parse(version), version);
+    ServerVersion parsed;
+    try {
+      parsed = ServerVersion.parse(version);
+    } catch (IllegalArgumentException e) {
+      throw new UnexpectedValueException(
+          "VERSION()", version, "does not start with major.minor.patch");
+    }
+    return new ServerInfo(Flavor.fromVersion(version), parsed, version);
   }
 }

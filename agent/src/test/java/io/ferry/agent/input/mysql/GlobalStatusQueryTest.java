@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.lineprotocol.FieldValue;
+import io.ferry.mysqlfacts.Flavor;
+import io.ferry.mysqlfacts.ServerVersion;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ferry.lineprotocol.FieldValue;
 import io.ferry.lineprotocol.Point;
+import io.ferry.mysqlfacts.HeartbeatTable;
 import io.ferry.testkit.LocalMariaDb;
 import io.ferry.testkit.MigrationStack;
 import io.ferry.testkit.SharedStack;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.lineprotocol.FieldValue;
 import io.ferry.lineprotocol.Point;
+import io.ferry.mysqlfacts.Flavor;
+import io.ferry.mysqlfacts.HeartbeatTable;
+import io.ferry.mysqlfacts.ServerVersion;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,9 @@ package io.ferry.agent.input.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ferry.mysqlfacts.Flavor;
+import io.ferry.mysqlfacts.HeartbeatTable;
+import io.ferry.mysqlfacts.ServerVersion;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

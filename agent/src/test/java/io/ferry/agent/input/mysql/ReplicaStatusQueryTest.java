@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.lineprotocol.FieldValue;
 import io.ferry.lineprotocol.Point;
+import io.ferry.mysqlfacts.Flavor;
+import io.ferry.mysqlfacts.ServerVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

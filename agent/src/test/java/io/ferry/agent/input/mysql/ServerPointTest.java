@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.lineprotocol.FieldValue;
 import io.ferry.lineprotocol.LineProtocolWriter;
+import io.ferry.mysqlfacts.Flavor;
+import io.ferry.mysqlfacts.ServerVersion;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;

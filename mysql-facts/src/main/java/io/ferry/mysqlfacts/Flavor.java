@@ -1,7 +1,9 @@
-package io.ferry.agent.input.mysql;
+package io.ferry.mysqlfacts;
+
+import java.util.Locale;
 
 /** Which server family answers: the two differ in statements, column names and GTID format. */
-enum Flavor {
+public enum Flavor {
   /**
    * MariaDB: {@code SHOW ALL REPLICAS STATUS}, {@code Slave_*} names, {@code domain-server-seq}.
    */
@@ -21,7 +23,7 @@ enum Flavor {
   }
 
   /** MariaDB says so in {@code VERSION()}; its {@code @@version_comment} may only name a distro. */
-  static Flavor fromVersion(String version) {
-    return version.toLowerCase(java.util.Locale.ROOT).contains("mariadb") ? MARIADB : MYSQL;
+  public static Flavor fromVersion(String version) {
+    return version.toLowerCase(Locale.ROOT).contains("mariadb") ? MARIADB : MYSQL;
   }
 }

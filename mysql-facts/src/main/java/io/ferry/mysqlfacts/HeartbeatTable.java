@@ -1,4 +1,4 @@
-package io.ferry.agent.input.mysql;
+package io.ferry.mysqlfacts;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  * percona.heartbeat}), with the layout pt-heartbeat creates, so that pt-heartbeat {@code
  * --monitor}/{@code --check} reads the rows Ferry writes and Ferry reads the rows pt-heartbeat
  * writes.
+ *
+ * <p>The agent and {@code ferry compare} read each row's age with {@link #ageStatement()}.
  *
  * <p>The agent never creates the table (its account needs no {@code CREATE} grant): {@link
  * #createStatements()} and {@link #grantStatement} are what it tells the operator to run once.
@@ -45,6 +47,28 @@ public record HeartbeatTable(String database, String table) {
       return Optional.empty();
     }
     return Optional.of(new HeartbeatTable(parts[0], parts[1]));
+  }
+
+  /** The column of {@link #ageStatement()} holding the writer's {@code server_id}. */
+  public static final String SERVER_ID_COLUMN = "server_id";
+
+  /** The column of {@link #ageStatement()} holding a row's age in microseconds, or NULL. */
+  public static final String AGE_COLUMN = "age_us";
+
+  /**
+   * Reads the age of every row on the server itself: {@code TIMESTAMPDIFF(MICROSECOND, ts,
+   * UTC_TIMESTAMP(6))}, so the reading host's clock plays no part. What remains is the difference
+   * between the writer's clock and this server's clock, which pt-heartbeat has too: keep both in
+   * sync with NTP. {@code ts} is read as UTC, as Ferry and {@code pt-heartbeat --update --utc}
+   * write it; a row whose {@code ts} is not a date gives a NULL age.
+   */
+  public String ageStatement() {
+    return "SELECT "
+        + SERVER_ID_COLUMN
+        + ", TIMESTAMPDIFF(MICROSECOND, ts, UTC_TIMESTAMP(6)) AS "
+        + AGE_COLUMN
+        + " FROM "
+        + sqlName();
   }
 
   /** The name as SQL, quoted: {@code `percona`.`heartbeat`}. */

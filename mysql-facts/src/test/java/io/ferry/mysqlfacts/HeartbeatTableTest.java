@@ -1,4 +1,4 @@
-package io.ferry.agent.input.mysql;
+package io.ferry.mysqlfacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,5 +45,13 @@ class HeartbeatTableTest {
         .isEqualTo("GRANT SELECT ON `percona`.`heartbeat` TO 'mon'@'%';");
     assertThat(table.grantStatement("'mon'@'%'", true))
         .isEqualTo("GRANT SELECT, INSERT, UPDATE ON `percona`.`heartbeat` TO 'mon'@'%';");
+  }
+
+  @Test
+  void theAgeIsComputedByTheServerInUtcUnderTheNamedColumns() {
+    assertThat(new HeartbeatTable("ops", "hb").ageStatement())
+        .isEqualTo(
+            "SELECT server_id, TIMESTAMPDIFF(MICROSECOND, ts, UTC_TIMESTAMP(6)) AS age_us"
+                + " FROM `ops`.`hb`");
   }
 }
