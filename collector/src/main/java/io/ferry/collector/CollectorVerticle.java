@@ -20,6 +20,7 @@ import io.ferry.collector.config.InfluxConfig;
 import io.ferry.collector.health.HealthHandler;
 import io.ferry.collector.health.LivenessHandler;
 import io.ferry.collector.influx.BatchingPointWriter;
+import io.ferry.collector.influx.DeadLetterFile;
 import io.ferry.collector.influx.InfluxApiDetector;
 import io.ferry.collector.influx.InfluxOutageLog;
 import io.ferry.collector.influx.InfluxServer;
@@ -141,7 +142,11 @@ public final class CollectorVerticle extends VerticleBase {
               influx = server;
               writer =
                   new BatchingPointWriter(
-                      vertx, influxWriter(server.api()), influxConfig.batching());
+                      vertx,
+                      influxWriter(server.api()),
+                      influxConfig.batching(),
+                      new DeadLetterFile(
+                          vertx, influxConfig.batching().deadLetterDir(), metrics, clock));
               metrics.registerPendingPoints(writer::pendingPoints);
               return server;
             })
