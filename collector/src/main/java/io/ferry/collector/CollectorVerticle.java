@@ -176,6 +176,11 @@ public final class CollectorVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** Points held waiting for or in a write to InfluxDB (at most influxdb.max_pending_points). */
+  public int pendingPoints() {
+    return writer == null ? 0 : writer.pendingPoints();
+  }
+
   /** The InfluxDB API in use and the server's version as seen at start-up. */
   public InfluxServer influxServer() {
     return influx;
