@@ -101,10 +101,11 @@ class FleetReturnAfterOutageTest {
               .toList();
 
       // Every agent delivers its first batch, then InfluxDB stops while each holds a backlog.
-      Future.all(fleet.stream().map(SimulatedAgent::sendFirst).toList())
-          .await(60, TimeUnit.SECONDS);
+      Future.all(fleet.stream().map(agent -> agent.send(0, 1)).toList())
+          .await(120, TimeUnit.SECONDS);
       influx.close();
-      List<Future<Void>> backlogs = fleet.stream().map(SimulatedAgent::sendRest).toList();
+      List<Future<Void>> backlogs =
+          fleet.stream().map(agent -> agent.send(1, BATCHES_PER_AGENT)).toList();
       Thread.sleep(OUTAGE.toMillis()); // the outage's length, not a synchronisation
       influx = LocalInfluxDb.start(dir.resolve("influx"));
       relay.retarget(influx.port());
@@ -184,27 +185,15 @@ class FleetReturnAfterOutageTest {
       }
     }
 
-    Future<Void> sendFirst() {
-      return client
-          .post("/write?precision=ns")
-          .putHeader("Authorization", "Token " + token(index))
-          .putHeader("Content-Encoding", "gzip")
-          .sendBuffer(bodies.get(0))
-          .compose(
-              response ->
-                  response.statusCode() == 204
-                      ? Future.succeededFuture()
-                      : Future.failedFuture("first batch answered " + response.statusCode()));
-    }
-
-    Future<Void> sendRest() {
+    /** Sends batches {@code from} (inclusive) to {@code to} (exclusive), each until taken. */
+    Future<Void> send(int from, int to) {
       Promise<Void> done = Promise.promise();
-      send(1, done);
+      send(from, to, done);
       return done.future();
     }
 
-    private void send(int batch, Promise<Void> done) {
-      if (batch == bodies.size()) {
+    private void send(int batch, int to, Promise<Void> done) {
+      if (batch == to) {
         done.complete();
         return;
       }
@@ -217,9 +206,9 @@ class FleetReturnAfterOutageTest {
               result -> {
                 if (result.succeeded() && result.result().statusCode() == 204) {
                   failures = 0;
-                  send(batch + 1, done);
+                  send(batch + 1, to, done);
                 } else if (result.succeeded() && result.result().statusCode() == 503) {
-                  retryLater(batch, done, result.result());
+                  retryLater(batch, to, done, result.result());
                 } else {
                   done.fail(
                       "agent "
@@ -232,7 +221,7 @@ class FleetReturnAfterOutageTest {
               });
     }
 
-    private void retryLater(int batch, Promise<Void> done, HttpResponse<Buffer> response) {
+    private void retryLater(int batch, int to, Promise<Void> done, HttpResponse<Buffer> response) {
       unavailable++;
       if (response.bodyAsString().contains("points waiting for InfluxDB")) {
         bufferFull++;
@@ -252,7 +241,7 @@ class FleetReturnAfterOutageTest {
       long ceiling = Math.min(4_000, 250L << Math.min(failures - 1, 20));
       long wait =
           retryAfterSeconds * 1000 + (long) (ThreadLocalRandom.current().nextDouble() * ceiling);
-      vertx.setTimer(Math.max(1, wait), id -> send(batch, done));
+      vertx.setTimer(Math.max(1, wait), id -> send(batch, to, done));
     }
   }
 
