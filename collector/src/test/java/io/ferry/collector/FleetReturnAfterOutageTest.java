@@ -109,15 +109,18 @@ class FleetReturnAfterOutageTest {
       Thread.sleep(OUTAGE.toMillis()); // the outage's length, not a synchronisation
       influx = LocalInfluxDb.start(dir.resolve("influx"));
       relay.retarget(influx.port());
+      long influxBack = System.currentTimeMillis();
       Future.all(backlogs).await(120, TimeUnit.SECONDS);
+      long drainedMillis = System.currentTimeMillis() - influxBack;
       collectorVertx.cancelTimer(sampler);
 
       var refusals = fleet.stream().mapToInt(agent -> agent.unavailable).sum();
       var bufferFull = fleet.stream().mapToInt(agent -> agent.bufferFull).sum();
       LOG.info(
-          "{} agents: {} answers 503 ({} because the collector's buffer was full), pending peak"
-              + " {} points (bound {})",
+          "{} agents: every backlog stored {} ms after InfluxDB came back; {} answers 503 ({}"
+              + " because the collector's buffer was full), pending peak {} points (bound {})",
           AGENTS,
+          drainedMillis,
           refusals,
           bufferFull,
           pendingPeak.get(),

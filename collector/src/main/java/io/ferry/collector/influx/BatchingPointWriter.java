@@ -22,9 +22,11 @@ import java.util.List;
  *
  * <p>At most {@code maxConcurrentWrites} writes are in flight at once; further full batches queue,
  * so however many clients come back at once after an outage, InfluxDB is written at the pace it
- * answers. At most {@code maxPendingPoints} are held, queued, waiting or in flight; a call that
- * would exceed the bound fails at once with {@link InfluxUnavailableException} (answered 503 with
- * {@code Retry-After}), so memory stays bounded. Thread-safe.
+ * answers. When a write finds InfluxDB unavailable, the queued batches fail with it at once rather
+ * than each waiting for a timeout of its own. At most {@code maxPendingPoints} are held, queued,
+ * waiting or in flight; a call that would exceed the bound fails at once with {@link
+ * InfluxUnavailableException} (answered 503 with {@code Retry-After}), so memory stays bounded.
+ * Thread-safe.
  */
 public final class BatchingPointWriter implements PointWriter {
 
@@ -194,9 +196,25 @@ public final class BatchingPointWriter implements PointWriter {
               }
               setAsideIfRefused(points, result.cause());
               batch.slices.forEach(slice -> finish(slice, result.cause()));
+              if (result.cause() instanceof InfluxUnavailableException) {
+                failQueued(result.cause());
+              }
               return Future.<Void>succeededFuture();
             })
         .onComplete(done -> released());
+  }
+
+  /**
+   * InfluxDB cannot take points now: the batches queued behind this one fail at once with the same
+   * cause (answered 503) instead of each waiting its turn for a timeout of its own.
+   */
+  private void failQueued(Throwable cause) {
+    List<Batch> failed;
+    synchronized (this) {
+      failed = new ArrayList<>(queued);
+      queued.clear();
+    }
+    failed.forEach(batch -> batch.slices.forEach(slice -> finish(slice, cause)));
   }
 
   private Future<Void> sendAlone(Slice slice) {

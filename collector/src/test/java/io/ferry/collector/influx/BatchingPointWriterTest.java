@@ -235,6 +235,31 @@ class BatchingPointWriterTest {
     assertThat(target.batches).extracting(List::size).containsExactly(4, 4, 2);
   }
 
+  @Test
+  void whenInfluxDbIsUnavailableTheQueuedBatchesFailAtOnceWithoutBeingSent(Vertx vertx)
+      throws Exception {
+    target.hold = true;
+    var writer =
+        writer(vertx, new BatchingConfig(2, NEVER, 100, 1, Path.of("unused-dead-letters")));
+
+    Future<Void> first = writer.write(points("a", 2));
+    Future<Void> second = writer.write(points("b", 2));
+    Future<Void> third = writer.write(points("c", 2));
+    await().atMost(Duration.ofSeconds(10)).until(() -> target.held.size() == 1);
+    var unavailable = new InfluxUnavailableException("InfluxDB at http://127.0.0.1:1 timed out");
+    target.held.get(0).fail(unavailable);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> first.isComplete() && second.isComplete() && third.isComplete());
+    assertThat(List.of(first.cause(), second.cause(), third.cause())).containsOnly(unavailable);
+    assertThat(target.batches).hasSize(1);
+    assertThat(writer.pendingPoints()).isZero();
+    assertThat(writer.writesInFlight()).isZero();
+    target.hold = false;
+    writer.write(points("d", 2)).await(10, TimeUnit.SECONDS);
+  }
+
   private static BatchingConfig config(int maxPoints, Duration flush, int maxPending) {
     return new BatchingConfig(maxPoints, flush, maxPending);
   }
