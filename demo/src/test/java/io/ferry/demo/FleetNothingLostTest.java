@@ -2,17 +2,9 @@ package io.ferry.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferry.agent.AgentMain;
-import io.ferry.collector.cli.FerryCommand;
 import io.ferry.testkit.LocalInfluxDb;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -163,9 +155,7 @@ class FleetNothingLostTest {
   }
 
   private void writeCollectorConfig() throws IOException {
-    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      collectorPort = socket.getLocalPort();
-    }
+    collectorPort = ChildFerry.freePort();
     collectorConfig = dir.resolve("collector.yml");
     Files.writeString(
         collectorConfig,
@@ -186,51 +176,14 @@ class FleetNothingLostTest {
 
   private ChildJvm startCollector() throws Exception {
     ChildJvm process =
-        ChildJvm.start(
-            "collector",
-            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-            FerryCommand.class,
-            List.of("collector", "--config", collectorConfig.toString()),
-            Map.of("FERRY_TEST_TOKEN", token),
-            dir.resolve("collector.log"));
+        ChildFerry.startCollector(
+            collectorConfig, collectorPort, token, dir.resolve("collector.log"));
     started.add(process);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest live =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + collectorPort + "/health/live"))
-            .timeout(Duration.ofSeconds(2))
-            .build();
-    Awaitility.await("the collector listening")
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .ignoreExceptionsInstanceOf(IOException.class)
-        .until(
-            () -> {
-              assertThat(process.isAlive()).as("collector alive: %s", process.logText()).isTrue();
-              return http.send(live, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            });
     return process;
   }
 
   private ChildJvm startAgent(String host) throws IOException {
-    Path config = dir.resolve(host + ".yml");
-    Path state = Files.createDirectories(dir.resolve(host + "-state"));
-    Files.writeString(
-        config,
-        """
-        agent: {host: %s, interval: %ds, jitter: false, state_directory: %s}
-        collector: {url: "http://127.0.0.1:%d", token: "${FERRY_TEST_TOKEN}", timeout: 2s}
-        inputs:
-          os: {enabled: true}
-        """
-            .formatted(host, INTERVAL.toSeconds(), state, collectorPort));
-    ChildJvm process =
-        ChildJvm.start(
-            host,
-            List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-            AgentMain.class,
-            List.of("--config", config.toString()),
-            Map.of("FERRY_TEST_TOKEN", token),
-            dir.resolve(host + ".log"));
+    ChildJvm process = ChildFerry.startAgent(dir, host, INTERVAL, collectorPort, token);
     started.add(process);
     return process;
   }
