@@ -21,6 +21,7 @@ import io.ferry.collector.config.InfluxConfig;
 import io.ferry.collector.health.HealthHandler;
 import io.ferry.collector.health.LivenessHandler;
 import io.ferry.collector.influx.BatchingPointWriter;
+import io.ferry.collector.influx.DeadLetterFile;
 import io.ferry.collector.influx.InfluxApiDetector;
 import io.ferry.collector.influx.InfluxOutageLog;
 import io.ferry.collector.influx.InfluxServer;
@@ -142,7 +143,11 @@ public final class CollectorVerticle extends VerticleBase {
               influx = server;
               writer =
                   new BatchingPointWriter(
-                      vertx, influxWriter(server.api()), influxConfig.batching());
+                      vertx,
+                      influxWriter(server.api()),
+                      influxConfig.batching(),
+                      new DeadLetterFile(
+                          vertx, influxConfig.batching().deadLetterDir(), metrics, clock));
               metrics.registerPendingPoints(writer::pendingPoints);
               return server;
             })
@@ -170,6 +175,11 @@ public final class CollectorVerticle extends VerticleBase {
   /** The port the server listens on; useful when {@code listen.port} is 0. */
   public int actualPort() {
     return server.actualPort();
+  }
+
+  /** Points held waiting for or in a write to InfluxDB (at most influxdb.max_pending_points). */
+  public int pendingPoints() {
+    return writer == null ? 0 : writer.pendingPoints();
   }
 
   /** The InfluxDB API in use and the server's version as seen at start-up. */

@@ -1,9 +1,11 @@
 package io.ferry.collector.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How points from concurrent requests are coalesced into InfluxDB writes.
+ * How points from concurrent requests are coalesced into InfluxDB writes, how many writes run at
+ * once, and where batches InfluxDB refuses are set aside.
  *
  * @param maxPoints the most points in one write to InfluxDB ({@code influxdb.batch_max_points});
  *     default {@value #DEFAULT_MAX_POINTS}
@@ -12,14 +14,47 @@ import java.time.Duration;
  * @param maxPendingPoints the most points held in memory, waiting or being written ({@code
  *     influxdb.max_pending_points}); a request that would exceed it is answered 503 at once, so a
  *     slow InfluxDB cannot exhaust the collector's memory; default {@value #DEFAULT_MAX_PENDING}
+ * @param maxConcurrentWrites the most writes to InfluxDB in flight at once ({@code
+ *     influxdb.max_concurrent_writes}); further full batches wait their turn, so a fleet replaying
+ *     after an outage reaches InfluxDB at the pace it answers; default {@value
+ *     #DEFAULT_MAX_CONCURRENT_WRITES}
+ * @param deadLetterDir the folder batches InfluxDB refuses as invalid are written to ({@code
+ *     influxdb.dead_letter_dir}); default {@code dead-letter} next to the configuration file
  */
-public record BatchingConfig(int maxPoints, Duration flushInterval, int maxPendingPoints) {
+public record BatchingConfig(
+    int maxPoints,
+    Duration flushInterval,
+    int maxPendingPoints,
+    int maxConcurrentWrites,
+    Path deadLetterDir) {
 
   public static final int DEFAULT_MAX_POINTS = 5000;
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(100);
   public static final int DEFAULT_MAX_PENDING = 200_000;
+  public static final int DEFAULT_MAX_CONCURRENT_WRITES = 4;
+  public static final String DEFAULT_DEAD_LETTER_DIR = "dead-letter";
+
+  /** Default concurrency; refused batches go to {@code ferry-dead-letter} in the temp folder. */
+  public BatchingConfig(int maxPoints, Duration flushInterval, int maxPendingPoints) {
+    this(
+        maxPoints,
+        flushInterval,
+        maxPendingPoints,
+        DEFAULT_MAX_CONCURRENT_WRITES,
+        Path.of(System.getProperty("java.io.tmpdir"), "ferry-dead-letter"));
+  }
 
   public static BatchingConfig defaults() {
-    return new BatchingConfig(DEFAULT_MAX_POINTS, DEFAULT_FLUSH_INTERVAL, DEFAULT_MAX_PENDING);
+    return new BatchingConfig(
+        DEFAULT_MAX_POINTS,
+        DEFAULT_FLUSH_INTERVAL,
+        DEFAULT_MAX_PENDING,
+        DEFAULT_MAX_CONCURRENT_WRITES,
+        Path.of(DEFAULT_DEAD_LETTER_DIR));
+  }
+
+  /** The same settings with refused batches set aside in {@code dir}. */
+  public BatchingConfig withDeadLetterDir(Path dir) {
+    return new BatchingConfig(maxPoints, flushInterval, maxPendingPoints, maxConcurrentWrites, dir);
   }
 }

@@ -225,7 +225,11 @@ public final class CollectorConfigLoader {
             influx.integer("batch_max_points", BatchingConfig.DEFAULT_MAX_POINTS, 1, 1_000_000),
             influx.duration("flush_interval", BatchingConfig.DEFAULT_FLUSH_INTERVAL),
             influx.integer(
-                "max_pending_points", BatchingConfig.DEFAULT_MAX_PENDING, 1, 100_000_000));
+                "max_pending_points", BatchingConfig.DEFAULT_MAX_PENDING, 1, 100_000_000),
+            influx.integer(
+                "max_concurrent_writes", BatchingConfig.DEFAULT_MAX_CONCURRENT_WRITES, 1, 256),
+            baseDir.resolve(
+                influx.string("dead_letter_dir").orElse(BatchingConfig.DEFAULT_DEAD_LETTER_DIR)));
     if (batching.maxPendingPoints() < batching.maxPoints()) {
       throw influx.problem(
           "max_pending_points", "must be at least batch_max_points (" + batching.maxPoints() + ")");

@@ -17,28 +17,47 @@ import java.util.List;
  *
  * <p>When InfluxDB rejects a batch that holds points of several callers, each caller's share is
  * written again on its own, so only the caller whose points are bad sees the rejection (writes are
- * idempotent, so the points InfluxDB already took are not duplicated).
+ * idempotent, so the points InfluxDB already took are not duplicated). Each share InfluxDB refuses
+ * for good is handed once to {@link RefusedBatches} (the dead-letter file), never retried.
  *
- * <p>At most {@code maxPendingPoints} are held, waiting or in flight; a call that would exceed the
- * bound fails at once with {@link InfluxUnavailableException}. Thread-safe.
+ * <p>At most {@code maxConcurrentWrites} writes are in flight at once; further full batches queue,
+ * so however many clients come back at once after an outage, InfluxDB is written at the pace it
+ * answers. When a write finds InfluxDB unavailable, the queued batches fail with it at once rather
+ * than each waiting for a timeout of its own. At most {@code maxPendingPoints} are held, queued,
+ * waiting or in flight; a call that would exceed the bound fails at once with {@link
+ * InfluxUnavailableException} (answered 503 with {@code Retry-After}), so memory stays bounded.
+ * Thread-safe.
  */
 public final class BatchingPointWriter implements PointWriter {
 
   private final Vertx vertx;
   private final PointWriter target;
   private final BatchingConfig config;
+  private final RefusedBatches refused;
 
   private final ArrayDeque<Submission> waiting = new ArrayDeque<>();
+  private final ArrayDeque<Batch> queued = new ArrayDeque<>();
+  private int writesInFlight;
   private int waitingPoints;
   private int pendingPoints;
   private long timerId = -1;
   private boolean closed;
   private Promise<Void> drained;
 
-  public BatchingPointWriter(Vertx vertx, PointWriter target, BatchingConfig config) {
+  /**
+   * @param refused takes each batch InfluxDB refuses as invalid
+   */
+  public BatchingPointWriter(
+      Vertx vertx, PointWriter target, BatchingConfig config, RefusedBatches refused) {
     this.vertx = vertx;
     this.target = target;
     this.config = config;
+    this.refused = refused;
+  }
+
+  /** Writes to InfluxDB in flight now, at most {@code maxConcurrentWrites}. */
+  public synchronized int writesInFlight() {
+    return writesInFlight;
   }
 
   /** Points accepted by {@link #write} and not yet written or failed. */
@@ -52,7 +71,6 @@ public final class BatchingPointWriter implements PointWriter {
       return Future.succeededFuture();
     }
     Submission submission;
-    List<Batch> ready;
     synchronized (this) {
       if (closed) {
         return Future.failedFuture(new InfluxUnavailableException("the collector is stopping"));
@@ -79,46 +97,46 @@ public final class BatchingPointWriter implements PointWriter {
       waiting.add(submission);
       waitingPoints += points.size();
       pendingPoints += points.size();
-      ready = takeBatches(false);
+      takeBatches(false);
       if (waitingPoints > 0 && timerId < 0) {
         timerId = vertx.setTimer(config.flushInterval().toMillis(), id -> onTimer());
       }
     }
-    ready.forEach(this::send);
+    pump();
     return submission.promise.future();
   }
 
   /** Writes everything still waiting, then closes the target once nothing is in flight. */
   @Override
   public Future<Void> close() {
-    List<Batch> ready;
     Future<Void> done;
     synchronized (this) {
       closed = true;
       cancelTimer();
-      ready = takeBatches(true);
+      takeBatches(true);
       drained = Promise.promise();
       done = drained.future();
       if (pendingPoints == 0) {
         drained.complete();
       }
     }
-    ready.forEach(this::send);
+    pump();
     return done.compose(nothing -> target.close());
   }
 
   private void onTimer() {
-    List<Batch> ready;
     synchronized (this) {
       timerId = -1;
-      ready = takeBatches(true);
+      takeBatches(true);
     }
-    ready.forEach(this::send);
+    pump();
   }
 
-  /** Cuts full batches off the queue, and the last partial one too when {@code all} is set. */
-  private List<Batch> takeBatches(boolean all) {
-    List<Batch> batches = new ArrayList<>();
+  /**
+   * Cuts full batches off the waiting points into the write queue, and the last partial one too
+   * when {@code all} is set.
+   */
+  private void takeBatches(boolean all) {
     while (waitingPoints >= config.maxPoints() || (all && waitingPoints > 0)) {
       var batch = new Batch();
       while (batch.size < config.maxPoints() && !waiting.isEmpty()) {
@@ -130,12 +148,30 @@ public final class BatchingPointWriter implements PointWriter {
         }
       }
       waitingPoints -= batch.size;
-      batches.add(batch);
+      queued.add(batch);
     }
     if (waitingPoints == 0) {
       cancelTimer();
     }
-    return batches;
+  }
+
+  /** Starts queued batches while fewer than {@code maxConcurrentWrites} writes are in flight. */
+  private void pump() {
+    List<Batch> start = new ArrayList<>();
+    synchronized (this) {
+      while (writesInFlight < config.maxConcurrentWrites() && !queued.isEmpty()) {
+        start.add(queued.poll());
+        writesInFlight++;
+      }
+    }
+    start.forEach(this::send);
+  }
+
+  private void released() {
+    synchronized (this) {
+      writesInFlight--;
+    }
+    pump();
   }
 
   private void cancelTimer() {
@@ -145,23 +181,57 @@ public final class BatchingPointWriter implements PointWriter {
     }
   }
 
+  /** Writes a batch; its write slot is held until it and any split-up rewrites are done. */
   private void send(Batch batch) {
+    List<Point> points = batch.points();
     target
-        .write(batch.points())
-        .onComplete(
+        .write(points)
+        .transform(
             result -> {
               if (result.failed()
                   && result.cause() instanceof PointsRejectedException
                   && batch.slices.size() > 1) {
-                batch.slices.forEach(this::sendAlone);
-              } else {
-                batch.slices.forEach(slice -> finish(slice, result.cause()));
+                return Future.join(batch.slices.stream().map(this::sendAlone).toList())
+                    .<Void>mapEmpty();
               }
+              setAsideIfRefused(points, result.cause());
+              batch.slices.forEach(slice -> finish(slice, result.cause()));
+              if (result.cause() instanceof InfluxUnavailableException) {
+                failQueued(result.cause());
+              }
+              return Future.<Void>succeededFuture();
+            })
+        .onComplete(done -> released());
+  }
+
+  /**
+   * InfluxDB cannot take points now: the batches queued behind this one fail at once with the same
+   * cause (answered 503) instead of each waiting its turn for a timeout of its own.
+   */
+  private void failQueued(Throwable cause) {
+    List<Batch> failed;
+    synchronized (this) {
+      failed = new ArrayList<>(queued);
+      queued.clear();
+    }
+    failed.forEach(batch -> batch.slices.forEach(slice -> finish(slice, cause)));
+  }
+
+  private Future<Void> sendAlone(Slice slice) {
+    return target
+        .write(slice.points())
+        .transform(
+            result -> {
+              setAsideIfRefused(slice.points(), result.cause());
+              finish(slice, result.cause());
+              return Future.succeededFuture();
             });
   }
 
-  private void sendAlone(Slice slice) {
-    target.write(slice.points()).onComplete(result -> finish(slice, result.cause()));
+  private void setAsideIfRefused(List<Point> points, Throwable failure) {
+    if (failure instanceof PointsRejectedException) {
+      refused.setAside(points, failure.getMessage());
+    }
   }
 
   private void finish(Slice slice, Throwable failure) {

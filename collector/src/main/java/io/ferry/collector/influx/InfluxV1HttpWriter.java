@@ -104,7 +104,8 @@ public final class InfluxV1HttpWriter implements PointWriter {
     }
     String reason = errorText(response);
     if (status == 400 || status == 413 || status == 422) {
-      LOG.warn("InfluxDB rejected points: {} {}", status, reason);
+      // logged once per batch where it is set aside (DeadLetterFile)
+      LOG.debug("InfluxDB rejected points: {} {}", status, reason);
       return Future.failedFuture(new PointsRejectedException(reason));
     }
     return Future.failedFuture(

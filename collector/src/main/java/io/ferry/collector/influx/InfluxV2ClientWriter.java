@@ -97,7 +97,8 @@ public final class InfluxV2ClientWriter implements PointWriter {
     if (e instanceof InfluxException influx && influx.status() > 0) {
       int status = influx.status();
       if (status == 400 || status == 413 || status == 422) {
-        LOG.warn("InfluxDB rejected points: {} {}", status, influx.getMessage());
+        // logged once per batch where it is set aside (DeadLetterFile)
+        LOG.debug("InfluxDB rejected points: {} {}", status, influx.getMessage());
         return new PointsRejectedException(influx.getMessage());
       }
       return new InfluxUnavailableException(

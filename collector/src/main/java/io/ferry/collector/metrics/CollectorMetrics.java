@@ -30,6 +30,11 @@ import java.util.function.IntSupplier;
  *       rejected} by InfluxDB or InfluxDB {@code unavailable});
  *   <li>{@code ferry_collector_batch_points}: points per write to InfluxDB;
  *   <li>{@code ferry_collector_pending_points}: points waiting for or in a write to InfluxDB;
+ *   <li>{@code ferry_collector_dead_letter_batches_total} and {@code
+ *       ferry_collector_dead_letter_points_total}: batches InfluxDB refused as invalid, set aside
+ *       in {@code influxdb.dead_letter_dir}, and their points;
+ *   <li>{@code ferry_collector_dead_letter_write_failures_total}: refused batches that could not be
+ *       written to that folder (they are in the log only);
  *   <li>{@code ferry_collector_rate_limited_total{token,limit}}: write requests answered 429
  *       because the token (by name) was over its {@code points} or {@code requests} limit;
  *   <li>{@code ferry_collector_token_reloads_total{result}}: reloads of {@code auth.tokens_file},
@@ -50,6 +55,18 @@ public final class CollectorMetrics implements AutoCloseable {
   private final Counter linesRejected =
       Counter.builder("ferry.collector.lines.rejected")
           .description("Line-protocol lines that did not parse")
+          .register(registry);
+  private final Counter deadLetterBatches =
+      Counter.builder("ferry.collector.dead.letter.batches")
+          .description("Batches InfluxDB refused as invalid, set aside in the dead-letter folder")
+          .register(registry);
+  private final Counter deadLetterPoints =
+      Counter.builder("ferry.collector.dead.letter.points")
+          .description("Points of the batches InfluxDB refused as invalid")
+          .register(registry);
+  private final Counter deadLetterWriteFailures =
+      Counter.builder("ferry.collector.dead.letter.write.failures")
+          .description("Refused batches that could not be written to the dead-letter folder")
           .register(registry);
   private final Counter bytesReceived =
       Counter.builder("ferry.collector.received")
@@ -157,6 +174,19 @@ public final class CollectorMetrics implements AutoCloseable {
         .tag("reason", reason)
         .register(registry)
         .increment();
+  }
+
+  /**
+   * Counts a batch of {@code points} InfluxDB refused as invalid, set aside in the dead letters.
+   */
+  public void deadLettered(int points) {
+    deadLetterBatches.increment();
+    deadLetterPoints.increment(points);
+  }
+
+  /** Counts a refused batch that could not be written to the dead-letter folder. */
+  public void deadLetterWriteFailed() {
+    deadLetterWriteFailures.increment();
   }
 
   /** The registry, for components that publish their own meters next to the collector's. */

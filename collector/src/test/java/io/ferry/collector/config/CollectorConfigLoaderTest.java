@@ -35,7 +35,13 @@ class CollectorConfigLoaderTest {
 
     assertThat(sample.listen()).isEqualTo(ListenConfig.defaults());
     assertThat(sample.ingest()).isEqualTo(IngestConfig.defaults());
-    assertThat(sample.influxdb()).isEqualTo(InfluxConfig.defaults());
+    assertThat(sample.influxdb())
+        .usingRecursiveComparison()
+        .ignoringFields("batching.deadLetterDir")
+        .isEqualTo(InfluxConfig.defaults());
+    assertThat(sample.influxdb().batching().deadLetterDir())
+        .isEqualTo(
+            Path.of("src/dist").toAbsolutePath().resolve(BatchingConfig.DEFAULT_DEAD_LETTER_DIR));
     assertThat(sample.pages()).isEqualTo(PagesConfig.DEFAULTS);
     assertThat(sample.auth().tokens()).containsExactly(new ApiToken("fleet", "from-env"));
     assertThat(sample.auth()).isEqualTo(new AuthConfig(List.of(new ApiToken("fleet", "from-env"))));
@@ -50,7 +56,9 @@ class CollectorConfigLoaderTest {
     assertThat(config.influxdb().url()).isEqualTo(URI.create("http://127.0.0.1:8086"));
     assertThat(config.influxdb().api()).isEqualTo(InfluxApi.AUTO);
     assertThat(config.influxdb().batching())
-        .isEqualTo(new BatchingConfig(5000, Duration.ofMillis(100), 200_000));
+        .isEqualTo(
+            new BatchingConfig(
+                5000, Duration.ofMillis(100), 200_000, 4, dir.resolve("dead-letter")));
     assertThat(config.influxdb().timeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.influxdb().destination().v2Bucket()).isEqualTo("ferry");
     assertThat(config.influxdb().destination().v2Org()).isEqualTo("-");
@@ -75,6 +83,8 @@ class CollectorConfigLoaderTest {
                 + "  batch_max_points: 10\n"
                 + "  flush_interval: 2s\n"
                 + "  max_pending_points: 20\n"
+                + "  max_concurrent_writes: 2\n"
+                + "  dead_letter_dir: refused\n"
                 + "  timeout: 1m\n");
 
     assertThat(config.listen()).isEqualTo(new ListenConfig("0.0.0.0", 0));
@@ -86,7 +96,8 @@ class CollectorConfigLoaderTest {
         .isEqualTo(new InfluxDestination("metrics", "autogen", null, "ops", false));
     assertThat(influx.destination().v2Bucket()).isEqualTo("metrics/autogen");
     assertThat(influx.credentials().v2Token()).contains("ferry:pw");
-    assertThat(influx.batching()).isEqualTo(new BatchingConfig(10, Duration.ofSeconds(2), 20));
+    assertThat(influx.batching())
+        .isEqualTo(new BatchingConfig(10, Duration.ofSeconds(2), 20, 2, dir.resolve("refused")));
     assertThat(influx.timeout()).isEqualTo(Duration.ofMinutes(1));
   }
 
@@ -173,7 +184,7 @@ class CollectorConfigLoaderTest {
             "collector.yml line 6: influxdb.batch_size: unknown key (known keys: url, api, timeout,"
                 + " database, retention_policy, bucket, org, create_database, token, token_file,"
                 + " username, password, password_file, batch_max_points, flush_interval,"
-                + " max_pending_points, tls)");
+                + " max_pending_points, max_concurrent_writes, dead_letter_dir, tls)");
   }
 
   @Test

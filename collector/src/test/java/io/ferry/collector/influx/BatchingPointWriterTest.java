@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +51,22 @@ class BatchingPointWriterTest {
 
   private final RecordingWriter target = new RecordingWriter();
 
+  /** The batches set aside, with InfluxDB's reason. */
+  private final List<SetAside> setAside = new CopyOnWriteArrayList<>();
+
+  private record SetAside(List<Point> points, String reason) {}
+
+  private BatchingPointWriter writer(Vertx vertx, BatchingConfig config) {
+    return new BatchingPointWriter(
+        vertx,
+        target,
+        config,
+        (points, reason) -> setAside.add(new SetAside(List.copyOf(points), reason)));
+  }
+
   @Test
   void concurrentCallersAreCoalescedIntoOneBatchAndEachCompletes(Vertx vertx) throws Exception {
-    var writer = new BatchingPointWriter(vertx, target, config(100, Duration.ofMillis(50), 1000));
+    var writer = writer(vertx, config(100, Duration.ofMillis(50), 1000));
 
     List<Future<Void>> calls = new CopyOnWriteArrayList<>();
     List<Thread> callers = new ArrayList<>();
@@ -73,7 +87,7 @@ class BatchingPointWriterTest {
 
   @Test
   void aFullBatchIsWrittenAtOnceAndTheRestWaitsForTheInterval(Vertx vertx) throws Exception {
-    var writer = new BatchingPointWriter(vertx, target, config(4, NEVER, 1000));
+    var writer = writer(vertx, config(4, NEVER, 1000));
 
     Future<Void> first = writer.write(points("a", 3));
     Future<Void> second = writer.write(points("b", 3));
@@ -94,7 +108,7 @@ class BatchingPointWriterTest {
 
   @Test
   void theFlushIntervalBoundsHowLongAPointWaits(Vertx vertx) throws Exception {
-    var writer = new BatchingPointWriter(vertx, target, config(1000, Duration.ofMillis(30), 1000));
+    var writer = writer(vertx, config(1000, Duration.ofMillis(30), 1000));
 
     long started = System.nanoTime();
     writer.write(points("a", 1)).await(10, TimeUnit.SECONDS);
@@ -108,7 +122,7 @@ class BatchingPointWriterTest {
   void aFailedWriteFailsEveryCallerInTheBatch(Vertx vertx) throws Exception {
     target.failWith =
         new InfluxUnavailableException("InfluxDB at http://127.0.0.1:1 is unreachable");
-    var writer = new BatchingPointWriter(vertx, target, config(100, Duration.ofMillis(10), 1000));
+    var writer = writer(vertx, config(100, Duration.ofMillis(10), 1000));
 
     Future<Void> a = writer.write(points("a", 2));
     Future<Void> b = writer.write(points("b", 2));
@@ -121,7 +135,7 @@ class BatchingPointWriterTest {
 
   @Test
   void aRejectionIsChargedOnlyToTheCallerWhosePointsWereBad(Vertx vertx) throws Exception {
-    var writer = new BatchingPointWriter(vertx, target, config(100, Duration.ofMillis(10), 1000));
+    var writer = writer(vertx, config(100, Duration.ofMillis(10), 1000));
 
     Future<Void> good = writer.write(points("good", 2));
     Future<Void> bad = writer.write(points("bad", 1));
@@ -130,12 +144,57 @@ class BatchingPointWriterTest {
     assertThat(good.succeeded()).isTrue();
     assertThat(bad.cause()).isInstanceOf(PointsRejectedException.class);
     assertThat(target.batches).extracting(List::size).containsExactly(3, 2, 1);
+    assertThat(setAside)
+        .containsExactly(new SetAside(points("bad", 1), "field type conflict on bad"));
+  }
+
+  @Test
+  void aRefusedBatchIsSetAsideOnceAndNeverRetried(Vertx vertx) throws Exception {
+    var writer = writer(vertx, config(100, Duration.ofMillis(10), 1000));
+
+    Future<Void> bad = writer.write(points("bad", 3));
+
+    await().atMost(Duration.ofSeconds(10)).until(bad::isComplete);
+    assertThat(bad.cause()).isInstanceOf(PointsRejectedException.class);
+    assertThat(target.batches).hasSize(1);
+    assertThat(setAside)
+        .containsExactly(new SetAside(points("bad", 3), "field type conflict on bad"));
+    assertThat(writer.pendingPoints()).isZero();
+  }
+
+  @Test
+  void noMoreThanMaxConcurrentWritesAreInFlightAndTheQueueDrainsInOrder(Vertx vertx)
+      throws Exception {
+    target.hold = true;
+    var writer =
+        writer(vertx, new BatchingConfig(2, NEVER, 100, 2, Path.of("unused-dead-letters")));
+
+    List<Future<Void>> calls = new ArrayList<>();
+    for (int c = 0; c < 5; c++) {
+      calls.add(writer.write(points("m" + c, 2)));
+    }
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> target.held.size() == 2);
+    assertThat(writer.writesInFlight()).isEqualTo(2);
+    assertThat(writer.pendingPoints()).isEqualTo(10);
+    for (int released = 0; released < 5; released++) {
+      int index = released;
+      await().atMost(Duration.ofSeconds(10)).until(() -> target.held.size() > index);
+      assertThat(writer.writesInFlight()).isLessThanOrEqualTo(2);
+      target.held.get(index).complete();
+    }
+    Future.all(calls).await(10, TimeUnit.SECONDS);
+    assertThat(target.batches)
+        .extracting(batch -> batch.get(0).measurement())
+        .containsExactly("m0", "m1", "m2", "m3", "m4");
+    assertThat(writer.writesInFlight()).isZero();
+    assertThat(writer.pendingPoints()).isZero();
   }
 
   @Test
   void pendingPointsAreBoundedAndFreedOnceWritten(Vertx vertx) throws Exception {
     target.hold = true;
-    var writer = new BatchingPointWriter(vertx, target, config(4, Duration.ofMillis(10), 5));
+    var writer = writer(vertx, config(4, Duration.ofMillis(10), 5));
 
     Future<Void> accepted = writer.write(points("a", 4));
     Future<Void> refused = writer.write(points("b", 2));
@@ -156,7 +215,7 @@ class BatchingPointWriterTest {
 
   @Test
   void aRequestLargerThanTheBoundIsRejectedOutright(Vertx vertx) {
-    var writer = new BatchingPointWriter(vertx, target, config(4, Duration.ofMillis(10), 5));
+    var writer = writer(vertx, config(4, Duration.ofMillis(10), 5));
 
     Future<Void> tooBig = writer.write(points("a", 6));
 
@@ -169,11 +228,36 @@ class BatchingPointWriterTest {
   @Test
   void aCallerLargerThanABatchIsSplitAndCompletesWhenAllPartsAreWritten(Vertx vertx)
       throws Exception {
-    var writer = new BatchingPointWriter(vertx, target, config(4, Duration.ofMillis(10), 100));
+    var writer = writer(vertx, config(4, Duration.ofMillis(10), 100));
 
     writer.write(points("a", 10)).await(10, TimeUnit.SECONDS);
 
     assertThat(target.batches).extracting(List::size).containsExactly(4, 4, 2);
+  }
+
+  @Test
+  void whenInfluxDbIsUnavailableTheQueuedBatchesFailAtOnceWithoutBeingSent(Vertx vertx)
+      throws Exception {
+    target.hold = true;
+    var writer =
+        writer(vertx, new BatchingConfig(2, NEVER, 100, 1, Path.of("unused-dead-letters")));
+
+    Future<Void> first = writer.write(points("a", 2));
+    Future<Void> second = writer.write(points("b", 2));
+    Future<Void> third = writer.write(points("c", 2));
+    await().atMost(Duration.ofSeconds(10)).until(() -> target.held.size() == 1);
+    var unavailable = new InfluxUnavailableException("InfluxDB at http://127.0.0.1:1 timed out");
+    target.held.get(0).fail(unavailable);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> first.isComplete() && second.isComplete() && third.isComplete());
+    assertThat(List.of(first.cause(), second.cause(), third.cause())).containsOnly(unavailable);
+    assertThat(target.batches).hasSize(1);
+    assertThat(writer.pendingPoints()).isZero();
+    assertThat(writer.writesInFlight()).isZero();
+    target.hold = false;
+    writer.write(points("d", 2)).await(10, TimeUnit.SECONDS);
   }
 
   private static BatchingConfig config(int maxPoints, Duration flush, int maxPending) {
