@@ -1,5 +1,7 @@
 package io.ferry.cli;
 
+import io.ferry.cli.alerts.AlertsCommand;
+import io.ferry.cli.compare.CompareCommand;
 import io.ferry.collector.CollectorDaemon;
 import io.ferry.collector.FerryVersion;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package io.ferry.cli;
+package io.ferry.cli.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

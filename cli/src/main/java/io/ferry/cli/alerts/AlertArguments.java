@@ -1,6 +1,7 @@
-package io.ferry.cli;
+package io.ferry.cli.alerts;
 
 import io.ferry.alerts.dispatch.Matcher;
+import io.ferry.cli.BadCommandLineException;
 import io.ferry.yamlconfig.ConfigUnits;
 import java.time.Duration;
 import java.time.Instant;

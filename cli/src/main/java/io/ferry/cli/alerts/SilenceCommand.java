@@ -1,8 +1,10 @@
-package io.ferry.cli;
+package io.ferry.cli.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.alerts.dispatch.Matcher;
 import io.ferry.alerts.dispatch.Silence;
+import io.ferry.cli.BadCommandLineException;
+import io.ferry.cli.FerryCommand;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,6 @@
-package io.ferry.cli;
+package io.ferry.cli.alerts;
+
+import io.ferry.cli.FerryCommand;
 
 /**
  * A call to the collector's API that failed: unreachable, token refused, or the request refused.

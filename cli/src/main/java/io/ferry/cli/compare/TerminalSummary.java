@@ -1,4 +1,4 @@
-package io.ferry.cli;
+package io.ferry.cli.compare;
 
 import io.ferry.cutover.report.CheckFamily;
 import io.ferry.cutover.report.CheckResult;

@@ -1,10 +1,11 @@
-package io.ferry.cli;
+package io.ferry.cli.alerts;
 
 import io.ferry.alerts.rule.AlertRule;
 import io.ferry.alerts.rule.RuleFileReader;
 import io.ferry.alerts.ruletest.RuleTestReader;
 import io.ferry.alerts.ruletest.RuleTestRunner;
 import io.ferry.alerts.ruletest.RuleTestSuite;
+import io.ferry.cli.FerryCommand;
 import io.ferry.yamlconfig.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
       SilenceCommand.class,
       WindowCommand.class
     })
-final class AlertsCommand implements Callable<Integer> {
+public final class AlertsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

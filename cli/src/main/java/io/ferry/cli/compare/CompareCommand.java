@@ -1,5 +1,6 @@
-package io.ferry.cli;
+package io.ferry.cli.compare;
 
+import io.ferry.cli.DurationConverter;
 import io.ferry.collector.compare.ClientDefaults;
 import io.ferry.collector.compare.MySqlDsn;
 import io.ferry.collector.compare.MySqlOptionFile;

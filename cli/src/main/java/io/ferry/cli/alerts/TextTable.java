@@ -1,4 +1,4 @@
-package io.ferry.cli;
+package io.ferry.cli.alerts;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package io.ferry.cli;
+package io.ferry.cli.alerts;
 
+import io.ferry.cli.BadCommandLineException;
 import io.ferry.collector.config.ListenConfig;
 import java.io.IOException;
 import java.net.URI;

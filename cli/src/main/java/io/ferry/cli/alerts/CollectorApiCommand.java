@@ -1,5 +1,7 @@
-package io.ferry.cli;
+package io.ferry.cli.alerts;
 
+import io.ferry.cli.BadCommandLineException;
+import io.ferry.cli.FerryCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

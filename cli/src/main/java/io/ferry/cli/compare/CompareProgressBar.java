@@ -1,4 +1,4 @@
-package io.ferry.cli;
+package io.ferry.cli.compare;
 
 import io.ferry.cutover.data.ProgressListener;
 import java.io.PrintWriter;

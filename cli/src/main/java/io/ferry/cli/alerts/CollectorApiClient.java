@@ -1,8 +1,9 @@
-package io.ferry.cli;
+package io.ferry.cli.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.alerts.AlertsJson;
+import io.ferry.cli.FerryCommand;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,9 +1,11 @@
-package io.ferry.cli;
+package io.ferry.cli.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ferry.cli.BadCommandLineException;
+import io.ferry.cli.FerryCommand;
 import io.ferry.collector.CollectorVerticle;
 import io.ferry.collector.alerting.WebhookReceiver;
 import io.ferry.collector.config.CollectorConfigLoader;
