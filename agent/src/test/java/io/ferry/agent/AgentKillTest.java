@@ -2,7 +2,7 @@ package io.ferry.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferry.collector.cli.FerryCommand;
+import io.ferry.collector.CollectorDaemon;
 import io.ferry.testkit.LocalInfluxDb;
 import io.ferry.testkit.SharedStack;
 import java.io.IOException;
@@ -189,8 +189,8 @@ class AgentKillTest {
         ChildJvm.start(
             "collector",
             List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-            FerryCommand.class,
-            List.of("collector", "--config", collectorConfig.toString()),
+            CollectorDaemon.class,
+            List.of("--config", collectorConfig.toString()),
             Map.of("FERRY_TEST_TOKEN", token),
             dir.resolve("collector.log"));
     started.add(process);

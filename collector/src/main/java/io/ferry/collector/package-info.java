@@ -4,6 +4,7 @@
  * io.ferry.collector.CollectorVerticle} wires the parts: {@code config} reads {@code
  * collector.yml}, {@code ingest} holds the HTTP write path (authentication, parsing, answers),
  * {@code influx} the writers to InfluxDB, {@code health} and {@code metrics} the collector's view
- * of itself, and {@code cli} the {@code ferry} command.
+ * of itself. {@link io.ferry.collector.CollectorDaemon} runs it; the {@code ferry} command that
+ * users start it with lives in the cli module ({@code io.ferry.cli}).
  */
 package io.ferry.collector;

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The collector's release tarball ({@code ferry-VERSION.tar.gz}): {@code bin/}, {@code lib/},
- * {@code etc/collector.yml} and the shipped alert rules in {@code etc/rules/}.
+ * The release tarball of the {@code ferry} command and the collector ({@code ferry-VERSION.tar.gz},
+ * built by the cli module): {@code bin/}, {@code lib/}, {@code etc/collector.yml} and the shipped
+ * alert rules in {@code etc/rules/}.
  */
 public final class CollectorTarball {
 

@@ -55,7 +55,10 @@ public final class DemoMain implements Callable<Integer> {
   @Option(names = "--agent-jar", required = true, description = "The packaged agent.")
   Path agentJar;
 
-  @Option(names = "--collector-jar", required = true, description = "The packaged collector.")
+  @Option(
+      names = "--collector-jar",
+      required = true,
+      description = "The packaged ferry command (cli/target/ferry.jar), which runs the collector.")
   Path collectorJar;
 
   @Option(

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
 /**
- * {@code ferry collector --config FILE} as a child JVM on the test's class path, its output in a
- * log file; {@link #kill()} is {@code kill -9}.
+ * The collector ({@code CollectorDaemon --config FILE}, what {@code ferry collector} runs) as a
+ * child JVM on the test's class path, its output in a log file; {@link #kill()} is {@code kill -9}.
  */
 final class CollectorProcess implements AutoCloseable {
 
@@ -51,8 +51,7 @@ final class CollectorProcess implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1",
                     "-cp",
                     System.getProperty("java.class.path"),
-                    "io.ferry.collector.cli.FerryCommand",
-                    "collector",
+                    "io.ferry.collector.CollectorDaemon",
                     "--config",
                     config.toString()))
             .redirectErrorStream(true)
