@@ -3,7 +3,7 @@ package io.ferry.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.agent.AgentMain;
-import io.ferry.collector.cli.FerryCommand;
+import io.ferry.collector.CollectorDaemon;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -33,14 +33,17 @@ final class ChildFerry {
     }
   }
 
-  /** Starts {@code ferry collector} and waits until it answers {@code /health/live}. */
+  /**
+   * Starts the collector daemon (what {@code ferry collector} runs) and waits until it answers
+   * {@code /health/live}.
+   */
   static ChildJvm startCollector(Path config, int port, String token, Path log) throws Exception {
     ChildJvm process =
         ChildJvm.start(
             "collector",
             List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-            FerryCommand.class,
-            List.of("collector", "--config", config.toString()),
+            CollectorDaemon.class,
+            List.of("--config", config.toString()),
             Map.of("FERRY_TEST_TOKEN", token),
             log);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
