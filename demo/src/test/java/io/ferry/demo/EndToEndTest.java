@@ -92,6 +92,18 @@ class EndToEndTest {
           .pollInterval(Duration.ofSeconds(1))
           .untilAsserted(EndToEndTest::assertGrafanaPanelsFindTheData);
 
+      // The collector's own pages show what this agent reported from the real replica.
+      await()
+          .atMost(ARRIVAL)
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> {
+                assertThat(page(collector, ferry.token(), "/replication"))
+                    .contains(HOST)
+                    .contains("running");
+                assertThat(page(collector, ferry.token(), "/fleet")).contains(HOST);
+              });
+
       stack.oldReplica().execute("STOP REPLICA SQL_THREAD");
       long stoppedAtNanos = System.currentTimeMillis() * 1_000_000L;
       try {
@@ -115,6 +127,8 @@ class EndToEndTest {
                             assertThat(row).containsEntry("lag_known", false);
                             assertThat(row.get("lag_seconds")).isNull();
                           });
+                  assertThat(page(collector, ferry.token(), "/replication"))
+                      .contains("sql_stopped");
                 });
       } finally {
         stack.oldReplica().execute("START REPLICA SQL_THREAD");
@@ -163,5 +177,19 @@ class EndToEndTest {
     String path = System.getProperty(property);
     assertThat(path).as("system property %s (set by the demo module's pom)", property).isNotNull();
     return Path.of(path);
+  }
+
+  /** A page of the collector, fetched with the token as a script or a proxy would. */
+  private static String page(String collector, String token, String path) throws Exception {
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(collector + path))
+                    .header("Authorization", "Token " + token)
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
   }
 }
