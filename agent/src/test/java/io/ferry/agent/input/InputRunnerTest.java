@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
-class SourceRunnerTest {
+class InputRunnerTest {
 
   private WorkerExecutor workers;
 
@@ -36,7 +36,7 @@ class SourceRunnerTest {
   void collectsOnAWorkerThreadAndRecordsTheFigures() throws Exception {
     var onEventLoop = new AtomicBoolean(true);
     var runner =
-        new SourceRunner(
+        new InputRunner(
             source(
                 "ok",
                 out -> {
@@ -50,7 +50,7 @@ class SourceRunnerTest {
 
     assertThat(points).hasSize(2);
     assertThat(onEventLoop).isFalse();
-    SourceStats stats = runner.stats();
+    InputStats stats = runner.stats();
     assertThat(stats.points()).isEqualTo(2);
     assertThat(stats.errors()).isZero();
     assertThat(stats.collectMillis()).isNotNegative();
@@ -59,7 +59,7 @@ class SourceRunnerTest {
   @Test
   void aFailingSourceIsCountedAndKeepsWhatItRead() throws Exception {
     var runner =
-        new SourceRunner(
+        new InputRunner(
             source(
                 "broken",
                 out -> {
@@ -78,7 +78,7 @@ class SourceRunnerTest {
   @Test
   void partialErrorsAreCountedEach() throws Exception {
     var runner =
-        new SourceRunner(
+        new InputRunner(
             source(
                 "partial",
                 out -> {
@@ -97,7 +97,7 @@ class SourceRunnerTest {
     var started = new CountDownLatch(1);
     var release = new CountDownLatch(1);
     var runner =
-        new SourceRunner(
+        new InputRunner(
             source(
                 "slow",
                 out -> {
@@ -122,8 +122,8 @@ class SourceRunnerTest {
     void collect(Accumulator out) throws Exception;
   }
 
-  private static MetricSource source(String name, Body body) {
-    return new MetricSource() {
+  private static Input source(String name, Body body) {
+    return new Input() {
       @Override
       public String name() {
         return name;
