@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -240,7 +241,9 @@ class AgentFootprintBenchmark {
               .count();
       assertThat(requests).as("access log counted").isPositive();
       assertThat(osCollectMs).as("OS input collect times").isNotEmpty();
-      String report = report(duration, processes, samples, loads, osCollectMs, written[0]);
+      String report =
+          report(duration, processes, samples, loads, osCollectMs, written[0])
+              + threadCpu(agent.pid());
       Path out = Files.createDirectories(Path.of("target", "benchmarks"));
       Files.writeString(out.resolve("agent-footprint.md"), report);
       System.out.println(report);
@@ -341,6 +344,37 @@ class AgentFootprintBenchmark {
       }
       text.append('\n');
     }
+    return text.toString();
+  }
+
+  /** The agent's CPU time by thread name (trailing numbers as #), most first. */
+  private static String threadCpu(long pid) throws IOException, InterruptedException {
+    double ticksPerSecond = clockTicks();
+    Map<String, Long> ticks = new TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        String stat = Files.readString(task.resolve("stat"));
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks.merge(
+            name.replaceAll("[0-9]+$", "#"),
+            Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
+            Long::sum);
+      }
+    }
+    var text = new StringBuilder("\nAgent CPU time by thread since its start (s):\n\n");
+    text.append("| thread | CPU (s) |\n|---|---|\n");
+    ticks.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(12)
+        .forEach(
+            e ->
+                text.append(
+                    String.format(
+                        Locale.ROOT,
+                        "| %s | %.2f |%n",
+                        e.getKey(),
+                        e.getValue() / ticksPerSecond)));
     return text.toString();
   }
 
