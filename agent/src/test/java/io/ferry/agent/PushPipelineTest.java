@@ -70,7 +70,7 @@ class PushPipelineTest {
 
   @Test
   void sendsGzipLineProtocolWithGlobalTagsAndToken() {
-    Input source =
+    Input input =
         new Input() {
           @Override
           public String name() {
@@ -85,7 +85,7 @@ class PushPipelineTest {
         };
     var agent =
         new Agent(
-            List.of(new InputRunner(source, workers)),
+            List.of(new InputRunner(input, workers)),
             pipeline(100),
             Map.of("host", "db1", "cluster", "old"),
             Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC));

@@ -37,7 +37,7 @@ class InputRunnerTest {
     var onEventLoop = new AtomicBoolean(true);
     var runner =
         new InputRunner(
-            source(
+            input(
                 "ok",
                 out -> {
                   onEventLoop.set(Context.isOnEventLoopThread());
@@ -57,10 +57,10 @@ class InputRunnerTest {
   }
 
   @Test
-  void aFailingSourceIsCountedAndKeepsWhatItRead() throws Exception {
+  void aFailingInputIsCountedAndKeepsWhatItRead() throws Exception {
     var runner =
         new InputRunner(
-            source(
+            input(
                 "broken",
                 out -> {
                   out.add(point(1));
@@ -79,7 +79,7 @@ class InputRunnerTest {
   void partialErrorsAreCountedEach() throws Exception {
     var runner =
         new InputRunner(
-            source(
+            input(
                 "partial",
                 out -> {
                   out.addError("replication", new RuntimeException("denied"));
@@ -98,7 +98,7 @@ class InputRunnerTest {
     var release = new CountDownLatch(1);
     var runner =
         new InputRunner(
-            source(
+            input(
                 "slow",
                 out -> {
                   started.countDown();
@@ -122,7 +122,7 @@ class InputRunnerTest {
     void collect(Accumulator out) throws Exception;
   }
 
-  private static Input source(String name, Body body) {
+  private static Input input(String name, Body body) {
     return new Input() {
       @Override
       public String name() {
