@@ -60,7 +60,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <pre>
  * mvn -B -ntp -q -o package -pl agent -am -DskipTests
- * mvn -B -ntp -q -o verify -pl agent -am -Dtest=AgentFootprintBenchmark \
+ * mvn -B -ntp -q -o test -pl agent -am -Dtest=AgentFootprintBenchmark \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dferry.benchmark.duration=PT10M
  * </pre>
  *
