@@ -1,6 +1,6 @@
 package io.ferry.agent;
 
-import io.ferry.agent.input.SourceRunner;
+import io.ferry.agent.input.InputRunner;
 import io.ferry.lineprotocol.Point;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -16,20 +16,20 @@ import java.util.TreeMap;
  */
 public final class Agent {
 
-  private final List<SourceRunner> runners;
+  private final List<InputRunner> runners;
   private final PushPipeline pipeline;
   private final Map<String, String> globalTags;
   private final Clock clock;
   private boolean pushing = true;
 
   /**
-   * @param runners the sources, each in its runner
+   * @param runners the inputs, each in its runner
    * @param pipeline where the points go
    * @param globalTags tags added to every point that does not set them itself
    * @param clock gives the tick's time
    */
   public Agent(
-      List<SourceRunner> runners,
+      List<InputRunner> runners,
       PushPipeline pipeline,
       Map<String, String> globalTags,
       Clock clock) {
@@ -40,12 +40,12 @@ public final class Agent {
   }
 
   /**
-   * Collects all sources, writes what they read to the spool, and starts sending; completes once
-   * the points are in the spool. Never fails.
+   * Collects all inputs, writes what they read to the spool, and starts sending; completes once the
+   * points are in the spool. Never fails.
    */
   public Future<Void> tick() {
     long tickNanos = Point.epochNanos(clock.instant());
-    List<Future<List<Point>>> collections = runners.stream().map(SourceRunner::collect).toList();
+    List<Future<List<Point>>> collections = runners.stream().map(InputRunner::collect).toList();
     return Future.join(collections)
         .transform(
             ignored -> {
@@ -57,7 +57,7 @@ public final class Agent {
               }
               points.addAll(
                   AgentSelfMetrics.points(
-                      runners.stream().map(SourceRunner::stats).toList(),
+                      runners.stream().map(InputRunner::stats).toList(),
                       pipeline.stats(),
                       clock.millis()));
               return pipeline
@@ -82,9 +82,9 @@ public final class Agent {
     return pipeline.flush();
   }
 
-  /** Closes every source; never fails. */
-  public Future<Void> closeSources() {
-    return Future.join(runners.stream().map(SourceRunner::close).toList())
+  /** Closes every input; never fails. */
+  public Future<Void> closeInputs() {
+    return Future.join(runners.stream().map(InputRunner::close).toList())
         .<Void>mapEmpty()
         .otherwiseEmpty();
   }
@@ -96,7 +96,7 @@ public final class Agent {
   /** What failed in each input's last collection, by input; empty when all worked. */
   public Map<String, Map<String, String>> inputFailures() {
     Map<String, Map<String, String>> failures = new TreeMap<>();
-    for (SourceRunner runner : runners) {
+    for (InputRunner runner : runners) {
       Map<String, String> failed = runner.lastFailures();
       if (!failed.isEmpty()) {
         failures.put(runner.name(), failed);

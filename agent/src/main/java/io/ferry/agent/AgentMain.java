@@ -94,7 +94,7 @@ public final class AgentMain implements Callable<Integer> {
 
   private int runOnce(AgentSettings settings, PrintWriter err) {
     Vertx vertx = lowFootprintVertx();
-    var verticle = new AgentVerticle(() -> settings, new SourceFactory(), true);
+    var verticle = new AgentVerticle(() -> settings, true);
     try {
       PushResult result =
           vertx
@@ -131,7 +131,7 @@ public final class AgentMain implements Callable<Integer> {
                 },
                 "ferry-agent-shutdown"));
     try {
-      vertx.deployVerticle(new AgentVerticle(() -> settings, new SourceFactory(), false)).await();
+      vertx.deployVerticle(new AgentVerticle(() -> settings, false)).await();
     } catch (Exception e) {
       err.println("the agent could not start: " + e.getMessage());
       vertx.close();

@@ -1,6 +1,6 @@
 package io.ferry.agent;
 
-import io.ferry.agent.input.SourceStats;
+import io.ferry.agent.input.InputStats;
 import io.ferry.agent.spool.SpoolStats;
 import io.ferry.lineprotocol.Point;
 import java.util.ArrayList;
@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * The agent's own measurement {@code ferry_agent}, pushed like any other point: one point per input
- * (tag {@code source}: {@code collect_ms} float, {@code errors}, {@code skipped}, {@code points}
- * integers) and one point for the push pipeline and its spool. Counters are cumulative since the
- * agent started; {@code docs/metrics.md} lists every field.
+ * (tag {@code source}, the input's name, kept from earlier versions for existing queries: {@code
+ * collect_ms} float, {@code errors}, {@code skipped}, {@code points} integers) and one point for
+ * the push pipeline and its spool. Counters are cumulative since the agent started; {@code
+ * docs/metrics.md} lists every field.
  */
 public final class AgentSelfMetrics {
 
@@ -21,18 +22,18 @@ public final class AgentSelfMetrics {
   /**
    * @param nowMillis the current time in epoch milliseconds, for the age of the oldest batch
    */
-  public static List<Point> points(List<SourceStats> sources, PushStats push, long nowMillis) {
-    List<Point> points = new ArrayList<>(sources.size() + 1);
-    for (SourceStats source : sources) {
-      Point.Builder point = Point.builder(MEASUREMENT).tag("source", source.source());
-      if (source.collectMillis() >= 0) {
-        point.field("collect_ms", source.collectMillis());
+  public static List<Point> points(List<InputStats> inputs, PushStats push, long nowMillis) {
+    List<Point> points = new ArrayList<>(inputs.size() + 1);
+    for (InputStats input : inputs) {
+      Point.Builder point = Point.builder(MEASUREMENT).tag("source", input.input());
+      if (input.collectMillis() >= 0) {
+        point.field("collect_ms", input.collectMillis());
       }
       points.add(
           point
-              .field("errors", source.errors())
-              .field("skipped", source.skipped())
-              .field("points", source.points())
+              .field("errors", input.errors())
+              .field("skipped", input.skipped())
+              .field("points", input.points())
               .build());
     }
     SpoolStats spool = push.spool();

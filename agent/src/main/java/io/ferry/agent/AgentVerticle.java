@@ -1,8 +1,8 @@
 package io.ferry.agent;
 
 import io.ferry.agent.config.AgentSettings;
-import io.ferry.agent.input.MetricSource;
-import io.ferry.agent.input.SourceRunner;
+import io.ferry.agent.input.Input;
+import io.ferry.agent.input.InputRunner;
 import io.ferry.agent.input.StreamingInput;
 import io.ferry.agent.spool.Spool;
 import io.ferry.yamlconfig.ConfigUnits;
@@ -35,7 +35,6 @@ public final class AgentVerticle extends VerticleBase {
   private static final String WORKER_POOL = "ferry-agent-workers";
 
   private final Callable<AgentSettings> configuration;
-  private final SourceFactory sourceFactory;
   private final boolean once;
   private final Promise<PushResult> onceResult = Promise.promise();
   private AgentSettings settings;
@@ -48,13 +47,10 @@ public final class AgentVerticle extends VerticleBase {
 
   /**
    * @param configuration loads the settings (may read files: it runs on a worker thread)
-   * @param sourceFactory builds the sources the settings ask for
    * @param once collect and push a single time instead of at every interval
    */
-  public AgentVerticle(
-      Callable<AgentSettings> configuration, SourceFactory sourceFactory, boolean once) {
+  public AgentVerticle(Callable<AgentSettings> configuration, boolean once) {
     this.configuration = configuration;
-    this.sourceFactory = sourceFactory;
     this.once = once;
   }
 
@@ -105,22 +101,20 @@ public final class AgentVerticle extends VerticleBase {
                   flushMillis);
             })
         .onSuccess(this::logUnsent)
-        .transform(ignored -> agent.closeSources().timeout(flushMillis, TimeUnit.MILLISECONDS))
+        .transform(ignored -> agent.closeInputs().timeout(flushMillis, TimeUnit.MILLISECONDS))
         .transform(ignored -> closeSpool())
         .transform(ignored -> closeClients());
   }
 
   private Future<Void> createAgent(AgentSettings loaded) {
     settings = loaded;
-    int sourceCount =
-        (loaded.os().enabled() ? 1 : 0) + loaded.mysql().size() + loaded.latencyInputCount();
     Duration interval = loaded.agent().interval();
     long maxExecuteMillis = Math.max(interval.toMillis() * 2, 10_000);
-    // One thread per source, since a runner never runs its source twice at once, plus two for
-    // encoding batches and the spool's file I/O, so a hung source cannot hold up the push.
+    // What the inputs may occupy at once (a runner never runs its input twice at once), plus two
+    // for encoding batches and the spool's file I/O, so a hung input cannot hold up the push.
     workers =
         vertx.createSharedWorkerExecutor(
-            WORKER_POOL, sourceCount + 2, maxExecuteMillis, TimeUnit.MILLISECONDS);
+            WORKER_POOL, loaded.inputs().workers() + 2, maxExecuteMillis, TimeUnit.MILLISECONDS);
     webClient =
         WebClient.create(
             vertx,
@@ -132,16 +126,16 @@ public final class AgentVerticle extends VerticleBase {
         .compose(
             opened -> {
               spool = opened;
-              return workers.executeBlocking(() -> sourceFactory.create(loaded), false);
+              return workers.executeBlocking(() -> loaded.inputs().createInputs(), false);
             })
         .compose(this::startStreamingInputs)
         .map(
-            sources -> {
-              agent = buildAgent(loaded, sources);
+            inputs -> {
+              agent = buildAgent(loaded, inputs);
               LOG.info(
                   "agent {} collecting {} every {} and pushing to {}",
                   loaded.agent().host(),
-                  sources.stream().map(MetricSource::name).toList(),
+                  inputs.stream().map(Input::name).toList(),
                   ConfigUnits.formatDuration(interval),
                   loaded.collector().url());
               return null;
@@ -149,16 +143,16 @@ public final class AgentVerticle extends VerticleBase {
   }
 
   /** Starts the inputs that read or probe between collections (access logs, HTTP probes). */
-  private Future<List<MetricSource>> startStreamingInputs(List<MetricSource> sources) {
+  private Future<List<Input>> startStreamingInputs(List<Input> inputs) {
     List<Future<Void>> started =
-        sources.stream()
+        inputs.stream()
             .filter(StreamingInput.class::isInstance)
-            .map(source -> ((StreamingInput) source).start(vertx))
+            .map(input -> ((StreamingInput) input).start(vertx))
             .toList();
-    return Future.all(started).map(ignored -> sources);
+    return Future.all(started).map(ignored -> inputs);
   }
 
-  private Agent buildAgent(AgentSettings loaded, List<MetricSource> sources) {
+  private Agent buildAgent(AgentSettings loaded, List<Input> inputs) {
     var pipeline =
         new PushPipeline(
             vertx,
@@ -168,8 +162,8 @@ public final class AgentVerticle extends VerticleBase {
             loaded.collector().batchMaxPoints(),
             loaded.spool().replayPointsPerSecond(),
             new RetryBackoff());
-    List<SourceRunner> runners =
-        sources.stream().map(source -> new SourceRunner(source, workers)).toList();
+    List<InputRunner> runners =
+        inputs.stream().map(input -> new InputRunner(input, workers)).toList();
     return new Agent(runners, pipeline, loaded.agent().globalTags(), Clock.systemUTC());
   }
 

@@ -2,7 +2,7 @@ package io.ferry.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferry.agent.input.SourceStats;
+import io.ferry.agent.input.InputStats;
 import io.ferry.agent.spool.SpoolStats;
 import io.ferry.lineprotocol.LineProtocolWriter;
 import java.util.List;
@@ -14,8 +14,7 @@ class AgentSelfMetricsTest {
   void onePointPerSourceAndOneForThePipeline() {
     var points =
         AgentSelfMetrics.points(
-            List.of(
-                new SourceStats("os", 12.5, 1, 2, 40), new SourceStats("mysql:db1", -1, 0, 0, 0)),
+            List.of(new InputStats("os", 12.5, 1, 2, 40), new InputStats("mysql:db1", -1, 0, 0, 0)),
             new PushStats(new SpoolStats(4096, 3, 120, 1_000, false, 2, 50), 5, 6, 1, 300, 10),
             3_500);
 

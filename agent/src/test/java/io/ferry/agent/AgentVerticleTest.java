@@ -43,7 +43,7 @@ class AgentVerticleTest {
 
   @Test
   void collectsAndPushesEveryInterval(Vertx vertx) throws Exception {
-    var verticle = new AgentVerticle(config("200ms"), new SourceFactory(), false);
+    var verticle = new AgentVerticle(config("200ms"), false);
     String id = vertx.deployVerticle(verticle).await(20, TimeUnit.SECONDS);
 
     await()
@@ -65,7 +65,7 @@ class AgentVerticleTest {
 
   @Test
   void onceModeReportsWhetherThePushWasDelivered(Vertx vertx) throws Exception {
-    var verticle = new AgentVerticle(config("10s"), new SourceFactory(), true);
+    var verticle = new AgentVerticle(config("10s"), true);
     vertx.deployVerticle(verticle).await(20, TimeUnit.SECONDS);
 
     assertThat(verticle.onceResult().await(20, TimeUnit.SECONDS)).isEqualTo(PushResult.DELIVERED);
@@ -75,7 +75,7 @@ class AgentVerticleTest {
   @Test
   void onceModeFailsWhenTheTokenIsRefused(Vertx vertx) throws Exception {
     collector.answer(401, 401);
-    var verticle = new AgentVerticle(config("10s"), new SourceFactory(), true);
+    var verticle = new AgentVerticle(config("10s"), true);
     String id = vertx.deployVerticle(verticle).await(20, TimeUnit.SECONDS);
 
     assertThat(verticle.onceResult().await(20, TimeUnit.SECONDS)).isEqualTo(PushResult.FAILED);
@@ -86,7 +86,7 @@ class AgentVerticleTest {
   @Test
   void stopFlushesWhatIsStillBuffered(Vertx vertx) throws Exception {
     collector.answer(503);
-    var verticle = new AgentVerticle(config("10s"), new SourceFactory(), true);
+    var verticle = new AgentVerticle(config("10s"), true);
     String id = vertx.deployVerticle(verticle).await(20, TimeUnit.SECONDS);
     assertThat(verticle.onceResult().await(20, TimeUnit.SECONDS)).isEqualTo(PushResult.FAILED);
 
@@ -100,14 +100,14 @@ class AgentVerticleTest {
   @Test
   void whatStopCouldNotSendIsSentByTheNextStart(Vertx vertx) throws Exception {
     collector.answer(503, 503);
-    var first = new AgentVerticle(config("10s"), new SourceFactory(), true);
+    var first = new AgentVerticle(config("10s"), true);
     String id = vertx.deployVerticle(first).await(20, TimeUnit.SECONDS);
     assertThat(first.onceResult().await(20, TimeUnit.SECONDS)).isEqualTo(PushResult.FAILED);
     vertx.undeploy(id).await(20, TimeUnit.SECONDS);
     assertThat(first.pushStats().spool().points()).isPositive();
     String unsent = collector.received().get(0).body();
 
-    var second = new AgentVerticle(config("10s"), new SourceFactory(), true);
+    var second = new AgentVerticle(config("10s"), true);
     String secondId = vertx.deployVerticle(second).await(20, TimeUnit.SECONDS);
 
     assertThat(second.onceResult().await(20, TimeUnit.SECONDS)).isEqualTo(PushResult.DELIVERED);
@@ -124,9 +124,7 @@ class AgentVerticleTest {
 
     assertThatThrownBy(
             () ->
-                vertx
-                    .deployVerticle(new AgentVerticle(config, new SourceFactory(), false))
-                    .await(20, TimeUnit.SECONDS))
+                vertx.deployVerticle(new AgentVerticle(config, false)).await(20, TimeUnit.SECONDS))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             file

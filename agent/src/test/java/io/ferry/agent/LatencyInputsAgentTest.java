@@ -68,7 +68,7 @@ class LatencyInputsAgentTest {
             .formatted(dir.resolve("state"), collector.url(), site.actualPort(), log));
     AgentSettings settings =
         new ConfigLoader(Environment.of(Map.of()), () -> Optional.of("test-host")).load(file);
-    var verticle = new AgentVerticle(() -> settings, new SourceFactory(), true);
+    var verticle = new AgentVerticle(() -> settings, true);
     String id = vertx.deployVerticle(verticle).await(20, TimeUnit.SECONDS);
 
     assertThat(verticle.onceResult().await(20, TimeUnit.SECONDS)).isEqualTo(PushResult.DELIVERED);

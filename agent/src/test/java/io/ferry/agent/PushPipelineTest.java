@@ -3,8 +3,8 @@ package io.ferry.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.agent.config.CollectorConfig;
-import io.ferry.agent.input.MetricSource;
-import io.ferry.agent.input.SourceRunner;
+import io.ferry.agent.input.Input;
+import io.ferry.agent.input.InputRunner;
 import io.ferry.agent.spool.Spool;
 import io.ferry.agent.spool.SpoolConfig;
 import io.ferry.lineprotocol.Point;
@@ -70,8 +70,8 @@ class PushPipelineTest {
 
   @Test
   void sendsGzipLineProtocolWithGlobalTagsAndToken() {
-    MetricSource source =
-        new MetricSource() {
+    Input input =
+        new Input() {
           @Override
           public String name() {
             return "fake";
@@ -85,7 +85,7 @@ class PushPipelineTest {
         };
     var agent =
         new Agent(
-            List.of(new SourceRunner(source, workers)),
+            List.of(new InputRunner(input, workers)),
             pipeline(100),
             Map.of("host", "db1", "cluster", "old"),
             Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC));

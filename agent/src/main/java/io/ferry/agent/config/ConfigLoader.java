@@ -1,15 +1,8 @@
 package io.ferry.agent.config;
 
-import io.ferry.agent.input.accesslog.AccessLogSection;
-import io.ferry.agent.input.accesslog.AccessLogSettings;
-import io.ferry.agent.input.canary.CanaryConfig;
-import io.ferry.agent.input.canary.CanarySection;
-import io.ferry.agent.input.http.HttpProbeConfig;
-import io.ferry.agent.input.http.HttpProbeSection;
-import io.ferry.agent.input.mysql.HeartbeatConfig;
-import io.ferry.agent.input.mysql.MySqlSourceConfig;
+import io.ferry.agent.input.InputContext;
+import io.ferry.agent.input.InputSettings;
 import io.ferry.agent.spool.SpoolConfig;
-import io.ferry.mysqlfacts.HeartbeatTable;
 import io.ferry.yamlconfig.ConfigException;
 import io.ferry.yamlconfig.ConfigMapping;
 import io.ferry.yamlconfig.ConfigUnits;
@@ -18,9 +11,6 @@ import io.ferry.yamlconfig.YamlConfigReader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -72,16 +62,11 @@ public final class ConfigLoader {
   private AgentSettings settings(ConfigMapping root) {
     AgentConfig agent = agent(root.mapping("agent"));
     CollectorConfig collector = collector(root.mapping("collector"));
-    ConfigMapping inputs = root.mapping("inputs");
-    OsInputConfig os = os(inputs.mapping("os"));
-    List<MySqlSourceConfig> mysql = mysql(inputs.mappingList("mysql"));
-    List<HttpProbeConfig> http = HttpProbeSection.read(inputs.mappingList("http"));
-    AccessLogSettings accessLog =
-        AccessLogSection.read(inputs.mapping("access_log"), agent.stateDirectory());
-    List<CanaryConfig> canary = CanarySection.read(inputs.mappingList("canary"));
+    InputSettings inputs =
+        InputSettings.read(root.mapping("inputs"), new InputContext(agent.stateDirectory()));
     SpoolConfig spool = spool(root.mapping("spool"), agent.spoolDirectory());
     root.rejectUnknownKeys();
-    return new AgentSettings(agent, collector, spool, os, mysql, http, accessLog, canary);
+    return new AgentSettings(agent, collector, spool, inputs);
   }
 
   private AgentConfig agent(ConfigMapping section) {
@@ -139,60 +124,6 @@ public final class ConfigLoader {
             SpoolConfig.DEFAULT_REPLAY_POINTS_PER_SECOND,
             1,
             Integer.MAX_VALUE));
-  }
-
-  private OsInputConfig os(ConfigMapping section) {
-    return new OsInputConfig(
-        section.bool("enabled", OsInputConfig.DEFAULT_ENABLED),
-        section.bool("per_cpu", OsInputConfig.DEFAULT_PER_CPU),
-        section.stringList("fs_exclude_types", OsInputConfig.DEFAULT_FS_EXCLUDE_TYPES),
-        section.bool("net_include_loopback", OsInputConfig.DEFAULT_NET_INCLUDE_LOOPBACK));
-  }
-
-  private List<MySqlSourceConfig> mysql(List<ConfigMapping> entries) {
-    List<MySqlSourceConfig> servers = new ArrayList<>();
-    var names = new HashSet<String>();
-    for (ConfigMapping entry : entries) {
-      String name = entry.requiredString("name");
-      if (!names.add(name)) {
-        throw entry.problem("name", "\"" + name + "\" is used by another mysql entry");
-      }
-      servers.add(
-          new MySqlSourceConfig(
-              name,
-              entry.string("host", "127.0.0.1"),
-              entry.integer("port", MySqlSourceConfig.DEFAULT_PORT, 1, 65_535),
-              entry.requiredString("user"),
-              entry.secret("password").orElse(""),
-              entry.duration("connect_timeout", MySqlSourceConfig.DEFAULT_CONNECT_TIMEOUT),
-              entry.duration("query_timeout", MySqlSourceConfig.DEFAULT_QUERY_TIMEOUT),
-              entry.stringMap("tags"),
-              heartbeat(entry.mapping("heartbeat"))));
-    }
-    return servers;
-  }
-
-  /** {@code inputs.mysql[].heartbeat}: off unless {@code table} is set. */
-  private Optional<HeartbeatConfig> heartbeat(ConfigMapping section) {
-    Optional<HeartbeatTable> table =
-        section.parsed(
-            "table",
-            "a table name of the form database.table, e.g. percona.heartbeat",
-            HeartbeatTable::parse);
-    boolean update = section.bool("update", HeartbeatConfig.DEFAULT_UPDATE);
-    long sourceServerId =
-        section.longValue(
-            "source_server_id",
-            HeartbeatConfig.EACH_CHANNELS_SOURCE,
-            0,
-            HeartbeatConfig.MAX_SERVER_ID);
-    if (table.isEmpty()) {
-      if (section.has("update") || section.has("source_server_id")) {
-        throw section.problem("table", "is required when the heartbeat is configured");
-      }
-      return Optional.empty();
-    }
-    return Optional.of(new HeartbeatConfig(table.get(), update, sourceServerId));
   }
 
   private static Optional<String> systemHostName() {

@@ -3,9 +3,9 @@ package io.ferry.agent.input;
 import io.ferry.lineprotocol.Point;
 
 /**
- * Receives what a {@link MetricSource} read in one collection. Points without a timestamp get the
- * time the collection started; the agent adds its global tags ({@code host}, {@code cluster},
- * {@code role}, ...) to every point.
+ * Receives what a {@link Input} read in one collection. Points without a timestamp get the time the
+ * collection started; the agent adds its global tags ({@code host}, {@code cluster}, {@code role},
+ * ...) to every point.
  */
 public interface Accumulator {
 
@@ -13,8 +13,8 @@ public interface Accumulator {
   void add(Point point);
 
   /**
-   * Reports that part of a source could not be read, without failing the whole collection (for
-   * example one query of the MySQL input). The agent logs it and counts it per source.
+   * Reports that part of an input could not be read, without failing the whole collection (for
+   * example one query of the MySQL input). The agent logs it and counts it per input.
    */
   void addError(String what, Throwable cause);
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An {@link Accumulator} for one collection of one source: keeps the points and the partial
- * failures in order. Used by one thread at a time (the worker running the collection).
+ * An {@link Accumulator} for one collection of one input: keeps the points and the partial failures
+ * in order. Used by one thread at a time (the worker running the collection).
  */
 public final class CollectingAccumulator implements Accumulator {
 

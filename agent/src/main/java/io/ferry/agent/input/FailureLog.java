@@ -8,19 +8,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs the failures of one source when they change rather than at every interval: a new or
- * different failure is a warning, its disappearance is logged once as recovered. Keeps the log of a
- * host whose database is down for an hour readable.
+ * Logs the failures of one input when they change rather than at every interval: a new or different
+ * failure is a warning, its disappearance is logged once as recovered. Keeps the log of a host
+ * whose database is down for an hour readable.
  */
 final class FailureLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(FailureLog.class);
 
-  private final String source;
+  private final String input;
   private final Map<String, String> current = new HashMap<>();
 
-  FailureLog(String source) {
-    this.source = source;
+  FailureLog(String input) {
+    this.input = input;
   }
 
   /**
@@ -33,13 +33,13 @@ final class FailureLog {
       String message = describe(failure.getValue());
       String previous = current.put(failure.getKey(), message);
       if (!message.equals(previous)) {
-        LOG.warn("source {}: {} failed: {}", source, failure.getKey(), message);
+        LOG.warn("input {}: {} failed: {}", input, failure.getKey(), message);
       }
     }
     for (String what : Set.copyOf(current.keySet())) {
       if (!failures.containsKey(what)) {
         current.remove(what);
-        LOG.info("source {}: {} works again", source, what);
+        LOG.info("input {}: {} works again", input, what);
       }
     }
   }

@@ -5,8 +5,8 @@ import io.vertx.core.Vertx;
 
 /**
  * An input that works between collections instead of only when polled: it tails a file or probes a
- * server on its own schedule, and its {@link MetricSource#collect} only hands over what it counted
- * so far. The agent starts it once its worker pool exists and stops it before closing the sources.
+ * server on its own schedule, and its {@link Input#collect} only hands over what it counted so far.
+ * The agent starts it once its worker pool exists and stops it before closing the inputs.
  */
 public interface StreamingInput {
 

@@ -3,7 +3,8 @@ package io.ferry.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferry.agent.input.mysql.MySqlSourceConfig;
+import io.ferry.agent.input.mysql.MySqlInputConfig;
+import io.ferry.agent.input.os.OsInputConfig;
 import io.ferry.agent.spool.SpoolConfig;
 import io.ferry.yamlconfig.ConfigException;
 import io.ferry.yamlconfig.Environment;
@@ -89,7 +90,7 @@ class ConfigLoaderTest {
     assertThat(settings.os()).isEqualTo(new OsInputConfig(false, true, List.of("tmpfs"), true));
     assertThat(settings.mysql())
         .containsExactly(
-            new MySqlSourceConfig(
+            new MySqlInputConfig(
                 "old-replica",
                 "10.0.0.5",
                 3307,
@@ -132,7 +133,7 @@ class ConfigLoaderTest {
 
     assertThat(settings.mysql())
         .containsExactly(
-            new MySqlSourceConfig(
+            new MySqlInputConfig(
                 "db", "127.0.0.1", 3306, "mon", "", null, null, Map.of(), Optional.empty()));
   }
 

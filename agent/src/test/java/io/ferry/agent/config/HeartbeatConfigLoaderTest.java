@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.agent.input.mysql.HeartbeatConfig;
-import io.ferry.agent.input.mysql.MySqlSourceConfig;
+import io.ferry.agent.input.mysql.MySqlInputConfig;
 import io.ferry.mysqlfacts.HeartbeatTable;
 import io.ferry.yamlconfig.Environment;
 import java.util.Map;
@@ -23,7 +23,7 @@ class HeartbeatConfigLoaderTest {
             user: mon
       """;
 
-  private static MySqlSourceConfig mysql(String heartbeatLines) {
+  private static MySqlInputConfig mysql(String heartbeatLines) {
     String yaml = MYSQL_ENTRY + heartbeatLines;
     return loader().parse(yaml, "agent.yml").mysql().get(0);
   }

@@ -117,7 +117,7 @@ class LatencyInputsConfigTest {
                 Duration.ofSeconds(3),
                 SloBuckets.of(Duration.ofMillis(10), Duration.ofSeconds(1)),
                 Map.of("cluster", "new")));
-    assertThat(settings.latencyInputCount()).isEqualTo(3);
+    assertThat(settings.inputs().workers()).as("os, one probe, one log, one canary").isEqualTo(4);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.ferry.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.agent.input.accesslog.AccessLogSettings;
+import io.ferry.agent.input.os.OsInputConfig;
 import io.ferry.agent.spool.SpoolConfig;
 import io.ferry.yamlconfig.Environment;
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package io.ferry.agent.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.ferry.agent.config.OsInputConfig;
-import io.ferry.agent.input.mysql.MySqlSource;
-import io.ferry.agent.input.mysql.MySqlSourceConfig;
-import io.ferry.agent.input.os.OshiOsSource;
+import io.ferry.agent.input.mysql.MySqlInput;
+import io.ferry.agent.input.mysql.MySqlInputConfig;
+import io.ferry.agent.input.os.OsInputConfig;
+import io.ferry.agent.input.os.OshiOsInput;
 import io.ferry.lineprotocol.FieldValue;
 import io.ferry.lineprotocol.Point;
 import io.ferry.testkit.LocalExporter;
@@ -37,7 +37,7 @@ class ExporterCrossCheckTest {
   @Test
   void osInputAgreesWithNodeExporter() throws Exception {
     try (LocalExporter node = LocalExporter.nodeExporter(stateDir)) {
-      var source = new OshiOsSource(OsInputConfig.defaults());
+      var source = new OshiOsInput(OsInputConfig.defaults());
       PrometheusSamples before = node.scrape();
       source.collect(new CollectingAccumulator());
       // CPU usage over the same 5 s window: the two windows differ only by the time one scrape
@@ -103,7 +103,7 @@ class ExporterCrossCheckTest {
                 replica.port(),
                 MigrationStack.AGENT_USER,
                 MigrationStack.AGENT_PASSWORD);
-        MySqlSource source = source(replica)) {
+        MySqlInput source = source(replica)) {
       replica.execute("STOP SLAVE SQL_THREAD");
       try {
         Point stopped = replication(source);
@@ -140,9 +140,9 @@ class ExporterCrossCheckTest {
     }
   }
 
-  private static MySqlSource source(LocalMariaDb server) {
-    return new MySqlSource(
-        new MySqlSourceConfig(
+  private static MySqlInput source(LocalMariaDb server) {
+    return new MySqlInput(
+        new MySqlInputConfig(
             "old-replica",
             "127.0.0.1",
             server.port(),
@@ -154,14 +154,14 @@ class ExporterCrossCheckTest {
             Optional.empty()));
   }
 
-  private static CollectingAccumulator collect(MySqlSource source) throws Exception {
+  private static CollectingAccumulator collect(MySqlInput source) throws Exception {
     var collected = new CollectingAccumulator();
     source.collect(collected);
     assertThat(collected.errors()).isEmpty();
     return collected;
   }
 
-  private static Point replication(MySqlSource source) throws Exception {
+  private static Point replication(MySqlInput source) throws Exception {
     return only(collect(source).points(), "mysql_replication");
   }
 

@@ -1,7 +1,7 @@
 package io.ferry.agent.input.accesslog;
 
 import io.ferry.agent.input.Accumulator;
-import io.ferry.agent.input.MetricSource;
+import io.ferry.agent.input.Input;
 import io.ferry.agent.input.StreamingInput;
 import io.ferry.lineprotocol.Point;
 import io.vertx.core.Future;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * malformed_lines}; the first few are logged with their file and line number (not their text, which
  * may hold tokens from query strings).
  */
-public final class AccessLogInput implements MetricSource, StreamingInput {
+public final class AccessLogInput implements Input, StreamingInput {
 
   /** The input's own figures, cumulative since it started. */
   static final String STATS_MEASUREMENT = "access_log";

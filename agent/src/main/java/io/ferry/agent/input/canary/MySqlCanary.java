@@ -1,7 +1,7 @@
 package io.ferry.agent.input.canary;
 
 import io.ferry.agent.input.Accumulator;
-import io.ferry.agent.input.MetricSource;
+import io.ferry.agent.input.Input;
 import io.ferry.agent.input.histogram.LatencyHistogram;
 import io.ferry.lineprotocol.Point;
 import java.sql.Connection;
@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * mysql_canary_duration} histogram of successful and timed-out runs and the cumulative {@code
  * mysql_canaries} counters. Blocking (JDBC): the agent calls it on a worker.
  */
-public final class MySqlCanary implements MetricSource {
+public final class MySqlCanary implements Input {
 
   public static final String MEASUREMENT = "mysql_canary";
   public static final String DURATION_MEASUREMENT = "mysql_canary_duration";

@@ -1,7 +1,7 @@
 package io.ferry.agent.input.http;
 
 import io.ferry.agent.input.Accumulator;
-import io.ferry.agent.input.MetricSource;
+import io.ferry.agent.input.Input;
 import io.ferry.agent.input.StreamingInput;
 import io.ferry.agent.input.histogram.LatencyHistogram;
 import io.ferry.lineprotocol.Point;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * and the cumulative {@code http_probes} counters. A probe still running when the next is due makes
  * that one skipped, never overlapped.
  */
-public final class HttpProbeInput implements MetricSource, StreamingInput {
+public final class HttpProbeInput implements Input, StreamingInput {
 
   /** The histogram of total probe times, timeouts included (as the timeout). */
   public static final String DURATION_MEASUREMENT = "http_probe_duration";

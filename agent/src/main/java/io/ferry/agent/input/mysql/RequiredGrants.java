@@ -19,7 +19,7 @@ public final class RequiredGrants {
    * @return lines such as {@code GRANT PROCESS, SLAVE MONITOR ON *.* TO 'ferry'@'%'; -- MariaDB
    *     10.5 and later}
    */
-  public static List<String> statements(MySqlSourceConfig input) {
+  public static List<String> statements(MySqlInputConfig input) {
     String account = "'" + input.user().replace("'", "''") + "'@'%'";
     List<String> lines = new ArrayList<>();
     lines.add("GRANT PROCESS, SLAVE MONITOR ON *.* TO " + account + ";  -- MariaDB 10.5 and later");

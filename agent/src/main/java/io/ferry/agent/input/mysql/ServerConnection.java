@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The one JDBC connection (MySQL Connector/J) of a {@link MySqlSource}: opened on first use,
- * checked with a ping before each collection, and opened again after it broke. The server's flavor
- * and version are detected once per connection. Every call blocks; the agent runs them on a worker
+ * The one JDBC connection (MySQL Connector/J) of a {@link MySqlInput}: opened on first use, checked
+ * with a ping before each collection, and opened again after it broke. The server's flavor and
+ * version are detected once per connection. Every call blocks; the agent runs them on a worker
  * pool.
  */
 final class ServerConnection implements AutoCloseable {
 
-  private final MySqlSourceConfig config;
+  private final MySqlInputConfig config;
   private Connection connection;
   private ServerInfo server;
 
-  ServerConnection(MySqlSourceConfig config) {
+  ServerConnection(MySqlInputConfig config) {
     this.config = config;
   }
 

@@ -194,7 +194,7 @@ class HeartbeatIntegrationTest {
   @Test
   void aMissingTableIsReportedWithTheStatementsToRunAndTheChannelStillReported() throws Exception {
     var missing = new HeartbeatConfig(new HeartbeatTable("percona", "no_such_heartbeat"), false, 0);
-    try (var reader = new MySqlSource(config("old-replica", stack.oldReplica(), missing))) {
+    try (var reader = new MySqlInput(config("old-replica", stack.oldReplica(), missing))) {
       var collected = new RecordingAccumulator();
       reader.collect(collected);
 
@@ -211,7 +211,7 @@ class HeartbeatIntegrationTest {
   }
 
   /** Collects once; the channel must show a stopped SQL thread and no server lag. */
-  private static Point stoppedChannel(MySqlSource reader) throws Exception {
+  private static Point stoppedChannel(MySqlInput reader) throws Exception {
     var collected = new RecordingAccumulator();
     reader.collect(collected);
     Point channel = collected.single("mysql_replication");
@@ -229,13 +229,13 @@ class HeartbeatIntegrationTest {
     return ((FieldValue.FloatValue) lag).value();
   }
 
-  private static MySqlSource source(String name, LocalMariaDb server, boolean update) {
-    return new MySqlSource(config(name, server, new HeartbeatConfig(TABLE, update, 0)));
+  private static MySqlInput source(String name, LocalMariaDb server, boolean update) {
+    return new MySqlInput(config(name, server, new HeartbeatConfig(TABLE, update, 0)));
   }
 
-  private static MySqlSourceConfig config(
+  private static MySqlInputConfig config(
       String name, LocalMariaDb server, HeartbeatConfig heartbeat) {
-    return new MySqlSourceConfig(
+    return new MySqlInputConfig(
         name,
         "127.0.0.1",
         server.port(),

@@ -5,7 +5,7 @@ import io.ferry.lineprotocol.Point;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keeps what a source reported, for assertions. */
+/** Keeps what an input reported, for assertions. */
 final class RecordingAccumulator implements Accumulator {
 
   final List<Point> points = new ArrayList<>();

@@ -23,13 +23,13 @@ class RequiredGrantsIntegrationTest {
   private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
   private static MigrationStack stack;
-  private static MySqlSourceConfig config;
+  private static MySqlInputConfig config;
 
   @BeforeAll
   static void createTheAccountWithThePrintedGrants() {
     stack = SharedStack.get();
     config =
-        new MySqlSourceConfig(
+        new MySqlInputConfig(
             "old-replica",
             "127.0.0.1",
             stack.oldReplica().port(),
@@ -61,7 +61,7 @@ class RequiredGrantsIntegrationTest {
 
   @Test
   void thePrintedGrantsAreEnoughForEveryFigure() throws Exception {
-    try (var source = new MySqlSource(config)) {
+    try (var source = new MySqlInput(config)) {
       var collected = new RecordingAccumulator();
       source.collect(collected);
 

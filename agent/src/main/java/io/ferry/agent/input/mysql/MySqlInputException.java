@@ -5,9 +5,9 @@ package io.ferry.agent.input.mysql;
  * login. The message names the server and the reason, e.g. {@code mysql old-replica
  * (127.0.0.1:3307): cannot connect: Connection refused}; it never contains the password.
  */
-public final class MySqlSourceException extends Exception {
+public final class MySqlInputException extends Exception {
 
-  public MySqlSourceException(String message, Throwable cause) {
+  public MySqlInputException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param heartbeat the pt-heartbeat compatible heartbeat to read (and maybe write) on this server
  *     (default none: no heartbeat fields)
  */
-public record MySqlSourceConfig(
+public record MySqlInputConfig(
     String name,
     String host,
     int port,
@@ -35,7 +35,7 @@ public record MySqlSourceConfig(
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(5);
 
-  public MySqlSourceConfig {
+  public MySqlInputConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(user, "user");
@@ -49,6 +49,6 @@ public record MySqlSourceConfig(
   /** Never prints the password. */
   @Override
   public String toString() {
-    return "MySqlSourceConfig[name=" + name + ", " + user + "@" + host + ":" + port + "]";
+    return "MySqlInputConfig[name=" + name + ", " + user + "@" + host + ":" + port + "]";
   }
 }

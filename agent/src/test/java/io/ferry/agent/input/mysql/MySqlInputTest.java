@@ -13,13 +13,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The source against a port nobody listens on; needs no server. */
-class MySqlSourceTest {
+class MySqlInputTest {
 
   @Test
   void aDeadServerFailsWithAClearMessageAndReportsItselfDown() throws IOException {
     int port = freePort();
     var config =
-        new MySqlSourceConfig(
+        new MySqlInputConfig(
             "old-replica",
             "127.0.0.1",
             port,
@@ -31,10 +31,10 @@ class MySqlSourceTest {
             Optional.empty());
     var accumulator = new RecordingAccumulator();
 
-    try (var source = new MySqlSource(config)) {
+    try (var source = new MySqlInput(config)) {
       assertThat(source.name()).isEqualTo("mysql:old-replica");
       assertThatThrownBy(() -> source.collect(accumulator))
-          .isInstanceOf(MySqlSourceException.class)
+          .isInstanceOf(MySqlInputException.class)
           .hasMessage(
               "mysql old-replica (127.0.0.1:" + port + "): cannot connect: Connection refused")
           .satisfies(e -> assertThat(e.toString()).doesNotContain("s3cret-Password"));
@@ -53,7 +53,7 @@ class MySqlSourceTest {
   @Test
   void theConfigNeverPrintsThePassword() {
     var config =
-        new MySqlSourceConfig(
+        new MySqlInputConfig(
             "db1", "127.0.0.1", 3306, "ferry_agent", "s3cret-Password", null, null, null, null);
 
     assertThat(config.toString()).doesNotContain("s3cret-Password");

@@ -1,7 +1,7 @@
 package io.ferry.agent.input.mysql;
 
 import io.ferry.agent.input.Accumulator;
-import io.ferry.agent.input.MetricSource;
+import io.ferry.agent.input.Input;
 import io.ferry.lineprotocol.FieldValue;
 import io.ferry.lineprotocol.Point;
 import io.ferry.mysqlfacts.Flavor;
@@ -30,19 +30,19 @@ import java.util.TreeMap;
  *
  * <p>{@link #collect} blocks on JDBC: call it from a worker pool, never on an event loop.
  */
-public final class MySqlSource implements MetricSource {
+public final class MySqlInput implements Input {
 
   private static final GlobalVariablesQuery VARIABLES = new GlobalVariablesQuery();
   private static final GlobalStatusQuery STATUS = new GlobalStatusQuery();
   private static final ReplicaStatusQuery REPLICAS = new ReplicaStatusQuery();
 
-  private final MySqlSourceConfig config;
+  private final MySqlInputConfig config;
   private final ServerConnection connection;
   private final Optional<HeartbeatAgeQuery> heartbeatAges;
   private final Optional<HeartbeatWriter> heartbeatWriter;
   private Flavor lastSeenFlavor;
 
-  public MySqlSource(MySqlSourceConfig config) {
+  public MySqlInput(MySqlInputConfig config) {
     this.config = config;
     this.connection = new ServerConnection(config);
     this.heartbeatAges =
@@ -54,7 +54,7 @@ public final class MySqlSource implements MetricSource {
             .map(h -> new HeartbeatWriter(h.table(), hint(config, h)));
   }
 
-  private static HeartbeatSetupHint hint(MySqlSourceConfig config, HeartbeatConfig heartbeat) {
+  private static HeartbeatSetupHint hint(MySqlInputConfig config, HeartbeatConfig heartbeat) {
     return new HeartbeatSetupHint(heartbeat.table(), config.user(), heartbeat.update());
   }
 
@@ -64,7 +64,7 @@ public final class MySqlSource implements MetricSource {
   }
 
   @Override
-  public void collect(Accumulator accumulator) throws MySqlSourceException {
+  public void collect(Accumulator accumulator) throws MySqlInputException {
     ServerInfo server;
     try {
       server = connection.open();
@@ -158,10 +158,10 @@ public final class MySqlSource implements MetricSource {
     return Optional.empty();
   }
 
-  private MySqlSourceException unreachable(Accumulator accumulator, String what, Exception cause) {
+  private MySqlInputException unreachable(Accumulator accumulator, String what, Exception cause) {
     String error = what + ": " + reason(cause);
     accumulator.add(ServerPoint.down(error).withDefaultTags(tags()));
-    return new MySqlSourceException(describe() + ": " + error, cause);
+    return new MySqlInputException(describe() + ": " + error, cause);
   }
 
   private Map<String, String> tags() {

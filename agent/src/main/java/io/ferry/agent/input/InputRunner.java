@@ -10,16 +10,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs one {@link MetricSource} for the agent: calls {@link MetricSource#collect} on a worker pool
- * (never on an event loop), times it, counts its errors, and skips a tick while the previous
- * collection still runs. The returned future never fails: a failing source yields the points it
- * managed to add (often none), and the agent goes on with the others.
+ * Runs one {@link Input} for the agent: calls {@link Input#collect} on a worker pool (never on an
+ * event loop), times it, counts its errors, and skips a tick while the previous collection still
+ * runs. The returned future never fails: a failing input yields the points it managed to add (often
+ * none), and the agent goes on with the others.
  */
-public final class SourceRunner {
+public final class InputRunner {
 
-  private static final String WHOLE_SOURCE = "collect";
+  private static final String WHOLE_INPUT = "collect";
 
-  private final MetricSource source;
+  private final Input input;
   private final WorkerExecutor workers;
   private final FailureLog failureLog;
   private final AtomicBoolean running = new AtomicBoolean();
@@ -29,17 +29,17 @@ public final class SourceRunner {
   private volatile long lastPoints;
 
   /**
-   * @param source the source to run; the runner calls it from one worker thread at a time
+   * @param input the input to run; the runner calls it from one worker thread at a time
    * @param workers the pool the collections run on
    */
-  public SourceRunner(MetricSource source, WorkerExecutor workers) {
-    this.source = source;
+  public InputRunner(Input input, WorkerExecutor workers) {
+    this.input = input;
     this.workers = workers;
-    this.failureLog = new FailureLog(source.name());
+    this.failureLog = new FailureLog(input.name());
   }
 
   public String name() {
-    return source.name();
+    return input.name();
   }
 
   /**
@@ -58,15 +58,14 @@ public final class SourceRunner {
         .recover(
             rejected -> {
               running.set(false);
-              countFailures(Map.of(WHOLE_SOURCE, rejected), 1);
+              countFailures(Map.of(WHOLE_INPUT, rejected), 1);
               return Future.succeededFuture(List.of());
             });
   }
 
-  /** The source's figures so far. */
-  public SourceStats stats() {
-    return new SourceStats(
-        source.name(), lastCollectMillis, errors.get(), skipped.get(), lastPoints);
+  /** The input's figures so far. */
+  public InputStats stats() {
+    return new InputStats(input.name(), lastCollectMillis, errors.get(), skipped.get(), lastPoints);
   }
 
   /** What failed in the last finished collection and why; empty when it worked. */
@@ -74,11 +73,11 @@ public final class SourceRunner {
     return failureLog.current();
   }
 
-  /** Closes the source on the worker pool, since closing may block (JDBC). */
+  /** Closes the input on the worker pool, since closing may block (JDBC). */
   public Future<Void> close() {
     return workers.executeBlocking(
         () -> {
-          source.close();
+          input.close();
           return null;
         },
         false);
@@ -89,16 +88,15 @@ public final class SourceRunner {
     Map<String, Throwable> failures = new HashMap<>();
     long started = System.nanoTime();
     try {
-      source.collect(accumulator);
+      input.collect(accumulator);
     } catch (Exception | LinkageError e) {
-      failures.put(WHOLE_SOURCE, e);
+      failures.put(WHOLE_INPUT, e);
     } finally {
       lastCollectMillis = (System.nanoTime() - started) / 1e6;
       running.set(false);
     }
     failures.putAll(accumulator.errors());
-    countFailures(
-        failures, accumulator.errorCount() + (failures.containsKey(WHOLE_SOURCE) ? 1 : 0));
+    countFailures(failures, accumulator.errorCount() + (failures.containsKey(WHOLE_INPUT) ? 1 : 0));
     List<Point> points = accumulator.points();
     lastPoints = points.size();
     return points;

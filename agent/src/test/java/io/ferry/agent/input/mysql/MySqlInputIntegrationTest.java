@@ -19,8 +19,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The source against the real MariaDB servers of the shared test stack, as the agent user. */
-class MySqlSourceIntegrationTest {
+/** The MySQL input against the real MariaDB servers of the shared test stack, as the agent user. */
+class MySqlInputIntegrationTest {
 
   private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
@@ -165,9 +165,9 @@ class MySqlSourceIntegrationTest {
     }
   }
 
-  private static MySqlSource source(String name, LocalMariaDb server) {
-    return new MySqlSource(
-        new MySqlSourceConfig(
+  private static MySqlInput source(String name, LocalMariaDb server) {
+    return new MySqlInput(
+        new MySqlInputConfig(
             name,
             "127.0.0.1",
             server.port(),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.ferry.agent.config.OsInputConfig;
 import io.ferry.agent.input.CollectingAccumulator;
 import io.ferry.lineprotocol.FieldValue;
 import io.ferry.lineprotocol.Point;
@@ -14,11 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Reads this machine for real: no CPU usage on the first poll, all families after it. */
-class OshiOsSourceTest {
+class OshiOsInputTest {
 
   @Test
   void readsEveryFamilyAndCpuOnceTwoPollsDiffer() {
-    var source = new OshiOsSource(OsInputConfig.defaults());
+    var source = new OshiOsInput(OsInputConfig.defaults());
 
     var first = new CollectingAccumulator();
     source.collect(first);
@@ -60,8 +59,7 @@ class OshiOsSourceTest {
         .noneMatch(p -> p.tags().get("interface").equals("lo"));
   }
 
-  private static CollectingAccumulator poll(
-      OshiOsSource source, List<CollectingAccumulator> polls) {
+  private static CollectingAccumulator poll(OshiOsInput source, List<CollectingAccumulator> polls) {
     var accumulator = new CollectingAccumulator();
     source.collect(accumulator);
     polls.add(accumulator);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
-class SourceRunnerTest {
+class InputRunnerTest {
 
   private WorkerExecutor workers;
 
@@ -36,8 +36,8 @@ class SourceRunnerTest {
   void collectsOnAWorkerThreadAndRecordsTheFigures() throws Exception {
     var onEventLoop = new AtomicBoolean(true);
     var runner =
-        new SourceRunner(
-            source(
+        new InputRunner(
+            input(
                 "ok",
                 out -> {
                   onEventLoop.set(Context.isOnEventLoopThread());
@@ -50,17 +50,17 @@ class SourceRunnerTest {
 
     assertThat(points).hasSize(2);
     assertThat(onEventLoop).isFalse();
-    SourceStats stats = runner.stats();
+    InputStats stats = runner.stats();
     assertThat(stats.points()).isEqualTo(2);
     assertThat(stats.errors()).isZero();
     assertThat(stats.collectMillis()).isNotNegative();
   }
 
   @Test
-  void aFailingSourceIsCountedAndKeepsWhatItRead() throws Exception {
+  void aFailingInputIsCountedAndKeepsWhatItRead() throws Exception {
     var runner =
-        new SourceRunner(
-            source(
+        new InputRunner(
+            input(
                 "broken",
                 out -> {
                   out.add(point(1));
@@ -78,8 +78,8 @@ class SourceRunnerTest {
   @Test
   void partialErrorsAreCountedEach() throws Exception {
     var runner =
-        new SourceRunner(
-            source(
+        new InputRunner(
+            input(
                 "partial",
                 out -> {
                   out.addError("replication", new RuntimeException("denied"));
@@ -97,8 +97,8 @@ class SourceRunnerTest {
     var started = new CountDownLatch(1);
     var release = new CountDownLatch(1);
     var runner =
-        new SourceRunner(
-            source(
+        new InputRunner(
+            input(
                 "slow",
                 out -> {
                   started.countDown();
@@ -122,8 +122,8 @@ class SourceRunnerTest {
     void collect(Accumulator out) throws Exception;
   }
 
-  private static MetricSource source(String name, Body body) {
-    return new MetricSource() {
+  private static Input input(String name, Body body) {
+    return new Input() {
       @Override
       public String name() {
         return name;

@@ -1,8 +1,7 @@
 package io.ferry.agent.input.os;
 
-import io.ferry.agent.config.OsInputConfig;
 import io.ferry.agent.input.Accumulator;
-import io.ferry.agent.input.MetricSource;
+import io.ferry.agent.input.Input;
 import java.util.List;
 import oshi.SystemInfo;
 import oshi.hardware.HardwareAbstractionLayer;
@@ -13,11 +12,11 @@ import oshi.software.os.OperatingSystem;
  * disk}, {@code diskio} and {@code net} points. One family failing is reported with {@link
  * Accumulator#addError} and the others are still read.
  */
-public final class OshiOsSource implements MetricSource {
+public final class OshiOsInput implements Input {
 
   private final List<OsReader> readers;
 
-  public OshiOsSource(OsInputConfig config) {
+  public OshiOsInput(OsInputConfig config) {
     SystemInfo system = new SystemInfo();
     HardwareAbstractionLayer hardware = system.getHardware();
     OperatingSystem os = system.getOperatingSystem();

@@ -1,4 +1,4 @@
-package io.ferry.agent.config;
+package io.ferry.agent.input.os;
 
 import java.util.List;
 
