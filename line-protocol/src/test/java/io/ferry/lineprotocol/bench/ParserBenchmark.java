@@ -124,6 +124,12 @@ public class ParserBenchmark {
         options.addProfiler(profiler.trim());
       }
     }
+    System.out.printf(
+        "bodies of %d lines: agent %d, telegraf %d, escaped %d characters%n",
+        BenchmarkBodies.LINES,
+        BenchmarkBodies.agent().length(),
+        BenchmarkBodies.telegraf().length(),
+        BenchmarkBodies.escaped().length());
     String loadBefore = loadAverage();
     Collection<RunResult> results = new Runner(options.build()).run();
     System.out.println("load average before: " + loadBefore + "; after: " + loadAverage());
