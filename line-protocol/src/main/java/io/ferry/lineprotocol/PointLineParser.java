@@ -43,6 +43,9 @@ final class PointLineParser {
   /** Whether the text just scanned holds an escape, so that it has to be unescaped. */
   private boolean escaped;
 
+  /** The hash of the characters {@link #scanKey} just scanned (valid when not {@link #escaped}). */
+  private int scannedHash;
+
   PointLineParser(String body, Precision precision, long defaultTimestampNanos) {
     this.body = body;
     this.precision = precision;
@@ -212,17 +215,20 @@ final class PointLineParser {
    */
   private int scanKey(int i, boolean withEquals) {
     escaped = false;
+    int hash = 0;
     while (i < end) {
       char c = body.charAt(i);
       if (c == '\\' && i + 1 < end && isEscapable(body.charAt(i + 1), withEquals)) {
         escaped = true;
         i += 2;
       } else if (isEscapable(c, withEquals)) {
-        return i;
+        break;
       } else {
+        hash = 31 * hash + c;
         i++;
       }
     }
+    scannedHash = hash;
     return i;
   }
 
@@ -243,19 +249,17 @@ final class PointLineParser {
   }
 
   /**
-   * {@code body[from, to)} as a string, the same instance as last time when the same short text was
-   * cut before at this slot: measurements, keys and most tag values repeat from line to line, so a
-   * body's points share them instead of holding a copy each.
+   * {@code body[from, to)}, just scanned by {@link #scanKey} without escapes, as a string: the same
+   * instance as last time when the same short text was cut before at this slot: measurements, keys
+   * and most tag values repeat from line to line, so a body's points share them instead of holding
+   * a copy each.
    */
   private String cut(int from, int to) {
     int length = to - from;
     if (length > MAX_SHARED_LENGTH) {
       return body.substring(from, to);
     }
-    int hash = length;
-    for (int i = from; i < to; i++) {
-      hash = 31 * hash + body.charAt(i);
-    }
+    int hash = scannedHash;
     int slot = (hash ^ (hash >>> 15)) & (shared.length - 1);
     String known = shared[slot];
     if (known != null && known.length() == length && body.startsWith(known, from)) {
