@@ -31,10 +31,14 @@ public record Point(
     }
     requireSingleLine("measurement", measurement);
     for (var tag : tags.entrySet()) {
-      requireSingleLine("tag", tag.getKey() + tag.getValue());
-      if (tag.getKey().isEmpty() || tag.getValue().isEmpty()) {
+      String key = tag.getKey();
+      String value = tag.getValue();
+      if (hasLineBreak(key) || hasLineBreak(value)) {
+        throw new IllegalArgumentException("tag must not contain a line break: " + key + value);
+      }
+      if (key.isEmpty() || value.isEmpty()) {
         throw new IllegalArgumentException(
-            "point " + measurement + " has an empty tag key or value: " + tag.getKey());
+            "point " + measurement + " has an empty tag key or value: " + key);
       }
     }
     for (String key : fields.keySet()) {
@@ -43,14 +47,22 @@ public record Point(
         throw new IllegalArgumentException("point " + measurement + " has an empty field key");
       }
     }
-    tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    // The parser hands over maps nobody else holds; any other caller's maps are copied.
+    tags =
+        Collections.unmodifiableSortedMap(tags instanceof ParsedTags ? tags : new TreeMap<>(tags));
+    fields =
+        Collections.unmodifiableMap(
+            fields instanceof ParsedFields ? fields : new LinkedHashMap<>(fields));
   }
 
   private static void requireSingleLine(String what, String text) {
-    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+    if (hasLineBreak(text)) {
       throw new IllegalArgumentException(what + " must not contain a line break: " + text);
     }
+  }
+
+  private static boolean hasLineBreak(String text) {
+    return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
   }
 
   /** The timestamp in nanoseconds, or empty when the receiver should assign its own time. */

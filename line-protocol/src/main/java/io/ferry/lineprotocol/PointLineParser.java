@@ -1,9 +1,7 @@
 package io.ferry.lineprotocol;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Parses one line of line protocol into a {@link Point}, in a single pass over its characters. Keys
@@ -22,6 +20,12 @@ final class PointLineParser {
   /** The latest time InfluxDB stores: 2262-04-11T23:47:16.854775806Z. */
   static final long MAX_NANOS = Long.MAX_VALUE - 1;
 
+  /** Slots of the table of shared texts: a power of two. */
+  private static final int SHARED_SLOTS = 1024;
+
+  /** Longer texts are not worth looking up: they rarely repeat. */
+  private static final int MAX_SHARED_LENGTH = 64;
+
   private static final String MISSING_FIELD_SET =
       "missing field set (a point needs at least one field)";
 
@@ -30,11 +34,17 @@ final class PointLineParser {
   private final long defaultTimestampNanos;
   private final StringBuilder scratch = new StringBuilder();
 
+  /** Short texts already cut from this body, by hash (see {@link #cut}). */
+  private final String[] shared = new String[SHARED_SLOTS];
+
   /** End of the line being parsed (exclusive). */
   private int end;
 
   /** Whether the text just scanned holds an escape, so that it has to be unescaped. */
   private boolean escaped;
+
+  /** The hash of the characters {@link #scanKey} just scanned (valid when not {@link #escaped}). */
+  private int scannedHash;
 
   PointLineParser(String body, Precision precision, long defaultTimestampNanos) {
     this.body = body;
@@ -53,7 +63,7 @@ final class PointLineParser {
     }
     int measurementEnd = scanKey(from, false);
     String measurement = key(from, measurementEnd, false);
-    SortedMap<String, String> tags = new TreeMap<>();
+    SortedMap<String, String> tags = new ParsedTags();
     int i = measurementEnd;
     if (i < end && body.charAt(i) == ',') {
       i = parseTags(i + 1, tags);
@@ -62,7 +72,7 @@ final class PointLineParser {
     if (i >= end) {
       throw new LineSyntaxException(MISSING_FIELD_SET);
     }
-    Map<String, FieldValue> fields = new LinkedHashMap<>();
+    Map<String, FieldValue> fields = new ParsedFields();
     i = parseFields(i, fields);
     long timestamp = parseTimestamp(i);
     try {
@@ -205,24 +215,27 @@ final class PointLineParser {
    */
   private int scanKey(int i, boolean withEquals) {
     escaped = false;
+    int hash = 0;
     while (i < end) {
       char c = body.charAt(i);
       if (c == '\\' && i + 1 < end && isEscapable(body.charAt(i + 1), withEquals)) {
         escaped = true;
         i += 2;
       } else if (isEscapable(c, withEquals)) {
-        return i;
+        break;
       } else {
+        hash = 31 * hash + c;
         i++;
       }
     }
+    scannedHash = hash;
     return i;
   }
 
   /** The text of what {@link #scanKey} just scanned, unescaped. */
   private String key(int from, int to, boolean withEquals) {
     if (!escaped) {
-      return body.substring(from, to);
+      return cut(from, to);
     }
     scratch.setLength(0);
     for (int i = from; i < to; i++) {
@@ -233,6 +246,28 @@ final class PointLineParser {
       scratch.append(c);
     }
     return scratch.toString();
+  }
+
+  /**
+   * {@code body[from, to)}, just scanned by {@link #scanKey} without escapes, as a string: the same
+   * instance as last time when the same short text was cut before at this slot: measurements, keys
+   * and most tag values repeat from line to line, so a body's points share them instead of holding
+   * a copy each.
+   */
+  private String cut(int from, int to) {
+    int length = to - from;
+    if (length > MAX_SHARED_LENGTH) {
+      return body.substring(from, to);
+    }
+    int hash = scannedHash;
+    int slot = (hash ^ (hash >>> 15)) & (shared.length - 1);
+    String known = shared[slot];
+    if (known != null && known.length() == length && body.startsWith(known, from)) {
+      return known;
+    }
+    String text = body.substring(from, to);
+    shared[slot] = text;
+    return text;
   }
 
   /**

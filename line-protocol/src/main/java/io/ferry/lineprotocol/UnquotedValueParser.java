@@ -20,6 +20,11 @@ final class UnquotedValueParser {
    */
   private static final int FAST_PATH_MAX_DIGITS = 15;
 
+  /** Booleans are immutable values: every point shares these two. */
+  private static final FieldValue TRUE = new FieldValue.BooleanValue(true);
+
+  private static final FieldValue FALSE = new FieldValue.BooleanValue(false);
+
   private UnquotedValueParser() {}
 
   /**
@@ -38,7 +43,7 @@ final class UnquotedValueParser {
       return new FieldValue.UnsignedValue(unsignedInteger(text, from, to, field));
     }
     if (first == 't' || first == 'T' || first == 'f' || first == 'F') {
-      return new FieldValue.BooleanValue(bool(text, from, to, field));
+      return bool(text, from, to, field) ? TRUE : FALSE;
     }
     return new FieldValue.FloatValue(floating(text, from, to, field));
   }
