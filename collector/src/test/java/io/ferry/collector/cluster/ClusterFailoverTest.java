@@ -58,12 +58,15 @@ class ClusterFailoverTest {
 
   @AfterAll
   static void stop() throws IOException {
+    // The collectors' logs stay with the build's other test output, for a failure's reader.
+    Path kept = Files.createDirectories(Path.of("target", "cluster-failover"));
     for (String n : List.of("a", "b")) {
-      if (Files.exists(dir.resolve(n + ".log")))
+      if (Files.exists(dir.resolve(n + ".log"))) {
         Files.copy(
             dir.resolve(n + ".log"),
-            Path.of("/tmp/cl-" + n + ".log"),
+            kept.resolve(n + ".log"),
             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
     }
     webhook.close();
     influx.close();
