@@ -3,6 +3,7 @@ package io.ferry.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.collector.CollectorDaemon;
+import io.ferry.testkit.ChildJvm;
 import io.ferry.testkit.LocalInfluxDb;
 import io.ferry.testkit.SharedStack;
 import java.io.IOException;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * so the collector keeps one URL across the restart. A connection whose target cannot be reached is
  * closed at once, as a stopped server's would be.
  */
-final class TcpRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
   private final NetServer server;
   private final NetClient client;
@@ -24,17 +24,17 @@ final class TcpRelay implements AutoCloseable {
     this.server = vertx.createNetServer().connectHandler(this::relay);
   }
 
-  static TcpRelay start(Vertx vertx, int targetPort) throws Exception {
+  public static TcpRelay start(Vertx vertx, int targetPort) throws Exception {
     var relay = new TcpRelay(vertx, targetPort);
     relay.server.listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
     return relay;
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.actualPort();
   }
 
-  void retarget(int port) {
+  public void retarget(int port) {
     targetPort = port;
   }
 

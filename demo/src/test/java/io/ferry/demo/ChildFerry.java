@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.agent.AgentMain;
 import io.ferry.collector.CollectorDaemon;
+import io.ferry.testkit.ChildJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

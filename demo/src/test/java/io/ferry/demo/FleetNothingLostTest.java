@@ -2,6 +2,8 @@ package io.ferry.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.collector.TcpRelay;
+import io.ferry.testkit.ChildJvm;
 import io.ferry.testkit.LocalInfluxDb;
 import io.vertx.core.Vertx;
 import java.io.IOException;

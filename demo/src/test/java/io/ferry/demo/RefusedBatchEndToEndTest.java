@@ -2,6 +2,7 @@ package io.ferry.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.testkit.ChildJvm;
 import io.ferry.testkit.LocalInfluxDb;
 import java.nio.file.Files;
 import java.nio.file.Path;

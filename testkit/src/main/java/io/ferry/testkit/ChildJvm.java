@@ -1,4 +1,4 @@
-package io.ferry.demo;
+package io.ferry.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,10 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A main class of this test class path run in a child JVM, its output appended to a log file: what
- * a packaged program is, minus the launcher. {@link #kill()} is {@code kill -9}. (A copy of the
- * agent module's test helper of the same name, which this module cannot reach.)
+ * a packaged program is, minus the launcher. {@link #kill()} is {@code kill -9}.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
   private final String name;
   private final Process process;
@@ -25,7 +24,7 @@ final class ChildJvm implements AutoCloseable {
     this.log = log;
   }
 
-  static ChildJvm start(
+  public static ChildJvm start(
       String name,
       List<String> jvmFlags,
       Class<?> mainClass,
@@ -48,12 +47,12 @@ final class ChildJvm implements AutoCloseable {
     return new ChildJvm(name, builder.start(), log);
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** SIGKILL, as {@code kill -9}: no shutdown hook runs. Returns once the process is gone. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       throw new IllegalStateException(name + " survived SIGKILL for 10 s");
@@ -72,7 +71,7 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  String logText() throws IOException {
+  public String logText() throws IOException {
     return Files.readString(log);
   }
 
