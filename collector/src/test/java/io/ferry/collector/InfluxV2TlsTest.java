@@ -12,6 +12,7 @@ import io.ferry.collector.config.InfluxTls;
 import io.ferry.collector.influx.InfluxUnavailableException;
 import io.ferry.collector.influx.InfluxV2ClientWriter;
 import io.ferry.lineprotocol.Point;
+import io.ferry.testkit.TestCertificates;
 import io.questdb.ServerMain;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

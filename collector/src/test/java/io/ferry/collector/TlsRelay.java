@@ -1,5 +1,6 @@
 package io.ferry.collector;
 
+import io.ferry.testkit.TestCertificates;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.net.NetClient;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ferry.collector.config.CollectorConfig;
 import io.ferry.collector.config.CollectorConfigLoader;
 import io.ferry.testkit.LocalInfluxDb;
+import io.ferry.testkit.TestCertificates;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;

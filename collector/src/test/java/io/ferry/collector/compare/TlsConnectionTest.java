@@ -8,7 +8,7 @@ import io.ferry.cutover.Node;
 import io.ferry.cutover.NodeConnections;
 import io.ferry.testkit.LocalMariaDb;
 import io.ferry.testkit.MariaDbOptions;
-import java.io.IOException;
+import io.ferry.testkit.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,9 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,10 +34,7 @@ class TlsConnectionTest {
 
   @BeforeAll
   static void startServerWithCertificate() throws Exception {
-    makeCa("ca");
-    makeCa("other-ca");
-    makeSigned("server", "/CN=127.0.0.1", "subjectAltName=IP:127.0.0.1");
-    makeSigned("client", "/CN=ferry-client", "basicConstraints=CA:FALSE");
+    TestCertificates.make(dir);
     server =
         LocalMariaDb.start(
             dir.resolve("state"),
@@ -140,74 +135,6 @@ class TlsConnectionTest {
         ResultSet rows = statement.executeQuery("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) {
       rows.next();
       return rows.getString(2);
-    }
-  }
-
-  private static void makeCa(String name) throws Exception {
-    openssl(
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:prime256v1",
-        "-nodes",
-        "-days",
-        "2",
-        "-subj",
-        "/CN=Ferry test " + name,
-        "-keyout",
-        name + "-key.pem",
-        "-out",
-        name + ".pem");
-  }
-
-  private static void makeSigned(String name, String subject, String extension) throws Exception {
-    openssl(
-        "req",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:prime256v1",
-        "-nodes",
-        "-subj",
-        subject,
-        "-keyout",
-        name + "-key.pem",
-        "-out",
-        name + ".csr");
-    Files.writeString(dir.resolve(name + ".ext"), extension + "\n");
-    openssl(
-        "x509",
-        "-req",
-        "-in",
-        name + ".csr",
-        "-CA",
-        "ca.pem",
-        "-CAkey",
-        "ca-key.pem",
-        "-CAcreateserial",
-        "-days",
-        "2",
-        "-extfile",
-        name + ".ext",
-        "-out",
-        name + ".pem");
-  }
-
-  private static void openssl(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("openssl"));
-    command.addAll(List.of(args));
-    Process process =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("openssl.log").toFile())
-            .start();
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IOException(
-          "openssl " + command + " failed: " + Files.readString(dir.resolve("openssl.log")));
     }
   }
 }

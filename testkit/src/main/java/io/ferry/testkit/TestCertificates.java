@@ -1,4 +1,4 @@
-package io.ferry.collector;
+package io.ferry.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,17 +18,17 @@ import javax.net.ssl.TrustManagerFactory;
  * 127.0.0.1 ({@code server.pem}, {@code server-key.pem}), a client certificate ({@code client.pem},
  * {@code client-key.pem}, also as {@code client.p12}) and an unrelated CA ({@code other-ca.pem}).
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-  static final char[] P12_PASSWORD = "test".toCharArray();
+  public static final char[] P12_PASSWORD = "test".toCharArray();
 
-  final Path dir;
+  private final Path dir;
 
   private TestCertificates(Path dir) {
     this.dir = dir;
   }
 
-  static TestCertificates make(Path dir) throws Exception {
+  public static TestCertificates make(Path dir) throws Exception {
     var certs = new TestCertificates(dir);
     certs.ca("ca");
     certs.ca("other-ca");
@@ -48,12 +48,12 @@ final class TestCertificates {
     return certs;
   }
 
-  Path file(String name) {
+  public Path file(String name) {
     return dir.resolve(name);
   }
 
   /** A client context trusting {@code caFile}, presenting the client certificate if asked. */
-  SSLContext clientContext(String caFile, boolean withClientCertificate) throws Exception {
+  public SSLContext clientContext(String caFile, boolean withClientCertificate) throws Exception {
     KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
     trust.load(null, null);
     try (InputStream in = Files.newInputStream(file(caFile))) {
