@@ -1,5 +1,6 @@
 package io.ferry.collector.ingest;
 
+import io.ferry.collector.metrics.CollectorMetrics;
 import io.ferry.yamlconfig.ConfigUnits;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -16,7 +17,11 @@ import org.slf4j.LoggerFactory;
  * refused whole.
  *
  * <p>A body larger than the limit (by its {@code Content-Length}, or once that many bytes have
- * arrived) is answered 413 at once; the rest of it is read and dropped.
+ * arrived) is answered 413 at once; the rest of it is read and dropped. Bodies are held within
+ * {@code ingest.max_body_bytes_in_flight} ({@link BodyBytesInFlight}): a body is counted from its
+ * {@code Content-Length} before any of it is read (or chunk by chunk when it has none) until {@link
+ * #parsed} gives it back; one that would pass the bound is answered 503 with {@code Retry-After},
+ * its bytes read and dropped, and nothing of it is stored.
  */
 public final class RawBodyReader implements Handler<RoutingContext> {
 
@@ -25,34 +30,61 @@ public final class RawBodyReader implements Handler<RoutingContext> {
   /** The routing-context key under which the body ({@link Buffer}) is left for the next handler. */
   public static final String RAW_BODY = "ferry.rawBody";
 
+  private static final String HELD = "ferry.rawBodyHeld";
+
   private final int maxBytes;
   private final ApiStyle style;
+  private final BodyBytesInFlight inFlight;
+  private final CollectorMetrics metrics;
 
   /**
    * @param maxBytes the largest body accepted, in bytes as sent
+   * @param inFlight the bytes of all bodies being received and parsed, and their bound
+   * @param metrics counts the requests refused because of that bound
    */
-  public RawBodyReader(int maxBytes, ApiStyle style) {
+  public RawBodyReader(
+      int maxBytes, ApiStyle style, BodyBytesInFlight inFlight, CollectorMetrics metrics) {
     this.maxBytes = maxBytes;
     this.style = style;
+    this.inFlight = inFlight;
+    this.metrics = metrics;
+  }
+
+  /**
+   * The body left under {@link #RAW_BODY} was parsed: forgets it and gives its bytes back to the
+   * bound. Safe to call more than once; also happens when the response ends or the connection
+   * closes.
+   */
+  public static void parsed(RoutingContext ctx) {
+    ctx.remove(RAW_BODY);
+    Held held = ctx.get(HELD);
+    if (held != null) {
+      held.giveBack();
+    }
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    if (declaredLength(request) > maxBytes) {
-      // Answer at once, then read and drop the body so that the connection stays usable.
-      refuse(ctx);
-      if (!request.isEnded()) {
-        request.handler(dropped -> {});
-        request.resume();
-      }
+    long declared = declaredLength(request);
+    if (declared > maxBytes) {
+      refuseTooLarge(ctx);
+      dropTheRest(request);
       return;
     }
     if (request.isEnded()) {
       ctx.fail(new IllegalStateException("the request body was read before " + getClass()));
       return;
     }
-    var reading = new Reading(ctx);
+    var held = new Held();
+    ctx.put(HELD, held);
+    ctx.addEndHandler(ended -> held.giveBack());
+    if (declared > 0 && !held.take(declared)) {
+      refuseBusy(ctx, declared);
+      dropTheRest(request);
+      return;
+    }
+    var reading = new Reading(ctx, held, declared < 0);
     request.handler(reading::chunk);
     request.endHandler(reading::end);
     // A client that goes away mid-body is an expected condition: no answer can reach it, and no
@@ -78,7 +110,16 @@ public final class RawBodyReader implements Handler<RoutingContext> {
     }
   }
 
-  private void refuse(RoutingContext ctx) {
+  /** Reads and drops what is left of the body, so that the connection stays usable. */
+  private static void dropTheRest(HttpServerRequest request) {
+    if (!request.isEnded()) {
+      request.handler(dropped -> {});
+      request.endHandler(ended -> {});
+      request.resume();
+    }
+  }
+
+  private void refuseTooLarge(RoutingContext ctx) {
     ErrorReplies.send(
         ctx,
         style,
@@ -88,13 +129,58 @@ public final class RawBodyReader implements Handler<RoutingContext> {
             + " (ingest.max_body_bytes); nothing was written");
   }
 
+  private void refuseBusy(RoutingContext ctx, long bodyBytes) {
+    metrics.bodyBytesInFlightRefused();
+    ErrorReplies.send(
+        ctx,
+        style,
+        ErrorCode.UNAVAILABLE,
+        "the collector is receiving "
+            + inFlight.bytes()
+            + " bytes of other write bodies, and this body's "
+            + bodyBytes
+            + " would pass ingest.max_body_bytes_in_flight ("
+            + ConfigUnits.formatBytes(inFlight.limit())
+            + "); nothing was written, retry later");
+  }
+
+  /** The bytes one request holds of the bound; given back once, however often asked. */
+  private final class Held {
+    private long bytes;
+    private boolean givenBack;
+
+    boolean take(long count) {
+      if (givenBack || !inFlight.tryTake(count)) {
+        return false;
+      }
+      bytes += count;
+      return true;
+    }
+
+    void giveBack() {
+      if (!givenBack) {
+        givenBack = true;
+        inFlight.giveBack(bytes);
+        bytes = 0;
+      }
+    }
+  }
+
   /** One body being read; runs on the request's event loop. */
   private final class Reading {
     private final RoutingContext ctx;
+    private final Held held;
+    private final boolean takeAsItArrives;
     private Buffer body = Buffer.buffer();
 
-    Reading(RoutingContext ctx) {
+    /**
+     * @param takeAsItArrives true for a body without {@code Content-Length}, whose bytes are taken
+     *     from the bound chunk by chunk
+     */
+    Reading(RoutingContext ctx, Held held, boolean takeAsItArrives) {
       this.ctx = ctx;
+      this.held = held;
+      this.takeAsItArrives = takeAsItArrives;
     }
 
     void chunk(Buffer chunk) {
@@ -102,11 +188,22 @@ public final class RawBodyReader implements Handler<RoutingContext> {
         return;
       }
       if ((long) body.length() + chunk.length() > maxBytes) {
-        body = null;
-        refuse(ctx);
+        drop();
+        refuseTooLarge(ctx);
+        return;
+      }
+      if (takeAsItArrives && !held.take(chunk.length())) {
+        long received = body.length() + chunk.length();
+        drop();
+        refuseBusy(ctx, received);
         return;
       }
       body.appendBuffer(chunk);
+    }
+
+    private void drop() {
+      body = null;
+      held.giveBack();
     }
 
     void end(Void ended) {
