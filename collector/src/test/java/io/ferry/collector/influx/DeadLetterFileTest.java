@@ -138,7 +138,8 @@ class DeadLetterFileTest {
   }
 
   @Test
-  void aFullDiskIsLoggedOnceCountedAndLeavesTheFileAsItWas(Vertx vertx) throws Exception {
+  void aFullDiskIsLoggedOnceAndCountedAndWritingResumesOnceThereIsRoom(Vertx vertx)
+      throws Exception {
     Path folder = Files.createDirectories(dir.resolve("full"));
     // The kernel's always-full device: every write fails with ENOSPC, as on a full disk.
     Path file =
