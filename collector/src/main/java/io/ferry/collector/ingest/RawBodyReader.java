@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@code ingest.max_body_bytes_in_flight} ({@link BodyBytesInFlight}): a body is counted from its
  * {@code Content-Length} before any of it is read (or chunk by chunk when it has none) until {@link
  * #parsed} gives it back; one that would pass the bound is answered 503 with {@code Retry-After},
- * its bytes read and dropped, and nothing of it is stored.
+ * its bytes read and dropped, and nothing of it is stored. A body of which nothing arrives for
+ * {@link #BODY_IDLE_TIMEOUT} is answered 408 and its connection closed, so that a stalled client
+ * does not keep its share of the bound.
  */
 public final class RawBodyReader implements Handler<RoutingContext> {
 
@@ -32,10 +35,18 @@ public final class RawBodyReader implements Handler<RoutingContext> {
 
   private static final String HELD = "ferry.rawBodyHeld";
 
+  /**
+   * How long a body may go without a byte arriving before it is given up (408, connection closed):
+   * long enough for any client that is still sending, short enough that a stalled one does not hold
+   * its share of {@code ingest.max_body_bytes_in_flight} for long.
+   */
+  public static final Duration BODY_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
   private final int maxBytes;
   private final ApiStyle style;
   private final BodyBytesInFlight inFlight;
   private final CollectorMetrics metrics;
+  private final Duration idleTimeout;
 
   /**
    * @param maxBytes the largest body accepted, in bytes as sent
@@ -44,10 +55,24 @@ public final class RawBodyReader implements Handler<RoutingContext> {
    */
   public RawBodyReader(
       int maxBytes, ApiStyle style, BodyBytesInFlight inFlight, CollectorMetrics metrics) {
+    this(maxBytes, style, inFlight, metrics, BODY_IDLE_TIMEOUT);
+  }
+
+  /**
+   * @param idleTimeout how long a body may go without a byte arriving ({@link #BODY_IDLE_TIMEOUT}
+   *     but in tests)
+   */
+  RawBodyReader(
+      int maxBytes,
+      ApiStyle style,
+      BodyBytesInFlight inFlight,
+      CollectorMetrics metrics,
+      Duration idleTimeout) {
     this.maxBytes = maxBytes;
     this.style = style;
     this.inFlight = inFlight;
     this.metrics = metrics;
+    this.idleTimeout = idleTimeout;
   }
 
   /**
@@ -87,6 +112,7 @@ public final class RawBodyReader implements Handler<RoutingContext> {
     var reading = new Reading(ctx, held, declared < 0);
     request.handler(reading::chunk);
     request.endHandler(reading::end);
+    reading.watchForStall();
     // A client that goes away mid-body is an expected condition: no answer can reach it, and no
     // stack trace belongs in the log.
     request.exceptionHandler(
@@ -172,6 +198,8 @@ public final class RawBodyReader implements Handler<RoutingContext> {
     private final Held held;
     private final boolean takeAsItArrives;
     private Buffer body = Buffer.buffer();
+    private long lastChunkNanos = System.nanoTime();
+    private boolean ended;
 
     /**
      * @param takeAsItArrives true for a body without {@code Content-Length}, whose bytes are taken
@@ -183,7 +211,44 @@ public final class RawBodyReader implements Handler<RoutingContext> {
       this.takeAsItArrives = takeAsItArrives;
     }
 
+    /** Checks every {@code idleTimeout} that bytes still arrive; gives the body up when not. */
+    void watchForStall() {
+      ctx.vertx().setTimer(idleTimeout.toMillis(), id -> checkForStall());
+    }
+
+    private void checkForStall() {
+      if (ended || body == null) {
+        return;
+      }
+      long idleNanos = System.nanoTime() - lastChunkNanos;
+      if (idleNanos < idleTimeout.toNanos()) {
+        ctx.vertx()
+            .setTimer(
+                Math.max(1, (idleTimeout.toNanos() - idleNanos) / 1_000_000),
+                id -> checkForStall());
+        return;
+      }
+      long received = body.length();
+      drop();
+      LOG.debug(
+          "Write body from {} stalled after {} bytes; connection closed",
+          ctx.request().remoteAddress(),
+          received);
+      // The rest of the body may still come: the connection cannot carry another request.
+      ctx.addEndHandler(answered -> ctx.request().connection().close());
+      ErrorReplies.send(
+          ctx,
+          style,
+          ErrorCode.REQUEST_TIMEOUT,
+          "no byte of the request body arrived for "
+              + ConfigUnits.formatDuration(idleTimeout)
+              + " (after "
+              + received
+              + " bytes); nothing was written");
+    }
+
     void chunk(Buffer chunk) {
+      lastChunkNanos = System.nanoTime();
       if (body == null) {
         return;
       }
@@ -206,7 +271,8 @@ public final class RawBodyReader implements Handler<RoutingContext> {
       held.giveBack();
     }
 
-    void end(Void ended) {
+    void end(Void none) {
+      ended = true;
       if (body != null) {
         ctx.put(RAW_BODY, body);
         ctx.next();
