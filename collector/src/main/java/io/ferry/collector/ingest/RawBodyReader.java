@@ -217,7 +217,8 @@ public final class RawBodyReader implements Handler<RoutingContext> {
     }
 
     private void checkForStall() {
-      if (ended || body == null) {
+      if (ended || body == null || ctx.response().closed() || ctx.response().ended()) {
+        // read, refused, or the client went away (which gave its share back)
         return;
       }
       long idleNanos = System.nanoTime() - lastChunkNanos;
