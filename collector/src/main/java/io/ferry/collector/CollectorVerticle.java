@@ -32,6 +32,7 @@ import io.ferry.collector.influx.InfluxV2ClientWriter;
 import io.ferry.collector.influx.MeteredPointWriter;
 import io.ferry.collector.influx.PointWriter;
 import io.ferry.collector.ingest.ApiStyle;
+import io.ferry.collector.ingest.BodyBytesInFlight;
 import io.ferry.collector.ingest.BodyParser;
 import io.ferry.collector.ingest.ErrorCode;
 import io.ferry.collector.ingest.ErrorReplies;
@@ -147,7 +148,7 @@ public final class CollectorVerticle extends VerticleBase {
                       influxWriter(server.api()),
                       influxConfig.batching(),
                       new DeadLetterFile(
-                          vertx, influxConfig.batching().deadLetterDir(), metrics, clock));
+                          vertx, influxConfig.batching().deadLetters(), metrics, clock));
               metrics.registerPendingPoints(writer::pendingPoints);
               return server;
             })
@@ -313,6 +314,8 @@ public final class CollectorVerticle extends VerticleBase {
     var parser =
         new BodyParser(parseWorkers, clock, config.ingest(), InfluxTargetRule.forServer(influx));
     int maxBodyBytes = (int) config.ingest().maxBodyBytes();
+    var bodiesInFlight = new BodyBytesInFlight(config.ingest().maxBodyBytesInFlight());
+    metrics.registerBodyBytesInFlight(bodiesInFlight::bytes);
     var body = BodyHandler.create(false).setBodyLimit(config.ingest().maxBodyBytes());
     Router router = Router.router(vertx);
     router
@@ -348,7 +351,7 @@ public final class CollectorVerticle extends VerticleBase {
     // decoded by the parser so that a body that does not decode completely is refused whole.
     router
         .post("/write")
-        .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V1))
+        .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V1, bodiesInFlight, metrics))
         .handler(
             new WriteHandler(
                 ApiStyle.V1, parser, writer, metrics, outage, this::alert, rateLimits));
@@ -358,7 +361,7 @@ public final class CollectorVerticle extends VerticleBase {
         .handler(new RateLimitHandler(rateLimits, metrics, ApiStyle.V2));
     router
         .post("/api/v2/write")
-        .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V2))
+        .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V2, bodiesInFlight, metrics))
         .handler(
             new WriteHandler(
                 ApiStyle.V2, parser, writer, metrics, outage, this::alert, rateLimits));

@@ -10,12 +10,12 @@ import java.util.List;
  * Keeps a copy of what is written to standard error while open, where the collector's default
  * logger (slf4j-simple) writes its lines, and passes everything on.
  */
-final class CapturedStderr implements AutoCloseable {
+public final class CapturedStderr implements AutoCloseable {
 
   private final PrintStream original = System.err;
   private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
-  CapturedStderr() {
+  public CapturedStderr() {
     OutputStream tee =
         new OutputStream() {
           @Override
@@ -38,7 +38,7 @@ final class CapturedStderr implements AutoCloseable {
   }
 
   /** The lines written so far. */
-  List<String> lines() {
+  public List<String> lines() {
     synchronized (copy) {
       return copy.toString(StandardCharsets.UTF_8).lines().toList();
     }

@@ -44,17 +44,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@value #AGENTS} simulated agents (one JVM, each its own token, gzip line protocol, the agent's
- * retry rule: the collector's {@code Retry-After}, then full jitter over an exponential ceiling)
- * write through the collector into a real InfluxDB 1.6.7, which is stopped while every agent has a
- * backlog and started again, so the whole fleet comes back at once. Every point arrives exactly
- * once, the collector never holds more than its bound of pending points, and every 503 carries a
- * {@code Retry-After} in the documented range.
+ * {@link #AGENTS} simulated agents (2,000 unless {@code -Dferry.fleetReturnTest.agents=N}) (one
+ * JVM, each its own token, gzip line protocol, the agent's retry rule: the collector's {@code
+ * Retry-After}, then full jitter over an exponential ceiling) write through the collector into a
+ * real InfluxDB 1.6.7, which is stopped while every agent has a backlog and started again, so the
+ * whole fleet comes back at once. Every point arrives exactly once, the collector never holds more
+ * than its bound of pending points, and every 503 carries a {@code Retry-After} in the documented
+ * range.
  */
 class FleetReturnAfterOutageTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(FleetReturnAfterOutageTest.class);
-  private static final int AGENTS = 500;
+  private static final int AGENTS = Integer.getInteger("ferry.fleetReturnTest.agents", 2_000);
   private static final int BATCHES_PER_AGENT = 4;
   private static final int POINTS_PER_BATCH = 50;
   private static final int MAX_PENDING = 4_000;

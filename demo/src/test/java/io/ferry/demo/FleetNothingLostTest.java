@@ -7,6 +7,7 @@ import io.ferry.testkit.ChildJvm;
 import io.ferry.testkit.LocalInfluxDb;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,10 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Nothing lost, with real processes: three agents (the agent main, each in its own child JVM and
  * with its own host name) stream to a collector in a child JVM that writes a real InfluxDB 1.6.7.
- * The collector is killed with SIGKILL three times, InfluxDB is stopped for {@link #OUTAGE} and
- * started again on the same files, and the collector is restarted gracefully (SIGTERM). Afterwards
- * every tick each agent produced is in InfluxDB exactly once (one row per series and timestamp), no
- * gap, each tick whole, and the collector logged the outage's start and end.
+ * The collector is killed with SIGKILL {@value #KILLS} times (each time restarted once every agent
+ * has found it gone), InfluxDB is stopped for {@link #OUTAGE} and started again on the same files,
+ * and the collector is restarted gracefully (SIGTERM). Afterwards every tick each agent produced is
+ * in InfluxDB exactly once (one row per series and timestamp, and no tick stored twice under two
+ * timestamps), no gap, each tick whole, and the collector logged the outage's start and end.
  *
  * <p>InfluxDB sits behind a TCP relay so the collector keeps one URL while InfluxDB restarts on a
  * new port. The longer manual run is in {@code docs/benchmarks.md}.
@@ -41,6 +43,12 @@ class FleetNothingLostTest {
   private static final Duration INTERVAL = Duration.ofSeconds(2);
   private static final String DATABASE = "fleet_nothing_lost";
   private static final int AGENTS = 3;
+  private static final int KILLS = 5;
+
+  /** What the agent logs once when its collector stops answering, and once when it is back. */
+  private static final String AGENT_LOST_COLLECTOR = " unavailable (";
+
+  private static final String AGENT_FOUND_COLLECTOR = " accepts batches again";
 
   /**
    * How long InfluxDB stays stopped: 20 s, or {@code -Dferry.fleetTest.outageSeconds=N} for the
@@ -94,11 +102,14 @@ class FleetNothingLostTest {
     }
     awaitTicksOfEveryAgentAfter(agentsStarted, 2);
 
-    for (int kill = 0; kill < 3; kill++) {
+    for (int kill = 1; kill <= KILLS; kill++) {
       collector.kill();
-      letTheStreamRun(INTERVAL);
+      // Down until every agent has tried to send and found the collector gone (at most one
+      // interval): each kill interrupts every agent's stream, and no longer than needed.
+      awaitEveryAgentLog(AGENT_LOST_COLLECTOR, kill);
       long back = System.currentTimeMillis();
       collector = startCollector();
+      awaitEveryAgentLog(AGENT_FOUND_COLLECTOR, kill);
       awaitTicksOfEveryAgentAfter(back, 1);
     }
 
@@ -130,8 +141,11 @@ class FleetNothingLostTest {
     for (String host : agents.keySet()) {
       List<Long> ticks = timestamps(host, "SELECT batches_sent FROM ferry_agent");
       for (int i = 1; i < ticks.size(); i++) {
+        // The agent stamps ticks one interval apart (no jitter): closer than half an interval
+        // would be a tick stored twice, further than 1.8 intervals a tick lost.
         assertThat(ticks.get(i) - ticks.get(i - 1))
-            .as("%s: gap before the tick at %d", host, ticks.get(i))
+            .as("%s: time between the ticks at %d and %d", host, ticks.get(i - 1), ticks.get(i))
+            .isGreaterThan(INTERVAL.toMillis() / 2)
             .isLessThan(INTERVAL.toMillis() * 9 / 5);
       }
       // SIGTERM may interrupt the tick being collected; everything before it was delivered.
@@ -204,6 +218,25 @@ class FleetNothingLostTest {
                                     .filter(t -> t > sinceMillis)
                                     .count()
                                 >= count));
+  }
+
+  /**
+   * Waits until every agent's log holds {@code count} lines with {@code text} (the agent logs its
+   * collector's loss and return once each).
+   */
+  private void awaitEveryAgentLog(String text, int count) {
+    Awaitility.await("every agent's log with %d lines of '%s'".formatted(count, text.strip()))
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> agents.values().stream().allMatch(agent -> linesWith(agent, text) >= count));
+  }
+
+  private static long linesWith(ChildJvm process, String text) {
+    try {
+      return process.logText().lines().filter(line -> line.contains(text)).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Whether a tick of {@code host} stamped after {@code sinceMillis} found its spool empty. */

@@ -18,21 +18,36 @@ import java.time.Duration;
  *     influxdb.max_concurrent_writes}); further full batches wait their turn, so a fleet replaying
  *     after an outage reaches InfluxDB at the pace it answers; default {@value
  *     #DEFAULT_MAX_CONCURRENT_WRITES}
- * @param deadLetterDir the folder batches InfluxDB refuses as invalid are written to ({@code
- *     influxdb.dead_letter_dir}); default {@code dead-letter} next to the configuration file
+ * @param deadLetters where batches InfluxDB refuses as invalid are written to, and the bounds of
+ *     those files ({@code influxdb.dead_letter_*})
  */
 public record BatchingConfig(
     int maxPoints,
     Duration flushInterval,
     int maxPendingPoints,
     int maxConcurrentWrites,
-    Path deadLetterDir) {
+    DeadLetterConfig deadLetters) {
 
   public static final int DEFAULT_MAX_POINTS = 5000;
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(100);
   public static final int DEFAULT_MAX_PENDING = 200_000;
   public static final int DEFAULT_MAX_CONCURRENT_WRITES = 4;
-  public static final String DEFAULT_DEAD_LETTER_DIR = "dead-letter";
+  public static final String DEFAULT_DEAD_LETTER_DIR = DeadLetterConfig.DEFAULT_DIR;
+
+  /** Refused batches go to {@code deadLetterDir} with the default bounds. */
+  public BatchingConfig(
+      int maxPoints,
+      Duration flushInterval,
+      int maxPendingPoints,
+      int maxConcurrentWrites,
+      Path deadLetterDir) {
+    this(
+        maxPoints,
+        flushInterval,
+        maxPendingPoints,
+        maxConcurrentWrites,
+        DeadLetterConfig.in(deadLetterDir));
+  }
 
   /** Default concurrency; refused batches go to {@code ferry-dead-letter} in the temp folder. */
   public BatchingConfig(int maxPoints, Duration flushInterval, int maxPendingPoints) {
@@ -53,8 +68,18 @@ public record BatchingConfig(
         Path.of(DEFAULT_DEAD_LETTER_DIR));
   }
 
+  /** The folder refused batches are set aside in. */
+  public Path deadLetterDir() {
+    return deadLetters.dir();
+  }
+
   /** The same settings with refused batches set aside in {@code dir}. */
   public BatchingConfig withDeadLetterDir(Path dir) {
-    return new BatchingConfig(maxPoints, flushInterval, maxPendingPoints, maxConcurrentWrites, dir);
+    return new BatchingConfig(
+        maxPoints,
+        flushInterval,
+        maxPendingPoints,
+        maxConcurrentWrites,
+        new DeadLetterConfig(dir, deadLetters.fileBytes(), deadLetters.maxBytes()));
   }
 }

@@ -174,6 +174,24 @@ public final class CollectorConfigLoader {
     if (maxBodyBytes > Integer.MAX_VALUE) {
       throw ingest.problem("max_body_bytes", "must be below 2GiB");
     }
+    long inFlight =
+        ingest.parsed(
+            "max_body_bytes_in_flight",
+            IngestConfig.defaultBodyBytesInFlight(maxBodyBytes),
+            "a positive size such as 64MiB, or auto ("
+                + IngestConfig.IN_FLIGHT_BODIES
+                + " times max_body_bytes)",
+            text ->
+                text.trim().equals("auto")
+                    ? Optional.of(IngestConfig.defaultBodyBytesInFlight(maxBodyBytes))
+                    : ConfigUnits.parseBytes(text).filter(b -> b > 0));
+    if (inFlight < maxBodyBytes) {
+      throw ingest.problem(
+          "max_body_bytes_in_flight",
+          "must be at least max_body_bytes ("
+              + ConfigUnits.formatBytes(maxBodyBytes)
+              + "), or one body of that size could never be received");
+    }
     return new IngestConfig(
         maxBodyBytes,
         ingest.integer(
@@ -182,7 +200,8 @@ public final class CollectorConfigLoader {
         ingest.integer("max_fields", IngestConfig.DEFAULT_MAX_FIELDS, 1, Integer.MAX_VALUE),
         ingest.integer("max_key_length", IngestConfig.DEFAULT_MAX_KEY_LENGTH, 1, 65535),
         timeLimit(ingest, "max_future", IngestConfig.DEFAULT_MAX_FUTURE),
-        timeLimit(ingest, "max_age", IngestConfig.DEFAULT_MAX_AGE));
+        timeLimit(ingest, "max_age", IngestConfig.DEFAULT_MAX_AGE),
+        inFlight);
   }
 
   /** A positive duration, or {@code off} for no limit. */
@@ -228,14 +247,30 @@ public final class CollectorConfigLoader {
                 "max_pending_points", BatchingConfig.DEFAULT_MAX_PENDING, 1, 100_000_000),
             influx.integer(
                 "max_concurrent_writes", BatchingConfig.DEFAULT_MAX_CONCURRENT_WRITES, 1, 256),
-            baseDir.resolve(
-                influx.string("dead_letter_dir").orElse(BatchingConfig.DEFAULT_DEAD_LETTER_DIR)));
+            readDeadLetters(influx, baseDir));
     if (batching.maxPendingPoints() < batching.maxPoints()) {
       throw influx.problem(
           "max_pending_points", "must be at least batch_max_points (" + batching.maxPoints() + ")");
     }
     InfluxTls tls = readInfluxTls(influx, baseDir);
     return new InfluxConfig(url, api, timeout, destination, credentials, batching, tls);
+  }
+
+  private static DeadLetterConfig readDeadLetters(ConfigMapping influx, Path baseDir) {
+    Path dir = baseDir.resolve(influx.string("dead_letter_dir", DeadLetterConfig.DEFAULT_DIR));
+    long fileBytes = influx.byteSize("dead_letter_file_bytes", DeadLetterConfig.DEFAULT_FILE_BYTES);
+    if (fileBytes < DeadLetterConfig.MIN_FILE_BYTES) {
+      throw influx.problem(
+          "dead_letter_file_bytes",
+          "must be at least " + ConfigUnits.formatBytes(DeadLetterConfig.MIN_FILE_BYTES));
+    }
+    long maxBytes = influx.byteSize("dead_letter_max_bytes", DeadLetterConfig.DEFAULT_MAX_BYTES);
+    if (maxBytes < fileBytes) {
+      throw influx.problem(
+          "dead_letter_max_bytes",
+          "must be at least dead_letter_file_bytes (" + ConfigUnits.formatBytes(fileBytes) + ")");
+    }
+    return new DeadLetterConfig(dir, fileBytes, maxBytes);
   }
 
   private static CompareConfig readCompare(ConfigMapping compare, Path baseDir) {

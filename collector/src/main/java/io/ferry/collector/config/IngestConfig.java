@@ -19,6 +19,11 @@ import java.util.Optional;
  *     empty (YAML {@code null}) for no limit; default 1 hour
  * @param maxAge how far before the collector's clock a timestamp may lie ({@code max_age}); empty
  *     (YAML {@code null}) for no limit; default 3650 days (87600h)
+ * @param maxBodyBytesInFlight the most bytes of write request bodies (as sent) the collector holds
+ *     at once while it receives, decodes and parses them ({@code max_body_bytes_in_flight}); a
+ *     request that would pass it is answered 503 with {@code Retry-After} before its body is read;
+ *     at least {@code maxBodyBytes}; default ({@code auto}) {@value #IN_FLIGHT_BODIES} times {@code
+ *     maxBodyBytes}
  */
 public record IngestConfig(
     long maxBodyBytes,
@@ -27,7 +32,8 @@ public record IngestConfig(
     int maxFields,
     int maxKeyLength,
     Optional<Duration> maxFuture,
-    Optional<Duration> maxAge) {
+    Optional<Duration> maxAge,
+    long maxBodyBytesInFlight) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
   public static final int DEFAULT_MAX_LINE_LENGTH = 64 * 1024;
@@ -36,6 +42,34 @@ public record IngestConfig(
   public static final int DEFAULT_MAX_KEY_LENGTH = 256;
   public static final Duration DEFAULT_MAX_FUTURE = Duration.ofHours(1);
   public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(3650);
+
+  /** How many bodies of the largest size {@code max_body_bytes_in_flight: auto} leaves room for. */
+  public static final int IN_FLIGHT_BODIES = 4;
+
+  /** These limits with {@code max_body_bytes_in_flight} at its default ({@code auto}). */
+  public IngestConfig(
+      long maxBodyBytes,
+      int maxLineLength,
+      int maxTags,
+      int maxFields,
+      int maxKeyLength,
+      Optional<Duration> maxFuture,
+      Optional<Duration> maxAge) {
+    this(
+        maxBodyBytes,
+        maxLineLength,
+        maxTags,
+        maxFields,
+        maxKeyLength,
+        maxFuture,
+        maxAge,
+        defaultBodyBytesInFlight(maxBodyBytes));
+  }
+
+  /** {@code max_body_bytes_in_flight: auto}: room for {@value #IN_FLIGHT_BODIES} largest bodies. */
+  public static long defaultBodyBytesInFlight(long maxBodyBytes) {
+    return IN_FLIGHT_BODIES * maxBodyBytes;
+  }
 
   /** The default limits with another body size limit. */
   public IngestConfig(long maxBodyBytes) {

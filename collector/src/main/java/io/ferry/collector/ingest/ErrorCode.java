@@ -5,6 +5,7 @@ public enum ErrorCode {
   INVALID(400, "invalid"),
   UNAUTHORIZED(401, "unauthorized"),
   FORBIDDEN(403, "forbidden"),
+  REQUEST_TIMEOUT(408, "request timeout"),
   TOO_LARGE(413, "request too large"),
   TOO_MANY_REQUESTS(429, "too many requests"),
   INTERNAL(500, "internal error"),

@@ -89,6 +89,8 @@ public final class WriteHandler implements Handler<RoutingContext> {
     var encoding = ContentEncoding.fromHeader(ctx.request().getHeader("Content-Encoding"));
     parser
         .parse(body, encoding, precision.get())
+        // The body as sent is no longer needed: its bytes leave max_body_bytes_in_flight.
+        .onComplete(parsed -> RawBodyReader.parsed(ctx))
         .compose(
             parsedBody -> {
               metrics.bytesReceived(parsedBody.decodedBytes());

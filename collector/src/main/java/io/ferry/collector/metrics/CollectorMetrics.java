@@ -15,7 +15,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The collector's own metrics, kept in a Prometheus registry and served on {@code GET /metrics}:
@@ -34,7 +36,16 @@ import java.util.function.IntSupplier;
  *       ferry_collector_dead_letter_points_total}: batches InfluxDB refused as invalid, set aside
  *       in {@code influxdb.dead_letter_dir}, and their points;
  *   <li>{@code ferry_collector_dead_letter_write_failures_total}: refused batches that could not be
- *       written to that folder (they are in the log only);
+ *       written to that folder (full or read-only disk, no permission);
+ *   <li>{@code ferry_collector_dead_letter_over_bound_batches_total} and {@code
+ *       ferry_collector_dead_letter_over_bound_points_total}: refused batches not written because
+ *       the folder's files reached {@code influxdb.dead_letter_max_bytes}, and their points;
+ *   <li>{@code ferry_collector_dead_letter_bytes}: bytes the folder's {@code refused-*.lp} files
+ *       took when a batch was last set aside;
+ *   <li>{@code ferry_collector_body_bytes_in_flight}: bytes of write request bodies (as sent) being
+ *       received or parsed now, at most {@code ingest.max_body_bytes_in_flight};
+ *   <li>{@code ferry_collector_body_bytes_in_flight_refused_total}: write requests answered 503
+ *       because their body would have passed {@code ingest.max_body_bytes_in_flight};
  *   <li>{@code ferry_collector_rate_limited_total{token,limit}}: write requests answered 429
  *       because the token (by name) was over its {@code points} or {@code requests} limit;
  *   <li>{@code ferry_collector_token_reloads_total{result}}: reloads of {@code auth.tokens_file},
@@ -68,6 +79,23 @@ public final class CollectorMetrics implements AutoCloseable {
       Counter.builder("ferry.collector.dead.letter.write.failures")
           .description("Refused batches that could not be written to the dead-letter folder")
           .register(registry);
+  private final Counter deadLetterOverBoundBatches =
+      Counter.builder("ferry.collector.dead.letter.over.bound.batches")
+          .description(
+              "Refused batches not written: the dead-letter files reached"
+                  + " influxdb.dead_letter_max_bytes")
+          .register(registry);
+  private final Counter deadLetterOverBoundPoints =
+      Counter.builder("ferry.collector.dead.letter.over.bound.points")
+          .description("Points of the refused batches not written because of the bound")
+          .register(registry);
+  private final AtomicLong deadLetterBytes = new AtomicLong();
+  private final Counter bodyBytesInFlightRefused =
+      Counter.builder("ferry.collector.body.bytes.in.flight.refused")
+          .description(
+              "Write requests answered 503: their body would have passed"
+                  + " ingest.max_body_bytes_in_flight")
+          .register(registry);
   private final Counter bytesReceived =
       Counter.builder("ferry.collector.received")
           .baseUnit("bytes")
@@ -96,6 +124,10 @@ public final class CollectorMetrics implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
+    Gauge.builder("ferry.collector.dead.letter", deadLetterBytes::get)
+        .baseUnit("bytes")
+        .description("Bytes the dead-letter files took when a batch was last set aside")
+        .register(registry);
   }
 
   /** Counts a write request refused because token {@code tokenName} was over {@code limit}. */
@@ -121,6 +153,18 @@ public final class CollectorMetrics implements AutoCloseable {
   @Override
   public void close() {
     gcMetrics.close();
+  }
+
+  /** Publishes the bytes of write bodies being received or parsed, read at each scrape. */
+  public void registerBodyBytesInFlight(LongSupplier bytes) {
+    Gauge.builder("ferry.collector.body.bytes.in.flight", bytes::getAsLong)
+        .description("Bytes of write request bodies (as sent) being received or parsed now")
+        .register(registry);
+  }
+
+  /** Counts a write request answered 503 because of {@code ingest.max_body_bytes_in_flight}. */
+  public void bodyBytesInFlightRefused() {
+    bodyBytesInFlightRefused.increment();
   }
 
   /** Publishes the number of pending points, read at each scrape. */
@@ -187,6 +231,17 @@ public final class CollectorMetrics implements AutoCloseable {
   /** Counts a refused batch that could not be written to the dead-letter folder. */
   public void deadLetterWriteFailed() {
     deadLetterWriteFailures.increment();
+  }
+
+  /** Counts a refused batch of {@code points} not written: the dead-letter folder is full. */
+  public void deadLetterOverBound(int points) {
+    deadLetterOverBoundBatches.increment();
+    deadLetterOverBoundPoints.increment(points);
+  }
+
+  /** Sets the bytes the dead-letter folder's files take now. */
+  public void deadLetterFolderBytes(long bytes) {
+    deadLetterBytes.set(bytes);
   }
 
   /** The registry, for components that publish their own meters next to the collector's. */

@@ -37,7 +37,7 @@ class CollectorConfigLoaderTest {
     assertThat(sample.ingest()).isEqualTo(IngestConfig.defaults());
     assertThat(sample.influxdb())
         .usingRecursiveComparison()
-        .ignoringFields("batching.deadLetterDir")
+        .ignoringFields("batching.deadLetters.dir")
         .isEqualTo(InfluxConfig.defaults());
     assertThat(sample.influxdb().batching().deadLetterDir())
         .isEqualTo(
@@ -177,6 +177,68 @@ class CollectorConfigLoaderTest {
   }
 
   @Test
+  void deadLetterBoundsAreReadAndValidated() {
+    DeadLetterConfig read =
+        parse(
+                MINIMAL
+                    + "influxdb:\n"
+                    + "  dead_letter_dir: refused\n"
+                    + "  dead_letter_file_bytes: 1MiB\n"
+                    + "  dead_letter_max_bytes: 10MiB\n")
+            .influxdb()
+            .batching()
+            .deadLetters();
+
+    assertThat(read).isEqualTo(new DeadLetterConfig(dir.resolve("refused"), 1 << 20, 10 << 20));
+    assertThat(parse(MINIMAL).influxdb().batching().deadLetters())
+        .isEqualTo(
+            new DeadLetterConfig(
+                dir.resolve("dead-letter"),
+                DeadLetterConfig.DEFAULT_FILE_BYTES,
+                DeadLetterConfig.DEFAULT_MAX_BYTES));
+    assertThatThrownBy(() -> parse(MINIMAL + "influxdb: {dead_letter_file_bytes: 1KiB}\n"))
+        .hasMessage(
+            "collector.yml line 4: influxdb.dead_letter_file_bytes: must be at least 64KiB");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    MINIMAL
+                        + "influxdb: {dead_letter_file_bytes: 32MiB, dead_letter_max_bytes:"
+                        + " 16MiB}\n"))
+        .hasMessage(
+            "collector.yml line 4: influxdb.dead_letter_max_bytes: must be at least"
+                + " dead_letter_file_bytes (32MiB)");
+    assertThatThrownBy(() -> parse(MINIMAL + "influxdb: {dead_letter_max_bytes: lots}\n"))
+        .hasMessageStartingWith(
+            "collector.yml line 4: influxdb.dead_letter_max_bytes: expected a positive size");
+  }
+
+  @Test
+  void theBoundOnBodiesInFlightFollowsTheBodyLimitUnlessSet() {
+    assertThat(parse(MINIMAL).ingest().maxBodyBytesInFlight()).isEqualTo(40L << 20);
+    assertThat(parse(MINIMAL + "ingest: {max_body_bytes: 1MiB}\n").ingest().maxBodyBytesInFlight())
+        .isEqualTo(4L << 20);
+    assertThat(
+            parse(MINIMAL + "ingest: {max_body_bytes: 1MiB, max_body_bytes_in_flight: auto}\n")
+                .ingest()
+                .maxBodyBytesInFlight())
+        .isEqualTo(4L << 20);
+    assertThat(
+            parse(MINIMAL + "ingest: {max_body_bytes_in_flight: 100MiB}\n")
+                .ingest()
+                .maxBodyBytesInFlight())
+        .isEqualTo(100L << 20);
+    assertThatThrownBy(() -> parse(MINIMAL + "ingest: {max_body_bytes_in_flight: 1MiB}\n"))
+        .hasMessage(
+            "collector.yml line 4: ingest.max_body_bytes_in_flight: must be at least"
+                + " max_body_bytes (10MiB), or one body of that size could never be received");
+    assertThatThrownBy(() -> parse(MINIMAL + "ingest: {max_body_bytes_in_flight: many}\n"))
+        .hasMessage(
+            "collector.yml line 4: ingest.max_body_bytes_in_flight: expected a positive size such"
+                + " as 64MiB, or auto (4 times max_body_bytes), got \"many\"");
+  }
+
+  @Test
   void anUnknownKeyIsAnErrorWithItsLine() {
     assertThatThrownBy(() -> parse(MINIMAL + "influxdb:\n  url: http://h:8086\n  batch_size: 10\n"))
         .isInstanceOf(ConfigException.class)
@@ -184,7 +246,7 @@ class CollectorConfigLoaderTest {
             "collector.yml line 6: influxdb.batch_size: unknown key (known keys: url, api, timeout,"
                 + " database, retention_policy, bucket, org, create_database, token, token_file,"
                 + " username, password, password_file, batch_max_points, flush_interval,"
-                + " max_pending_points, max_concurrent_writes, dead_letter_dir, tls)");
+                + " max_pending_points, max_concurrent_writes, dead_letter_dir, dead_letter_file_bytes, dead_letter_max_bytes, tls)");
   }
 
   @Test
