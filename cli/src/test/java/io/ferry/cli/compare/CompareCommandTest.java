@@ -109,8 +109,7 @@ class CompareCommandTest {
               "  replicas       2 compared with their primaries, 1 with differences or not"
                   + " compared\n")
           .contains(
-              "FAIL replica old-replica-1 (old cluster) vs old-primary: 1 of 1 table differs from"
-                  + " old-primary\n"
+              "FAIL replica old-replica-1 (old cluster) vs old-primary: 1 of 1 table differs\n"
                   + "  FAIL "
                   + DATABASE
                   + ".posts: 1 rows differ in 1 key range")

@@ -60,7 +60,8 @@ public record ReplicaDataResult(
       int tablesCovered,
       Optional<String> stoppedBecause) {
     boolean finished = stoppedBecause.isEmpty() && !tables.isEmpty();
-    long drifting = tables.stream().filter(table -> table.exitBit() != 0).count();
+    long drifting = tables.stream().filter(table -> table.status() == Status.FAIL).count();
+    long unfinished = tables.stream().filter(table -> !table.finished()).count();
     Status status;
     if (!finished || drifting > 0) {
       status = Status.FAIL;
@@ -81,13 +82,12 @@ public record ReplicaDataResult(
     } else if (tables.isEmpty()) {
       summary = "no table was compared: " + primary + " shows no table the filter covers";
     } else if (drifting > 0) {
+      long differ = drifting - unfinished;
+      String ofAll = " of " + tables.size() + (tables.size() == 1 ? " table" : " tables");
       summary =
-          drifting
-              + " of "
-              + tables.size()
-              + (tables.size() == 1 ? " table differs" : " tables differ")
-              + " from "
-              + primary;
+          (differ > 0 ? differ + ofAll + (differ == 1 ? " differs" : " differ") : "")
+              + (differ > 0 && unfinished > 0 ? ", " : "")
+              + (unfinished > 0 ? unfinished + ofAll + " could not finish" : "");
     } else {
       long rows = tables.stream().mapToLong(TableDataResult::rowsNew).sum();
       summary =
