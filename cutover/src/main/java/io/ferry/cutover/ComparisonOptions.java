@@ -33,6 +33,7 @@ public final class ComparisonOptions {
   private final int maxChunkRows;
   private final List<LoadLimit> maxLoad;
   private final boolean showValues;
+  private final boolean dataOnReplicas;
   private final Duration throttlePause;
   private final Duration maxThrottleWait;
   private final int recheckAttempts;
@@ -60,6 +61,7 @@ public final class ComparisonOptions {
     maxChunkRows = b.maxChunkRows;
     maxLoad = b.maxLoad;
     showValues = b.showValues;
+    dataOnReplicas = b.dataOnReplicas;
     throttlePause = b.throttlePause;
     maxThrottleWait = b.maxThrottleWait;
     recheckAttempts = b.recheckAttempts;
@@ -135,6 +137,11 @@ public final class ComparisonOptions {
   /** See {@link Builder#showValues(boolean)}. */
   public boolean showValues() {
     return showValues;
+  }
+
+  /** See {@link Builder#dataOnReplicas(boolean)}. */
+  public boolean dataOnReplicas() {
+    return dataOnReplicas;
   }
 
   /** See {@link Builder#throttlePause(Duration)}. */
@@ -229,6 +236,7 @@ public final class ComparisonOptions {
     options.put("chunk-size-max", Integer.toString(maxChunkRows));
     options.put("heartbeat-table", heartbeatTable);
     options.put("show-values", Boolean.toString(showValues));
+    options.put("data-on-replicas", Boolean.toString(dataOnReplicas));
     options.put(
         "expect-difference",
         String.join(",", expectedConfigDifferences.stream().sorted().toList()));
@@ -272,6 +280,7 @@ public final class ComparisonOptions {
     private int maxChunkRows = 200_000;
     private List<LoadLimit> maxLoad = List.of(new LoadLimit("Threads_running", 25));
     private boolean showValues;
+    private boolean dataOnReplicas;
     private Duration throttlePause = Duration.ofMillis(500);
     private Duration maxThrottleWait = Duration.ofMinutes(5);
     private int recheckAttempts = 5;
@@ -311,8 +320,9 @@ public final class ComparisonOptions {
 
     /**
      * How long to wait for one side to apply the other's GTID position (before a differing chunk is
-     * re-checked, and when checking that the new side contains the old side's transactions).
-     * Default 30 s.
+     * re-checked, when checking that the new side contains the old side's transactions, and for a
+     * replica to apply its primary's position before each of its chunks with {@link
+     * #dataOnReplicas}). Default 30 s.
      */
     public Builder gtidWaitTimeout(Duration gtidWaitTimeout) {
       this.gtidWaitTimeout = gtidWaitTimeout;
@@ -379,6 +389,20 @@ public final class ComparisonOptions {
      */
     public Builder showValues(boolean showValues) {
       this.showValues = showValues;
+      return this;
+    }
+
+    /**
+     * Whether each replica's data is also compared with its own primary's, in both clusters
+     * (pt-table-checksum's job): chunk by chunk with the same row hash, each chunk read on the
+     * primary inside a consistent snapshot and on the replica once it has applied the primary's
+     * GTID position then ({@link #gtidWaitTimeout the wait} bounded), so a replica that silently
+     * diverged is found before it is promoted. A replica that does not catch up in time is reported
+     * as not compared (could not finish), never as a pass. Default false: the run reads every
+     * replica once more, which costs about as much as the clusters' own data comparison.
+     */
+    public Builder dataOnReplicas(boolean dataOnReplicas) {
+      this.dataOnReplicas = dataOnReplicas;
       return this;
     }
 

@@ -8,9 +8,11 @@ import io.ferry.cutover.check.ReplicationTopologyCheck;
 import io.ferry.cutover.check.SchemaCheck;
 import io.ferry.cutover.check.TrafficCheck;
 import io.ferry.cutover.data.DataComparator;
+import io.ferry.cutover.data.ReplicaDataComparator;
 import io.ferry.cutover.report.CheckFamily;
 import io.ferry.cutover.report.CheckResult;
 import io.ferry.cutover.report.ComparisonReport;
+import io.ferry.cutover.report.ReplicaDataResult;
 import io.ferry.cutover.report.RunInfo;
 import io.ferry.cutover.report.TableDataResult;
 import java.sql.SQLException;
@@ -25,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * Runs a whole cutover comparison: first the access gate (every node reachable, every privilege the
  * run needs held, no endpoint given twice; when it fails nothing else runs), then the check
  * families one after the other, then the data comparison (zero tables compared is a failure, never
- * a GO), then (after the switch, when a pre-cutover report is given) the comparison of these
- * results with that report, and derives the verdict. A family that throws becomes one FAIL "could
- * not finish" result (exit bit 64) and the others still run. Blocking: call it from a worker
- * thread.
+ * a GO), with {@link ComparisonOptions#dataOnReplicas()} each replica's data with its primary's,
+ * then (after the switch, when a pre-cutover report is given) the comparison of these results with
+ * that report, and derives the verdict. A family that throws becomes one FAIL "could not finish"
+ * result (exit bit 64) and the others still run. Blocking: call it from a worker thread.
  */
 public final class CutoverComparison {
 
@@ -67,6 +69,7 @@ public final class CutoverComparison {
     Instant started = clock.instant();
     List<CheckResult> results = new ArrayList<>();
     List<TableDataResult> tables = new ArrayList<>();
+    List<ReplicaDataResult> replicas = new ArrayList<>();
     try (NodeConnections connections =
         new NodeConnections(options.connectTimeout(), options.statementTimeout())) {
       results.addAll(new AccessCheck().run(topology, connections));
@@ -76,18 +79,24 @@ public final class CutoverComparison {
           results.addAll(runCheck(check, context));
         }
         compareData(topology, options, connections, results, tables);
+        if (options.dataOnReplicas()) {
+          long rowsBefore = tables.stream().mapToLong(TableDataResult::rowsOld).sum();
+          replicas.addAll(
+              new ReplicaDataComparator(topology, options, connections, rowsBefore).compare());
+        }
       }
     }
     ComparisonReport report =
         ComparisonReport.of(
-            options.phase(),
-            started,
-            clock.instant(),
-            topology.oldNodes().stream().map(Node::describe).toList(),
-            topology.newNodes().stream().map(Node::describe).toList(),
-            results,
-            tables,
-            RunInfo.current(options.describe()));
+                options.phase(),
+                started,
+                clock.instant(),
+                topology.oldNodes().stream().map(Node::describe).toList(),
+                topology.newNodes().stream().map(Node::describe).toList(),
+                results,
+                tables,
+                RunInfo.current(options.describe()))
+            .withReplicas(replicas);
     return options
         .previousReport()
         .map(before -> report.withMoreChecks(comparedWith(before, report, options)))

@@ -179,6 +179,24 @@ public final class CompareCommand implements Callable<Integer> {
   boolean showValues;
 
   @Option(
+      names = "--data-on-replicas",
+      description =
+          "Also compare each replica's data with its own primary's (--old-replica with --old,"
+              + " --new-replica with --new), GTID-aligned: a replica that silently diverged is"
+              + " drift (bit 1); one that does not catch up within --gtid-wait-timeout could not"
+              + " be compared (bit 64).")
+  boolean dataOnReplicas;
+
+  @Option(
+      names = "--gtid-wait-timeout",
+      converter = DurationConverter.class,
+      description =
+          "Longest wait for a server to apply another's GTID position: a primary before a"
+              + " differing chunk is re-checked, a replica before each of its chunks with"
+              + " --data-on-replicas. Default: ${DEFAULT-VALUE}.")
+  Duration gtidWaitTimeout;
+
+  @Option(
       names = "--heartbeat-table",
       paramLabel = "DB.TABLE",
       description =
@@ -392,6 +410,8 @@ public final class CompareCommand implements Callable<Integer> {
             .chunkTargetTime(chunkTime)
             .chunkRowBounds(chunkSizeMin, chunkSizeMax)
             .showValues(showValues)
+            .dataOnReplicas(dataOnReplicas)
+            .gtidWaitTimeout(gtidWaitTimeout)
             .heartbeatTable(heartbeatTable())
             .tableFilter(new TableFilter(include, exclude));
     expectedDifferences.forEach(builder::expectConfigDifference);

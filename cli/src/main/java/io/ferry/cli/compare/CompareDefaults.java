@@ -23,6 +23,7 @@ public final class CompareDefaults implements IDefaultValueProvider {
           "chunk-time",
           "chunk-size-min",
           "chunk-size-max",
+          "gtid-wait-timeout",
           "heartbeat-table");
 
   private static final Map<String, String> DEFAULTS = ComparisonOptions.defaults().describe();

@@ -3,6 +3,7 @@ package io.ferry.cli.compare;
 import io.ferry.cutover.report.CheckFamily;
 import io.ferry.cutover.report.CheckResult;
 import io.ferry.cutover.report.ComparisonReport;
+import io.ferry.cutover.report.ReplicaDataResult;
 import io.ferry.cutover.report.RowDifference;
 import io.ferry.cutover.report.Status;
 import io.ferry.cutover.report.TableDataResult;
@@ -13,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The short summary of a comparison printed on the terminal: counts, what failed (with the first
- * differing rows of each drifting table and the columns that differ), verdict.
+ * differing rows of each drifting table and the columns that differ), a section per replica
+ * compared with its primary ({@code --data-on-replicas}), verdict.
  */
 public final class TerminalSummary {
 
@@ -57,6 +60,7 @@ public final class TerminalSummary {
                 report.tables().size(),
                 rowsOld,
                 drifting));
+    replicaCounts(report).ifPresent(lines::add);
     for (CheckResult check : report.checks()) {
       if (check.status() != Status.PASS) {
         lines.add(
@@ -69,7 +73,57 @@ public final class TerminalSummary {
         lines.addAll(firstDifferingRows(table));
       }
     }
+    for (ReplicaDataResult replica : report.replicas()) {
+      lines.addAll(replicaSection(replica));
+    }
     lines.add(verdictLine(report));
+    return lines;
+  }
+
+  /**
+   * With {@code --data-on-replicas}: how many replicas were compared with their primaries and how
+   * many differ, or that none was given.
+   */
+  private static Optional<String> replicaCounts(ComparisonReport report) {
+    if (report.replicas().isEmpty()) {
+      return "true".equals(report.run().options().get("data-on-replicas"))
+          ? Optional.of(
+              String.format(
+                  Locale.ROOT,
+                  "  %-14s none given (--old-replica, --new-replica): no replica compared",
+                  "replicas"))
+          : Optional.empty();
+    }
+    long failed = report.replicas().stream().filter(r -> r.status() == Status.FAIL).count();
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "  %-14s %d compared with their primaries, %d with differences or not compared",
+            "replicas",
+            report.replicas().size(),
+            failed));
+  }
+
+  /**
+   * One replica's section: its line, then each table that did not pass with its first differing
+   * rows.
+   */
+  static List<String> replicaSection(ReplicaDataResult replica) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        replica.status()
+            + " replica "
+            + replica.label()
+            + " vs "
+            + replica.primary()
+            + ": "
+            + replica.summary());
+    for (TableDataResult table : replica.tables()) {
+      if (table.status() != Status.PASS) {
+        lines.add("  " + table.status() + " " + table.qualifiedName() + ": " + table.summary());
+        lines.addAll(firstDifferingRows(table, "the primary", "the replica"));
+      }
+    }
     return lines;
   }
 
@@ -78,10 +132,15 @@ public final class TerminalSummary {
    * indented under the table's line; then how many more the report lists.
    */
   static List<String> firstDifferingRows(TableDataResult table) {
+    return firstDifferingRows(table, "the old cluster", "the new cluster");
+  }
+
+  private static List<String> firstDifferingRows(
+      TableDataResult table, String firstSide, String secondSide) {
     List<RowDifference> rows = table.differingRowList();
     List<String> lines = new ArrayList<>();
     for (RowDifference row : rows.subList(0, Math.min(ROWS_SHOWN, rows.size()))) {
-      lines.add("    " + row.describe());
+      lines.add("    " + row.describe(firstSide, secondSide));
     }
     if (rows.size() > ROWS_SHOWN) {
       lines.add("    ... " + (rows.size() - ROWS_SHOWN) + " more differing rows in the report");

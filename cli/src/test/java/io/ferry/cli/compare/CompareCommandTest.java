@@ -95,6 +95,38 @@ class CompareCommandTest {
   }
 
   @Test
+  void dataOnReplicasGivesEachReplicaASectionNamingTheRowsThatDiffer() {
+    LocalMariaDb oldReplica = stack.oldReplica();
+    oldReplica.execute(
+        "SET SESSION sql_log_bin = 0",
+        "UPDATE " + DATABASE + ".posts SET title = 'diverged' WHERE id = 42");
+    try {
+      int exit = run(arguments("--data-on-replicas", "--gtid-wait-timeout", "5s"));
+
+      assertThat(exit).as("data bit only; output:%n%s%s", out, err).isEqualTo(1);
+      assertThat(out.toString())
+          .contains(
+              "  replicas       2 compared with their primaries, 1 with differences or not"
+                  + " compared\n")
+          .contains(
+              "FAIL replica old-replica-1 (old cluster) vs old-primary: 1 of 1 table differs\n"
+                  + "  FAIL "
+                  + DATABASE
+                  + ".posts: 1 rows differ in 1 key range")
+          .contains("(rows primary 2000, replica 2000)\n    (42) differs in title\n")
+          .contains(
+              "PASS replica new-replica-1 (new cluster) vs new-primary: 1 table, 2000 rows"
+                  + " identical to new-primary\n")
+          .contains("VERDICT: NO-GO (exit 1: data)")
+          .doesNotContain("diverged");
+    } finally {
+      oldReplica.execute(
+          "SET SESSION sql_log_bin = 0",
+          "UPDATE " + DATABASE + ".posts SET title = 'post 42' WHERE id = 42");
+    }
+  }
+
+  @Test
   void throttlingOptionsAreCheckedBeforeConnecting() {
     assertThat(run(arguments("--max-load", "Threads_running"))).isEqualTo(64);
     assertThat(err.toString())
@@ -117,7 +149,11 @@ class CompareCommandTest {
         .contains("Default: " + ComparisonOptions.text(defaults.maxReplicaLag()) + ".")
         .contains("Default: Threads_running=25.")
         .contains("Default: 250ms.")
-        .contains("Most rows per chunk. Default: 200000.");
+        .contains("Most rows per chunk. Default: 200000.")
+        .contains(
+            "--data-on-replicas. Default: "
+                + ComparisonOptions.text(defaults.gtidWaitTimeout())
+                + ".");
   }
 
   @Test

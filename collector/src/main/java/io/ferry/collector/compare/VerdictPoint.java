@@ -15,7 +15,9 @@ import java.time.Instant;
  *
  * <p>Fields: {@code verdict} ({@code GO}/{@code NO_GO}), {@code go} (bool), {@code exit_code},
  * {@code checks_failed}, {@code checks_warned}, {@code tables}, {@code tables_differing}, {@code
- * rows_old} (integers) and {@code duration_seconds} (float).
+ * rows_old}, {@code replicas} (replicas compared with their primaries, {@code --data-on-replicas}),
+ * {@code replicas_failed} (of those, drifting or not compared to the end) (integers) and {@code
+ * duration_seconds} (float).
  */
 public final class VerdictPoint {
 
@@ -41,6 +43,10 @@ public final class VerdictPoint {
         .field("tables", (long) report.tables().size())
         .field("tables_differing", differing)
         .field("rows_old", rowsOld)
+        .field("replicas", (long) report.replicas().size())
+        .field(
+            "replicas_failed",
+            report.replicas().stream().filter(r -> r.status() == Status.FAIL).count())
         .field(
             "duration_seconds", Duration.between(report.startedAt(), finished).toMillis() / 1000.0)
         .timestamp(finished)

@@ -5,6 +5,7 @@ import io.ferry.collector.alerting.AlertingConfigReader;
 import io.ferry.collector.cluster.ClusteringConfig;
 import io.ferry.collector.cluster.ClusteringConfigReader;
 import io.ferry.collector.compare.MySqlDsn;
+import io.ferry.cutover.ComparisonOptions;
 import io.ferry.cutover.Phase;
 import io.ferry.cutover.data.LoadLimit;
 import io.ferry.cutover.data.TableFilter;
@@ -281,6 +282,9 @@ public final class CollectorConfigLoader {
         new TableFilter(patterns(compare, "include"), patterns(compare, "exclude"));
     CompareThrottling throttling = readThrottling(compare);
     boolean showValues = compare.bool("show_values", false);
+    ComparisonOptions defaults = ComparisonOptions.defaults();
+    boolean dataOnReplicas = compare.bool("data_on_replicas", defaults.dataOnReplicas());
+    Duration gtidWaitTimeout = compare.duration("gtid_wait_timeout", defaults.gtidWaitTimeout());
     List<String> expected = compare.stringList("expect_differences", List.of());
     Duration schedule =
         compare.parsed(
@@ -296,6 +300,8 @@ public final class CollectorConfigLoader {
         tableFilter,
         throttling,
         showValues,
+        dataOnReplicas,
+        gtidWaitTimeout,
         expected,
         schedule,
         reportDir);

@@ -26,6 +26,11 @@ import java.util.Optional;
  *     defaults from the comparison library
  * @param showValues whether reports carry the old and new values of differing columns ({@code
  *     compare.show_values}), never for secret-looking columns; default false
+ * @param dataOnReplicas whether each replica's data is also compared with its own primary's,
+ *     GTID-aligned ({@code compare.data_on_replicas}); default from the comparison library (false)
+ * @param gtidWaitTimeout longest wait for a server to apply another's GTID position ({@code
+ *     compare.gtid_wait_timeout}): a primary before a differing chunk is re-checked, a replica
+ *     before each of its chunks; default from the comparison library (30s)
  * @param expectedDifferences global variables expected to differ between the clusters ({@code
  *     compare.expect_differences}), on top of the built-in list; default none
  * @param schedule how often the comparison runs by itself ({@code compare.schedule}); zero means
@@ -42,6 +47,8 @@ public record CompareConfig(
     TableFilter tableFilter,
     CompareThrottling throttling,
     boolean showValues,
+    boolean dataOnReplicas,
+    Duration gtidWaitTimeout,
     List<String> expectedDifferences,
     Duration schedule,
     Optional<Path> reportDir) {
@@ -70,6 +77,8 @@ public record CompareConfig(
             .applyTo(ComparisonOptions.builder())
             .phase(phase)
             .showValues(showValues)
+            .dataOnReplicas(dataOnReplicas)
+            .gtidWaitTimeout(gtidWaitTimeout)
             .tableFilter(tableFilter);
     expectedDifferences.forEach(builder::expectConfigDifference);
     return builder.build();

@@ -334,6 +334,8 @@ class CompareEndpointTest {
                 new TableFilter(List.of(DATABASE), List.of()),
                 CompareThrottling.DEFAULTS,
                 false,
+                false,
+                ComparisonOptions.defaults().gtidWaitTimeout(),
                 List.of(),
                 schedule,
                 Optional.ofNullable(reportDir))));

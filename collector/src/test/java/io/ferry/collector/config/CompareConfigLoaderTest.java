@@ -68,7 +68,9 @@ class CompareConfigLoaderTest {
             "chunk_time:",
             "chunk_size_min:",
             "chunk_size_max:",
-            "show_values:");
+            "show_values:",
+            "data_on_replicas:",
+            "gtid_wait_timeout:");
     assertThat(compare.oldCluster().primary())
         .isEqualTo(new MySqlDsn("ferry", Optional.empty(), "old-db1", 3306));
     assertThat(compare.oldCluster().replicas())
@@ -81,6 +83,10 @@ class CompareConfigLoaderTest {
     assertThat(compare.options().maxReplicaLag())
         .isEqualTo(ComparisonOptions.defaults().maxReplicaLag());
     assertThat(compare.expectedDifferences()).isEmpty();
+    assertThat(compare.options().dataOnReplicas())
+        .isEqualTo(ComparisonOptions.defaults().dataOnReplicas());
+    assertThat(compare.options().gtidWaitTimeout())
+        .isEqualTo(ComparisonOptions.defaults().gtidWaitTimeout());
     assertThat(compare.schedule()).isEqualTo(CompareConfig.DEFAULT_SCHEDULE);
     assertThat(compare.scheduled()).isFalse();
     assertThat(compare.reportDir()).isEmpty();
@@ -108,6 +114,8 @@ class CompareConfigLoaderTest {
                     + "  chunk_size_min: 100\n"
                     + "  chunk_size_max: 5000\n"
                     + "  show_values: true\n"
+                    + "  data_on_replicas: true\n"
+                    + "  gtid_wait_timeout: 1m\n"
                     + "  expect_differences: [innodb_buffer_pool_size]\n"
                     + "  schedule: 15m\n"
                     + "  report_dir: reports\n")
@@ -127,6 +135,8 @@ class CompareConfigLoaderTest {
                 100,
                 5000));
     assertThat(compare.options().showValues()).isTrue();
+    assertThat(compare.options().dataOnReplicas()).isTrue();
+    assertThat(compare.options().gtidWaitTimeout()).isEqualTo(Duration.ofMinutes(1));
     assertThat(compare.options().maxChunkRows()).isEqualTo(5000);
     assertThat(compare.expectedDifferences()).containsExactly("innodb_buffer_pool_size");
     assertThat(compare.schedule()).isEqualTo(Duration.ofMinutes(15));

@@ -6,7 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * Waits until one server has applied every transaction another had executed when the wait began:
@@ -22,6 +23,9 @@ public final class GtidCatchUp {
    */
   public record Outcome(boolean reached, String position) {}
 
+  /** Each follower connection's {@code server_id}, read once. */
+  private final Map<Connection, Long> serverIds = new IdentityHashMap<>();
+
   /**
    * Waits for {@code follower} to apply what {@code leader} has executed now.
    *
@@ -35,24 +39,72 @@ public final class GtidCatchUp {
    */
   public Outcome await(Connection leader, Connection follower, boolean mariaDb, Duration timeout)
       throws SQLException {
+    return awaitPosition(follower, executedPosition(leader, mariaDb), mariaDb, timeout);
+  }
+
+  /**
+   * What a server has executed now, in its notation: {@code @@GLOBAL.gtid_binlog_pos} on MariaDB,
+   * {@code @@GLOBAL.gtid_executed} on MySQL. Read right after {@code START TRANSACTION WITH
+   * CONSISTENT SNAPSHOT} it covers every transaction the snapshot sees: a transaction is in the
+   * binary log before its commit becomes visible.
+   */
+  public static String executedPosition(Connection leader, boolean mariaDb) throws SQLException {
+    return single(leader, executedPositionQuery(mariaDb));
+  }
+
+  /** The statement {@link #executedPosition} runs. */
+  public static String executedPositionQuery(boolean mariaDb) {
+    return mariaDb ? "SELECT @@GLOBAL.gtid_binlog_pos" : "SELECT @@GLOBAL.gtid_executed";
+  }
+
+  /** The statement that waits for a position on a follower, with the position and seconds bound. */
+  public static String waitQuery(boolean mariaDb) {
+    return mariaDb ? "SELECT MASTER_GTID_WAIT(?, ?)" : "SELECT WAIT_FOR_EXECUTED_GTID_SET(?, ?)";
+  }
+
+  /**
+   * Waits for {@code follower} to apply a position another server reported (see {@link
+   * #executedPosition}).
+   *
+   * <p>On MariaDB the wait watches the follower's {@code gtid_slave_pos}, which only holds what it
+   * received by replication, so domains whose latest transaction the follower wrote itself are left
+   * out of the position (they are in its binary log already, and waiting for them would never end).
+   *
+   * @param leaderPosition the position, as {@link #executedPosition} returned it
+   * @param mariaDb whether both servers are MariaDB
+   * @param timeout longest wait, rounded up to whole seconds
+   * @throws SQLException when the server errors, or MariaDB answers NULL (replication not set up)
+   */
+  public Outcome awaitPosition(
+      Connection follower, String leaderPosition, boolean mariaDb, Duration timeout)
+      throws SQLException {
     long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
-    if (mariaDb) {
-      long followerServerId = Long.parseLong(single(follower, "SELECT @@server_id"));
-      List<MariaDbGtid> position =
-          MariaDbGtid.latestPerDomain(
-                  MariaDbGtid.parseList(single(leader, "SELECT @@gtid_binlog_pos")))
-              .values()
-              .stream()
-              .filter(gtid -> gtid.serverId() != followerServerId)
-              .toList();
-      String rendered = MariaDbGtid.render(position);
-      Long answer = waitFunction(follower, "SELECT MASTER_GTID_WAIT(?, ?)", rendered, seconds);
-      return new Outcome(answer == 0, rendered);
+    String position =
+        mariaDb ? waitablePosition(leaderPosition, serverId(follower)) : leaderPosition;
+    Long answer = waitFunction(follower, waitQuery(mariaDb), position, seconds);
+    return new Outcome(answer == 0, position);
+  }
+
+  private Long serverId(Connection follower) throws SQLException {
+    synchronized (serverIds) {
+      Long id = serverIds.get(follower);
+      if (id == null) {
+        id = Long.parseLong(single(follower, "SELECT @@server_id"));
+        serverIds.put(follower, id);
+      }
+      return id;
     }
-    String executed = single(leader, "SELECT @@GLOBAL.gtid_executed");
-    Long answer =
-        waitFunction(follower, "SELECT WAIT_FOR_EXECUTED_GTID_SET(?, ?)", executed, seconds);
-    return new Outcome(answer == 0, executed);
+  }
+
+  /**
+   * A MariaDB position without the domains whose latest transaction the follower (by its {@code
+   * server_id}) wrote itself, latest GTID per domain.
+   */
+  static String waitablePosition(String leaderPosition, long followerServerId) {
+    return MariaDbGtid.render(
+        MariaDbGtid.latestPerDomain(MariaDbGtid.parseList(leaderPosition)).values().stream()
+            .filter(gtid -> gtid.serverId() != followerServerId)
+            .toList());
   }
 
   private static Long waitFunction(Connection follower, String sql, String position, long seconds)

@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
  * The two primaries, queried in parallel (one worker thread each, so each connection runs one query
  * at a time), and brought to the same point in the replication stream before a re-check.
  */
-final class BothSides implements AutoCloseable {
+final class BothSides implements ComparedSides {
 
   private final ChunkQueries oldSide;
   private final ChunkQueries newSide;
@@ -57,27 +57,24 @@ final class BothSides implements AutoCloseable {
         });
   }
 
-  /** The old primary's connection for finding chunk boundaries. */
-  ChunkQueries planning() {
+  @Override
+  public SideNames names() {
+    return SideNames.CLUSTERS;
+  }
+
+  @Override
+  public ChunkQueries planning() {
     return planning;
   }
 
-  /** Starts both sides' checksums of a range, after whatever each side is still running. */
-  ChunkInFlight start(TableShape shape, ChunkRange range) {
+  @Override
+  public ChunkInFlight start(TableShape shape, ChunkRange range) {
     return ChunkInFlight.start(oldWorker, oldSide, newWorker, newSide, shape, range);
   }
 
-  /** Both sides' checksums of a range, computed at the same time. */
-  ChecksumPair checksum(TableShape shape, ChunkRange range)
-      throws SQLException, InterruptedException {
-    return start(shape, range).await();
-  }
-
-  /**
-   * The greater of both sides' last keys: the end of the key range a table's comparison covers.
-   * Empty when both sides are empty.
-   */
-  Optional<List<String>> lastKey(TableShape shape) throws SQLException, InterruptedException {
+  @Override
+  public Optional<List<String>> lastKey(TableShape shape)
+      throws SQLException, InterruptedException, ComparisonStoppedException {
     List<Optional<List<String>>> last =
         inParallel(() -> oldSide.lastKey(shape), () -> newSide.lastKey(shape), List::of);
     Optional<List<String>> onOld = last.get(0);
@@ -88,16 +85,16 @@ final class BothSides implements AutoCloseable {
     return planning.greater(shape, onNew.get(), onOld.get()) ? onNew : onOld;
   }
 
-  /** Both sides' row digests of a range. */
-  List<Map<List<String>, String>> rowDigests(TableShape shape, ChunkRange range)
-      throws SQLException, InterruptedException {
+  @Override
+  public List<Map<List<String>, String>> rowDigests(TableShape shape, ChunkRange range)
+      throws SQLException, InterruptedException, ComparisonStoppedException {
     return inParallel(
         () -> oldSide.rowDigests(shape, range), () -> newSide.rowDigests(shape, range), List::of);
   }
 
-  /** Rows' column values on each side, by key (see {@link ChunkQueries#rows}). */
-  List<Map<List<String>, List<String>>> rows(TableShape shape, List<List<String>> keys)
-      throws SQLException, InterruptedException {
+  @Override
+  public List<Map<List<String>, List<String>>> rows(TableShape shape, List<List<String>> keys)
+      throws SQLException, InterruptedException, ComparisonStoppedException {
     return inParallel(() -> oldSide.rows(shape, keys), () -> newSide.rows(shape, keys), List::of);
   }
 
@@ -105,7 +102,8 @@ final class BothSides implements AutoCloseable {
    * Waits until each side has applied what the other had executed: master/master replicates both
    * ways, so a difference seen while writes flow may just be in flight.
    */
-  void catchUp() throws SQLException, ComparisonStoppedException {
+  @Override
+  public void catchUp() throws SQLException, ComparisonStoppedException {
     GtidCatchUp.Outcome forward =
         catchUp.await(oldSide.connection(), newSide.connection(), mariaDb, catchUpTimeout);
     if (!forward.reached()) {
@@ -129,7 +127,7 @@ final class BothSides implements AutoCloseable {
   }
 
   private <T, R> R inParallel(Callable<T> onOld, Callable<T> onNew, BiFunction<T, T, R> combine)
-      throws SQLException, InterruptedException {
+      throws SQLException, InterruptedException, ComparisonStoppedException {
     Future<T> before = oldWorker.submit(onOld);
     Future<T> after = newWorker.submit(onNew);
     return combine.apply(ChunkInFlight.result(before), ChunkInFlight.result(after));

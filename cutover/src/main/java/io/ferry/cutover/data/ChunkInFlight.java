@@ -12,13 +12,38 @@ import java.util.concurrent.Future;
  */
 final class ChunkInFlight {
 
-  private record Timed(ChunkChecksum checksum, long nanos) {}
+  /**
+   * One side's checksum and how long its query ran.
+   *
+   * @param checksum the side's checksum
+   * @param nanos the query's time, not counting queueing or waiting for replication
+   * @param position the GTID position the side had executed when it read (see {@link
+   *     GtidAlignment}); empty when the read was not aligned
+   */
+  record Timed(ChunkChecksum checksum, long nanos, String position) {
+
+    /** Runs the checksum query and times it. */
+    static Timed of(ChunkQueries queries, TableShape shape, ChunkRange range) throws SQLException {
+      long started = System.nanoTime();
+      ChunkChecksum checksum = queries.checksum(shape, range);
+      return new Timed(checksum, System.nanoTime() - started, "");
+    }
+
+    /** The same checksum, read at the given position. */
+    Timed at(String gtidPosition) {
+      return new Timed(checksum, nanos, gtidPosition);
+    }
+  }
 
   private final ChunkRange range;
   private final Future<Timed> oldSide;
   private final Future<Timed> newSide;
 
-  private ChunkInFlight(ChunkRange range, Future<Timed> oldSide, Future<Timed> newSide) {
+  /**
+   * @param oldSide the first side's checksum (the old primary, or a replica's primary)
+   * @param newSide the second side's checksum (the new primary, or the replica)
+   */
+  ChunkInFlight(ChunkRange range, Future<Timed> oldSide, Future<Timed> newSide) {
     this.range = range;
     this.oldSide = oldSide;
     this.newSide = newSide;
@@ -37,8 +62,8 @@ final class ChunkInFlight {
       ChunkRange range) {
     return new ChunkInFlight(
         range,
-        oldWorker.submit(() -> timed(oldQueries, shape, range)),
-        newWorker.submit(() -> timed(newQueries, shape, range)));
+        oldWorker.submit(() -> Timed.of(oldQueries, shape, range)),
+        newWorker.submit(() -> Timed.of(newQueries, shape, range)));
   }
 
   ChunkRange range() {
@@ -46,7 +71,7 @@ final class ChunkInFlight {
   }
 
   /** Waits for both sides' checksums. */
-  ChecksumPair await() throws SQLException, InterruptedException {
+  ChecksumPair await() throws SQLException, InterruptedException, ComparisonStoppedException {
     return new ChecksumPair(result(oldSide).checksum(), result(newSide).checksum());
   }
 
@@ -54,24 +79,24 @@ final class ChunkInFlight {
    * How long the slower side's query ran, not counting the time it was queued behind the previous
    * chunk. Waits for both sides.
    */
-  Duration queryTime() throws SQLException, InterruptedException {
+  Duration queryTime() throws SQLException, InterruptedException, ComparisonStoppedException {
     return Duration.ofNanos(Math.max(result(oldSide).nanos(), result(newSide).nanos()));
   }
 
-  private static Timed timed(ChunkQueries queries, TableShape shape, ChunkRange range)
-      throws SQLException {
-    long started = System.nanoTime();
-    ChunkChecksum checksum = queries.checksum(shape, range);
-    return new Timed(checksum, System.nanoTime() - started);
-  }
-
-  /** A side's result; its SQL error as is, anything else wrapped with what failed. */
-  static <T> T result(Future<T> future) throws SQLException, InterruptedException {
+  /**
+   * A side's result; its SQL error or the reason it stopped as is, anything else wrapped with what
+   * failed.
+   */
+  static <T> T result(Future<T> future)
+      throws SQLException, InterruptedException, ComparisonStoppedException {
     try {
       return future.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof SQLException sql) {
         throw sql;
+      }
+      if (e.getCause() instanceof ComparisonStoppedException stopped) {
+        throw stopped;
       }
       throw new IllegalStateException("chunk query failed: " + e.getCause(), e.getCause());
     }

@@ -65,7 +65,7 @@ public final class DataComparator {
             options.checkpointFile().map(CheckpointFile::new),
             options.progressListener(),
             estimates.values().stream().mapToLong(Long::longValue).sum());
-    LoadThrottle throttle = throttle(oldConnection, newConnection, mariaDb);
+    LoadThrottle throttle = throttle(topology, options, connections, oldConnection, newConnection);
     try (BothSides sides =
         new BothSides(
             new ChunkQueries(oldConnection, hash),
@@ -97,6 +97,7 @@ public final class DataComparator {
                 reader,
                 oldConnection,
                 newConnection,
+                SideNames.CLUSTERS,
                 comparator,
                 progress.startOf(database, table),
                 progress::chunkDone);
@@ -115,7 +116,12 @@ public final class DataComparator {
    * The throttle, after one reading of the load: a status variable that does not exist stops the
    * data comparison here, once, rather than every table.
    */
-  private LoadThrottle throttle(Connection oldConnection, Connection newConnection, boolean mariaDb)
+  static LoadThrottle throttle(
+      ClusterTopology topology,
+      ComparisonOptions options,
+      NodeConnections connections,
+      Connection oldConnection,
+      Connection newConnection)
       throws SQLException {
     List<Connection> everyNode = new ArrayList<>();
     for (Node node : topology.allNodes()) {
@@ -138,10 +144,15 @@ public final class DataComparator {
         options.progressListener());
   }
 
-  private TableDataResult compareTable(
+  /**
+   * One table's comparison; an error or a stop ends this table only, as a result that did not
+   * finish.
+   */
+  static TableDataResult compareTable(
       TableShapeReader reader,
       Connection oldConnection,
       Connection newConnection,
+      SideNames sides,
       TableComparator comparator,
       Checkpoint.InProgress start,
       Consumer<Checkpoint.InProgress> afterChunk)
@@ -152,13 +163,13 @@ public final class DataComparator {
       Optional<TableShape> oldShape = reader.shape(oldConnection, database, table);
       Optional<TableShape> newShape = reader.shape(newConnection, database, table);
       if (oldShape.isEmpty() || newShape.isEmpty()) {
-        String side = oldShape.isEmpty() ? "old" : "new";
+        String side = oldShape.isEmpty() ? sides.first() : sides.second();
         return new TableDataResult(
             database,
             table,
             Status.FAIL,
             true,
-            "table missing on the " + side + " side",
+            "table missing on the " + side + (sides == SideNames.CLUSTERS ? " side" : ""),
             0,
             0,
             0,

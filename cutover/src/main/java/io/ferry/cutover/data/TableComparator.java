@@ -26,7 +26,7 @@ final class TableComparator {
   /** Changed rows read again per statement to name their differing columns. */
   static final int KEYS_PER_READ = 100;
 
-  private final BothSides sides;
+  private final ComparedSides sides;
   private final LoadThrottle throttle;
   private final ChunkSizer sizer;
   private final int recheckAttempts;
@@ -34,7 +34,7 @@ final class TableComparator {
   private final boolean showValues;
 
   TableComparator(
-      BothSides sides,
+      ComparedSides sides,
       LoadThrottle throttle,
       ChunkSizer sizer,
       int recheckAttempts,
@@ -207,7 +207,7 @@ final class TableComparator {
    * what a DBA needs to repair it.
    */
   private List<RowDifference> withColumns(TableShape shape, List<RowDifference> rows)
-      throws SQLException, InterruptedException {
+      throws SQLException, InterruptedException, ComparisonStoppedException {
     List<List<String>> changed =
         rows.stream()
             .filter(row -> row.kind() == RowDifference.Kind.CHANGED)
@@ -242,7 +242,7 @@ final class TableComparator {
         rows);
   }
 
-  private static TableDataResult result(
+  private TableDataResult result(
       TableShape shape,
       long rowsOld,
       long rowsNew,
@@ -261,9 +261,13 @@ final class TableComparator {
               + (drift.size() == 1 ? " key range" : " key ranges")
               + ", first "
               + drift.get(0).range()
-              + " (rows old "
+              + " (rows "
+              + sides.names().first()
+              + " "
               + rowsOld
-              + ", new "
+              + ", "
+              + sides.names().second()
+              + " "
               + rowsNew
               + ")";
     } else if (withoutKey) {

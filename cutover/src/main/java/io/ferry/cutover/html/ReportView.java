@@ -4,7 +4,7 @@ import io.ferry.cutover.report.CheckFamily;
 import io.ferry.cutover.report.CheckResult;
 import io.ferry.cutover.report.ChunkDrift;
 import io.ferry.cutover.report.ComparisonReport;
-import io.ferry.cutover.report.RowDifference;
+import io.ferry.cutover.report.ReplicaDataResult;
 import io.ferry.cutover.report.Status;
 import io.ferry.cutover.report.TableDataResult;
 import io.ferry.cutover.report.Verdict;
@@ -36,6 +36,7 @@ import java.util.Map;
  * @param noDrift the sentence saying no table drifts, or null when one does or none was compared
  * @param checks every check result
  * @param tables every table's data result
+ * @param replicas each replica compared with its primary ({@code --data-on-replicas})
  */
 public record ReportView(
     boolean go,
@@ -52,9 +53,17 @@ public record ReportView(
     List<Chart> charts,
     String noDrift,
     List<CheckResult> checks,
-    List<TableRow> tables) {
+    List<TableRow> tables,
+    List<ReplicaSection> replicas) {
 
   private static final int CHART_WIDTH = 720;
+
+  /**
+   * One replica compared with its primary: its heading, status and summary, and its tables (rows
+   * counted on the primary, then the replica).
+   */
+  public record ReplicaSection(
+      String name, String primary, Status status, String summary, List<TableRow> tables) {}
 
   /** A chart drawn as PNG, embedded as a data URI. */
   public record Chart(String title, int width, int height, String dataUri) {}
@@ -90,7 +99,23 @@ public record ReportView(
         charts(report),
         noDrift(report),
         report.checks(),
-        report.tables().stream().map(ReportView::tableRow).toList());
+        report.tables().stream().map(table -> tableRow(table, OLD_AND_NEW)).toList(),
+        report.replicas().stream().map(ReportView::replicaSection).toList());
+  }
+
+  /** How rows on one side only are described in the clusters' comparison. */
+  private static final List<String> OLD_AND_NEW = List.of("the old cluster", "the new cluster");
+
+  /** How rows on one side only are described in a replica's comparison. */
+  private static final List<String> PRIMARY_AND_REPLICA = List.of("the primary", "the replica");
+
+  private static ReplicaSection replicaSection(ReplicaDataResult replica) {
+    return new ReplicaSection(
+        replica.label(),
+        replica.primary(),
+        replica.status(),
+        replica.summary(),
+        replica.tables().stream().map(table -> tableRow(table, PRIMARY_AND_REPLICA)).toList());
   }
 
   /** {@code pass}, {@code warn} or {@code fail}: the CSS class of a status cell. */
@@ -113,6 +138,17 @@ public record ReportView(
     for (TableDataResult table : report.tables()) {
       if (table.status() == Status.FAIL) {
         lines.add("data / " + table.qualifiedName() + ": " + table.summary());
+      }
+    }
+    for (ReplicaDataResult replica : report.replicas()) {
+      if (replica.status() == Status.FAIL) {
+        lines.add(
+            "data / replica "
+                + replica.label()
+                + " vs "
+                + replica.primary()
+                + ": "
+                + replica.summary());
       }
     }
     return lines;
@@ -149,7 +185,7 @@ public record ReportView(
         + " rows on the old side.";
   }
 
-  private static TableRow tableRow(TableDataResult table) {
+  private static TableRow tableRow(TableDataResult table, List<String> sides) {
     return new TableRow(
         table.qualifiedName(),
         table.status(),
@@ -158,15 +194,15 @@ public record ReportView(
         table.chunks(),
         table.rechecks(),
         table.summary(),
-        table.drift().stream().map(ReportView::driftRange).toList());
+        table.drift().stream().map(drift -> driftRange(drift, sides)).toList());
   }
 
-  private static DriftRange driftRange(ChunkDrift drift) {
+  private static DriftRange driftRange(ChunkDrift drift, List<String> sides) {
     return new DriftRange(
         drift.range(),
         drift.rowsOld(),
         drift.rowsNew(),
-        drift.rows().stream().map(RowDifference::describe).toList());
+        drift.rows().stream().map(row -> row.describe(sides.get(0), sides.get(1))).toList());
   }
 
   private static String formatDuration(Duration duration) {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param newEndpoints the new side's nodes, described without passwords
  * @param checks results of the check families, in the order they ran
  * @param tables per-table data results
+ * @param replicas each replica's data compared with its primary's ({@code --data-on-replicas});
+ *     empty when not asked for
  * @param run Ferry's version and the options used
  */
 public record ComparisonReport(
@@ -27,9 +29,11 @@ public record ComparisonReport(
     List<String> newEndpoints,
     List<CheckResult> checks,
     List<TableDataResult> tables,
+    List<ReplicaDataResult> replicas,
     RunInfo run) {
 
   public ComparisonReport {
+    replicas = List.copyOf(replicas);
     oldEndpoints = List.copyOf(oldEndpoints);
     newEndpoints = List.copyOf(newEndpoints);
     checks = List.copyOf(checks);
@@ -47,6 +51,9 @@ public record ComparisonReport(
     }
     for (TableDataResult table : tables) {
       exitCode |= table.exitBit();
+    }
+    for (ReplicaDataResult replica : replicas) {
+      exitCode |= replica.exitBits();
     }
     return exitCode;
   }
@@ -87,13 +94,20 @@ public record ComparisonReport(
       List<TableDataResult> tables,
       RunInfo run) {
     return new ComparisonReport(
-        phase, startedAt, finishedAt, oldEndpoints, newEndpoints, checks, tables, run);
+        phase, startedAt, finishedAt, oldEndpoints, newEndpoints, checks, tables, List.of(), run);
+  }
+
+  /** A copy with the replicas' data comparisons. */
+  public ComparisonReport withReplicas(List<ReplicaDataResult> compared) {
+    return new ComparisonReport(
+        phase, startedAt, finishedAt, oldEndpoints, newEndpoints, checks, tables, compared, run);
   }
 
   /** A copy with more check results after the existing ones. */
   public ComparisonReport withMoreChecks(List<CheckResult> more) {
     List<CheckResult> all = new ArrayList<>(checks);
     all.addAll(more);
-    return of(phase, startedAt, finishedAt, oldEndpoints, newEndpoints, all, tables, run);
+    return new ComparisonReport(
+        phase, startedAt, finishedAt, oldEndpoints, newEndpoints, all, tables, replicas, run);
   }
 }

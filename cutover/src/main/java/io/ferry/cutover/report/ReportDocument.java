@@ -23,7 +23,8 @@ record ReportDocument(
     @JsonProperty(required = true) List<String> newEndpoints,
     @JsonProperty(required = true) Map<String, String> options,
     @JsonProperty(required = true) List<CheckResult> checks,
-    @JsonProperty(required = true) List<TableDataResult> tables) {
+    @JsonProperty(required = true) List<TableDataResult> tables,
+    @JsonProperty(required = true) List<ReplicaDataResult> replicas) {
 
   /** The document of a report, in the current format. */
   static ReportDocument of(ComparisonReport report) {
@@ -39,7 +40,8 @@ record ReportDocument(
         report.newEndpoints(),
         report.run().options(),
         report.checks(),
-        report.tables());
+        report.tables(),
+        report.replicas());
   }
 
   /** The phase this document names; empty unless it is exactly {@code pre} or {@code post}. */

@@ -14,9 +14,10 @@ public final class ReportJson {
 
   /**
    * Version of the document layout; raised when a field changes meaning or disappears. Version 2
-   * added {@code ferryVersion}, {@code options} and the differing columns of each row.
+   * added {@code ferryVersion}, {@code options} and the differing columns of each row; version 3
+   * the replicas' data comparisons ({@code replicas}).
    */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

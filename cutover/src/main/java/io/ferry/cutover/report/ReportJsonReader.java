@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * later run can compare itself with an earlier one. Binds the document onto the report's records
  * ({@link ReportDocument} at the top), strictly: every field must be present with its type, and the
  * stored verdict and exit code must agree with the stored results; anything else is a {@link
- * ReportFormatException} naming the document and the field by its path. Format version 1 documents
- * are read too.
+ * ReportFormatException} naming the document and the field by its path. Format version 1 and 2
+ * documents are read too.
  */
 public final class ReportJsonReader {
 
@@ -180,6 +180,10 @@ public final class ReportJsonReader {
       if (version == 1) {
         upgradeFromVersion1((ObjectNode) root);
       }
+      if (version <= 2 && !root.has("replicas")) {
+        // before version 3 no replica was compared with its primary
+        ((ObjectNode) root).putArray("replicas");
+      }
       requireNoNull(root, "");
       ReportDocument document;
       try {
@@ -201,6 +205,7 @@ public final class ReportJsonReader {
               document.newEndpoints(),
               document.checks(),
               document.tables(),
+              document.replicas(),
               new RunInfo(document.ferryVersion(), document.options()));
       if (document.exitCode() != report.exitCode()) {
         throw error(

@@ -39,10 +39,21 @@ public record RowDifference(
    * appear only when the report holds them.
    */
   public String describe() {
+    return describe("the old cluster", "the new cluster");
+  }
+
+  /**
+   * For people, naming the sides: {@code (12) only on the primary} with {@code "the primary"} as
+   * the first side (a replica's comparison with its primary).
+   *
+   * @param firstSide where an {@link Kind#ONLY_OLD} row is, e.g. {@code the old cluster}
+   * @param secondSide where an {@link Kind#ONLY_NEW} row is
+   */
+  public String describe(String firstSide, String secondSide) {
     String where = "(" + String.join(", ", key) + ")";
     return switch (kind) {
-      case ONLY_OLD -> where + " only on the old cluster";
-      case ONLY_NEW -> where + " only on the new cluster";
+      case ONLY_OLD -> where + " only on " + firstSide;
+      case ONLY_NEW -> where + " only on " + secondSide;
       case CHANGED ->
           columns.isEmpty()
               ? where + " differs (changed again before its columns could be read)"

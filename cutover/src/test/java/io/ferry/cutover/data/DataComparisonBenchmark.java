@@ -4,8 +4,11 @@ import static io.ferry.cutover.StackFixture.createDatabase;
 import static io.ferry.cutover.StackFixture.dropDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.cutover.ClusterTopology;
 import io.ferry.cutover.ComparisonOptions;
+import io.ferry.cutover.NodeConnections;
 import io.ferry.cutover.StackFixture;
+import io.ferry.cutover.report.ReplicaDataResult;
 import io.ferry.cutover.report.Status;
 import io.ferry.cutover.report.TableDataResult;
 import io.ferry.mysqlfacts.ServerDialect;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +35,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Rows verified per second on a table of one million rows, three ways on the same servers and data
- * in the same run: Ferry's data comparison, {@code pt-table-checksum}, and one full-table hash scan
- * on each side in parallel (the floor for any comparison that reads every row, using the same row
- * hash as Ferry). Each is run {@value #RUNS} times, interleaved, and the median is reported.
+ * Rows verified per second on a table of one million rows, four ways on the same servers and data
+ * in the same run: Ferry's data comparison, its comparison of the old replica with the old primary
+ * ({@code --data-on-replicas}, GTID-aligned), {@code pt-table-checksum}, and one full-table hash
+ * scan on each side in parallel (the floor for any comparison that reads every row, using the same
+ * row hash as Ferry). Each is run {@value #RUNS} times, interleaved, and the median is reported.
  * Opt-in, as it loads a million rows:
  *
  * <pre>mvn -o -q -B -pl cutover test -Dtest=DataComparisonBenchmark -Dferry.benchmark=true</pre>
@@ -84,9 +89,11 @@ class DataComparisonBenchmark {
       List<Long> scanNanos = new ArrayList<>();
       List<Long> ferryNanos = new ArrayList<>();
       List<Long> perconaNanos = new ArrayList<>();
+      List<Long> replicaNanos = new ArrayList<>();
       for (int run = 0; run < RUNS; run++) {
         scanNanos.add(timed(() -> scanBoth(oldPrimary, newPrimary, scanSql)));
         ferryNanos.add(timed(DataComparisonBenchmark::compareWithFerry));
+        replicaNanos.add(timed(DataComparisonBenchmark::compareTheOldReplicaWithFerry));
         perconaNanos.add(timed(() -> assertThat(runPtTableChecksum(oldPrimary)).isZero()));
         // pt-table-checksum's statements are re-run by every replica; let them finish first
         StackFixture.awaitReplication();
@@ -100,7 +107,7 @@ class DataComparisonBenchmark {
           report,
           String.format(
               Locale.ROOT,
-              "| method | median s | rows/s | runs (s) |%n| --- | ---: | ---: | --- |%n%s%s%s%n"
+              "| method | median s | rows/s | runs (s) |%n| --- | ---: | ---: | --- |%n%s%s%s%s%n"
                   + "- rows: %d; row hash: %s%n"
                   + "- machine: %d cores; load average %.2f before, %.2f after%n"
                   + "- server: %s; %s; Java %s%n%n"
@@ -108,6 +115,9 @@ class DataComparisonBenchmark {
                   + " median of %d runs%n%n%s",
               line("full-table hash scan, both sides in parallel", scanNanos),
               line("Ferry DataComparator", ferryNanos),
+              line(
+                  "Ferry ReplicaDataComparator, old replica with its primary (GTID-aligned)",
+                  replicaNanos),
               line("pt-table-checksum", perconaNanos),
               ROWS,
               hash,
@@ -176,6 +186,30 @@ class DataComparisonBenchmark {
             .get(0);
     assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
     assertThat(result.rowsOld()).isEqualTo(ROWS);
+  }
+
+  /**
+   * {@code --data-on-replicas} for one pair, the old replica with the old primary: every chunk read
+   * in a snapshot on the primary, then on the replica once it has applied the primary's position.
+   */
+  private static void compareTheOldReplicaWithFerry() throws Exception {
+    var stack = StackFixture.topology();
+    var oldReplicaOnly = new ClusterTopology(stack.oldNodes(), List.of(stack.newPrimary()));
+    try (NodeConnections connections =
+        new NodeConnections(Duration.ofSeconds(10), Duration.ofMinutes(5))) {
+      ReplicaDataResult result =
+          new ReplicaDataComparator(
+                  oldReplicaOnly,
+                  ComparisonOptions.builder()
+                      .tableFilter(new TableFilter(List.of(DB), List.of()))
+                      .build(),
+                  connections,
+                  0)
+              .compare()
+              .get(0);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+      assertThat(result.tables().get(0).rowsNew()).isEqualTo(ROWS);
+    }
   }
 
   private static String line(String method, List<Long> nanos) {

@@ -8,6 +8,7 @@ import io.ferry.cutover.report.CheckResult;
 import io.ferry.cutover.report.ChunkDrift;
 import io.ferry.cutover.report.ColumnDifference;
 import io.ferry.cutover.report.ComparisonReport;
+import io.ferry.cutover.report.ReplicaDataResult;
 import io.ferry.cutover.report.RowDifference;
 import io.ferry.cutover.report.RunInfo;
 import io.ferry.cutover.report.Status;
@@ -15,6 +16,7 @@ import io.ferry.cutover.report.TableDataResult;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReportHtmlTest {
@@ -46,6 +48,69 @@ class ReportHtmlTest {
         .hasSize(2);
     assertThat(html).contains("No table drifts: 1 table, 1,000 rows on the old side.");
     assertThat(html).contains("<details><summary>Ferry ").contains("<th>max-lag</th><td>5s</td>");
+    assertThat(html).doesNotContain("Replicas compared");
+  }
+
+  @Test
+  void eachReplicaHasASectionWithItsPrimaryAndItsDifferingRows() {
+    var drift =
+        new ChunkDrift(
+            List.of("10"),
+            List.of("20"),
+            10,
+            11,
+            List.of(
+                new RowDifference(List.of("16"), RowDifference.Kind.ONLY_NEW),
+                new RowDifference(
+                    List.of("17"),
+                    RowDifference.Kind.CHANGED,
+                    List.of(ColumnDifference.nameOnly("total", false)))));
+    var oldReplica =
+        ReplicaDataResult.of(
+            "old",
+            "old-replica",
+            "old-primary",
+            List.of(table("shop", "orders", Status.FAIL, 30, 31, List.of(drift))),
+            1,
+            Optional.empty());
+    var newReplica =
+        ReplicaDataResult.of(
+            "new",
+            "new-replica",
+            "new-primary",
+            List.of(),
+            1,
+            Optional.of("new-replica did not apply new-primary's GTID position '1-1-9' within 2s"));
+    var report =
+        ComparisonReport.of(
+                Phase.PRE,
+                START,
+                START.plusSeconds(3),
+                List.of("old-primary"),
+                List.of("new-primary"),
+                List.of(),
+                List.of(table("shop", "orders", Status.PASS, 30, 30, List.of())))
+            .withReplicas(List.of(oldReplica, newReplica));
+
+    String html = ReportHtml.render(report);
+
+    assertThat(html).contains("Exit code <b>65</b> (data, could not finish)");
+    assertThat(html)
+        .contains("<li>data / replica old-replica (old cluster) vs old-primary: 1 of 1 table")
+        .contains(
+            "<li>data / replica new-replica (new cluster) vs new-primary: could not finish after"
+                + " 0 of 1 tables: new-replica did not apply new-primary's GTID position");
+    assertThat(html)
+        .contains("<h2>Replicas compared with their primaries</h2>")
+        .contains(
+            "<h3>old-replica (old cluster) vs old-primary: <span class=\"fail\">FAIL</span></h3>")
+        .contains("<th>rows primary</th><th>rows replica</th>")
+        .contains("keys (10, 20]: 10 rows primary, 11 rows replica")
+        .contains("<li>(16) only on the replica</li>")
+        .contains("<li>(17) differs in total</li>");
+    assertThat(html)
+        .as("the clusters' own table keeps its old and new columns")
+        .contains("<th>rows old</th><th>rows new</th>");
   }
 
   @Test

@@ -89,14 +89,45 @@ class ReportJsonReaderTest {
 
   @Test
   void anUnsupportedFormatVersionIsNamed() throws IOException {
-    String future = golden().replace("\"formatVersion\" : 2", "\"formatVersion\" : 3");
+    String future = golden().replace("\"formatVersion\" : 3", "\"formatVersion\" : 4");
 
     assertThatThrownBy(() -> reader.parse(future, SOURCE))
         .isInstanceOf(ReportFormatException.class)
         .hasMessage(
             SOURCE
-                + ": formatVersion: format version 3 is not supported; this version of Ferry"
-                + " reads versions 1 to 2");
+                + ": formatVersion: format version 4 is not supported; this version of Ferry"
+                + " reads versions 1 to 3");
+  }
+
+  @Test
+  void aVersionTwoReportStillReadsWithoutReplicas() throws IOException {
+    ComparisonReport report = reader.parse(golden("report-golden-v2.json"), SOURCE);
+
+    assertThat(report.replicas()).isEmpty();
+    assertThat(report.run().ferryVersion()).isEqualTo("1.2.3-test");
+    assertThat(report.tables().get(0).differingRows()).isEqualTo(2);
+  }
+
+  @Test
+  void theReplicasReadBackAsWritten() throws IOException {
+    ComparisonReport report = reader.parse(golden(), SOURCE);
+
+    assertThat(report.replicas()).isEqualTo(ReportFixtures.sample().replicas());
+    assertThat(report.exitCode()).isEqualTo(ReportFixtures.sample().exitCode());
+  }
+
+  @Test
+  void aReplicaThatDidNotFinishCannotBeStoredAsAPass() throws IOException {
+    String passing =
+        golden()
+            .replace(
+                "\"status\" : \"FAIL\",\n    \"finished\" : false",
+                "\"status\" : \"PASS\",\n    \"finished\" : false");
+
+    assertThat(passing).isNotEqualTo(golden());
+    assertThatThrownBy(() -> reader.parse(passing, SOURCE))
+        .hasMessageContaining("replicas[1]")
+        .hasMessageContaining("new-replica could not be compared to the end but is PASS");
   }
 
   @Test
@@ -108,7 +139,8 @@ class ReportJsonReaderTest {
     assertThat(report.tables().get(0).differingRowList())
         .extracting(RowDifference::key, RowDifference::columns)
         .containsExactly(tuple(List.of("12"), List.of()), tuple(List.of("15"), List.of()));
-    assertThat(report.exitCode()).isEqualTo(ReportFixtures.sample().exitCode());
+    assertThat(report.replicas()).isEmpty();
+    assertThat(report.exitCode()).isEqualTo(9);
   }
 
   @Test
@@ -166,10 +198,11 @@ class ReportJsonReaderTest {
 
   @Test
   void anExitCodeThatDisagreesWithTheResultsIsRejected() throws IOException {
-    String edited = golden().replace("\"exitCode\" : 9", "\"exitCode\" : 0");
+    String edited = golden().replace("\"exitCode\" : 73", "\"exitCode\" : 9");
 
+    assertThat(edited).isNotEqualTo(golden());
     assertThatThrownBy(() -> reader.parse(edited, SOURCE))
-        .hasMessage(SOURCE + ": exitCode: is 0 but the results in the document give 9");
+        .hasMessage(SOURCE + ": exitCode: is 9 but the results in the document give 73");
   }
 
   @Test
