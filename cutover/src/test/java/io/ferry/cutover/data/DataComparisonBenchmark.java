@@ -127,8 +127,9 @@ class DataComparisonBenchmark {
 
   /**
    * Seconds one server takes to scan the table computing {@code COUNT(*)} only, then each row hash
-   * over each row encoding: the current one ({@link ChunkSql#rowEncoding}) and the earlier one with
-   * NULL flags and text lengths; the variants take turns, and the median of each is reported.
+   * over the current row encoding ({@link ChunkSql#rowEncoding}) built for each use, and either
+   * built once per row (where that is a different expression) or the earlier encoding with NULL
+   * flags and text lengths; the variants take turns, and the median of each is reported.
    */
   private static String rowHashCost(LocalMariaDb server) {
     String flagsAndLengths =
