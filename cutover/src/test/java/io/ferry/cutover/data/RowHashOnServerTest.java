@@ -95,9 +95,10 @@ class RowHashOnServerTest {
     createDatabase(
         "cut_hash_once",
         "CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(20) NULL, qty INT NULL,"
-            + " body TEXT NULL)",
+            + " body TEXT NULL, code VARBINARY(8) NULL, title VARCHAR(20) CHARACTER SET latin1)",
         "INSERT INTO items SELECT seq, IF(seq MOD 3 = 0, NULL, CONCAT('n', seq)),"
-            + " IF(seq MOD 5 = 0, NULL, seq), IF(seq MOD 7 = 0, NULL, REPEAT('x', seq * 37))"
+            + " IF(seq MOD 5 = 0, NULL, seq), IF(seq MOD 7 = 0, NULL, REPEAT('x', seq * 37)),"
+            + " IF(seq MOD 11 = 0, NULL, UNHEX(HEX(seq * 7919))), CONCAT('caf', CHAR(233), seq)"
             + " FROM seq_1_to_300");
     TableShape shape =
         new TableShape(
@@ -107,7 +108,9 @@ class RowHashOnServerTest {
                 new Column("id", "int", false, false),
                 NAME,
                 QTY,
-                new Column("body", "text", true, false)),
+                new Column("body", "text", true, false),
+                new Column("code", "varbinary", true, false),
+                new Column("title", "varchar", true, false)),
             List.of(new Column("id", "int", false, false)));
     try (Connection connection = server().connectAdmin()) {
       List<String> once = new ArrayList<>();
