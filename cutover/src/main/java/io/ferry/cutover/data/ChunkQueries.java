@@ -9,12 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs the {@link ChunkSql} statements on one server's connection. */
 final class ChunkQueries {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ChunkQueries.class);
+
   private final Connection connection;
   private final RowHash hash;
+  private EncodingUse encodingUse;
 
   /**
    * @param hash the row hash both sides use
@@ -28,10 +33,27 @@ final class ChunkQueries {
     return connection;
   }
 
+  /**
+   * How this server builds the row encoding for the hash, found out on first use (see {@link
+   * EncodingUse#of}).
+   */
+  EncodingUse encodingUse() throws SQLException {
+    if (encodingUse == null) {
+      encodingUse = EncodingUse.of(connection, hash);
+      if (encodingUse == EncodingUse.EACH_USE) {
+        LOG.info(
+            "{}: the server did not compute the row hash with the row encoding built once per row"
+                + " as expected; building it wherever the hash needs it",
+            hash);
+      }
+    }
+    return encodingUse;
+  }
+
   /** Row count and hash sum of a range. */
   ChunkChecksum checksum(TableShape shape, ChunkRange range) throws SQLException {
     try (PreparedStatement statement =
-        connection.prepareStatement(ChunkSql.checksum(hash, shape, range))) {
+        connection.prepareStatement(ChunkSql.checksum(hash, encodingUse(), shape, range))) {
       bind(statement, ChunkSql.parameters(shape, range));
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * {@code ''} included. One {@code QUOTE} per such column is cheaper for the server than the NULL
  * flags and text lengths it replaces (see the cutover section of {@code docs/benchmarks.md}).
  *
- * <p>Row hash: the encoding hashed to an unsigned 64-bit integer, the way {@link RowHash} says.
+ * <p>Row hash: the encoding hashed to an unsigned 64-bit integer, the way {@link RowHash} says,
+ * with the encoding built once per row where the server allows it (see {@link EncodingUse}).
  *
  * <p>Chunk hash: the {@code SUM} of the row hashes. MariaDB and MySQL sum unsigned 64-bit integers
  * exactly as DECIMAL, so nothing overflows; unlike XOR, a sum does not cancel duplicate rows
@@ -26,8 +27,8 @@ public final class ChunkSql {
   private ChunkSql() {}
 
   /** The expression hashing one row to an unsigned 64-bit integer. */
-  public static String rowHash(RowHash hash, TableShape shape) {
-    return hash.of(rowEncoding(shape));
+  static String rowHash(RowHash hash, EncodingUse use, TableShape shape) {
+    return use.rowHash(hash, rowEncoding(shape));
   }
 
   /**
@@ -46,9 +47,9 @@ public final class ChunkSql {
   }
 
   /** Row count and chunk hash of a range; bind lower then upper key values. */
-  public static String checksum(RowHash hash, TableShape shape, ChunkRange range) {
+  static String checksum(RowHash hash, EncodingUse use, TableShape shape, ChunkRange range) {
     return "SELECT COUNT(*), COALESCE(SUM("
-        + rowHash(hash, shape)
+        + rowHash(hash, use, shape)
         + "), 0) FROM "
         + shape.quotedName()
         + forceKey(shape)

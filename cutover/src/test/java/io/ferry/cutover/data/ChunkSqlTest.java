@@ -36,10 +36,21 @@ class ChunkSqlTest {
   void rowHashWrapsTheEncodingInTheChosenHash() {
     TableShape numbers = new TableShape("d", "t", List.of(ID), List.of(ID));
 
-    assertThat(ChunkSql.rowHash(RowHash.CRC32_PAIR, numbers))
+    assertThat(ChunkSql.rowHash(RowHash.CRC32_PAIR, EncodingUse.EACH_USE, numbers))
         .isEqualTo("(CRC32(CONCAT_WS('#', `id`)) << 32 | CRC32C(CONCAT_WS('#', `id`)))");
-    assertThat(ChunkSql.rowHash(RowHash.SHA1_PREFIX, numbers))
+    assertThat(ChunkSql.rowHash(RowHash.SHA1_PREFIX, EncodingUse.EACH_USE, numbers))
         .isEqualTo("CAST(CONV(LEFT(SHA1(CONCAT_WS('#', `id`)), 16), 16, 10) AS UNSIGNED)");
+  }
+
+  @Test
+  void encodingBuiltOncePerRowIsAssignedBeforeItIsRead() {
+    TableShape numbers = new TableShape("d", "t", List.of(ID), List.of(ID));
+
+    assertThat(ChunkSql.rowHash(RowHash.CRC32_PAIR, EncodingUse.ONCE_PER_ROW, numbers))
+        .isEqualTo("(CRC32(@ferry_row := CONCAT_WS('#', `id`)) << 32 | CRC32C(@ferry_row))");
+    assertThat(ChunkSql.rowHash(RowHash.SHA1_PREFIX, EncodingUse.ONCE_PER_ROW, numbers))
+        .as("SHA1 uses the encoding once anyway")
+        .isEqualTo(ChunkSql.rowHash(RowHash.SHA1_PREFIX, EncodingUse.EACH_USE, numbers));
   }
 
   @Test
@@ -53,10 +64,10 @@ class ChunkSqlTest {
   void checksumOfAMiddleChunkSpellsTheCompositeKeyComparisonOut() {
     ChunkRange range = new ChunkRange(List.of("1", "10"), List.of("2", "99"));
 
-    assertThat(ChunkSql.checksum(RowHash.SHA1_PREFIX, COMPOSITE, range))
+    assertThat(ChunkSql.checksum(RowHash.SHA1_PREFIX, EncodingUse.EACH_USE, COMPOSITE, range))
         .isEqualTo(
             "SELECT COUNT(*), COALESCE(SUM("
-                + ChunkSql.rowHash(RowHash.SHA1_PREFIX, COMPOSITE)
+                + ChunkSql.rowHash(RowHash.SHA1_PREFIX, EncodingUse.EACH_USE, COMPOSITE)
                 + "), 0) FROM `shop`.`lines` FORCE INDEX (PRIMARY)"
                 + " WHERE ((`tenant` > CAST(? AS UNSIGNED))"
                 + " OR (`tenant` = CAST(? AS UNSIGNED) AND `id` > CAST(? AS SIGNED)))"
@@ -71,10 +82,18 @@ class ChunkSqlTest {
     TableShape single = new TableShape("d", "t", List.of(ID, NOTE), List.of(ID));
 
     assertThat(
-            ChunkSql.checksum(RowHash.CRC32_PAIR, single, new ChunkRange(List.of(), List.of("5"))))
+            ChunkSql.checksum(
+                RowHash.CRC32_PAIR,
+                EncodingUse.ONCE_PER_ROW,
+                single,
+                new ChunkRange(List.of(), List.of("5"))))
         .endsWith("FORCE INDEX (PRIMARY) WHERE `id` <= CAST(? AS SIGNED)");
     assertThat(
-            ChunkSql.checksum(RowHash.CRC32_PAIR, single, new ChunkRange(List.of("5"), List.of())))
+            ChunkSql.checksum(
+                RowHash.CRC32_PAIR,
+                EncodingUse.ONCE_PER_ROW,
+                single,
+                new ChunkRange(List.of("5"), List.of())))
         .endsWith("FORCE INDEX (PRIMARY) WHERE `id` > CAST(? AS SIGNED)");
   }
 
@@ -132,7 +151,9 @@ class ChunkSqlTest {
   void tableWithoutKeyIsHashedWhole() {
     TableShape keyless = new TableShape("d", "log", List.of(NOTE), List.of());
 
-    assertThat(ChunkSql.checksum(RowHash.CRC32_PAIR, keyless, ChunkRange.WHOLE_TABLE))
+    assertThat(
+            ChunkSql.checksum(
+                RowHash.CRC32_PAIR, EncodingUse.ONCE_PER_ROW, keyless, ChunkRange.WHOLE_TABLE))
         .endsWith("FROM `d`.`log`")
         .doesNotContain("FORCE INDEX");
   }

@@ -9,7 +9,11 @@ import io.ferry.cutover.StackFixture;
 import io.ferry.mysqlfacts.ServerDialect;
 import io.ferry.testkit.LocalMariaDb;
 import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,12 +56,89 @@ class RowHashOnServerTest {
               "SELECT CONCAT(COUNT(DISTINCT CONCAT_WS('#', name, qty)), ' ', COUNT(DISTINCT "
                   + ChunkSql.rowEncoding(values)
                   + "), ' ', COUNT(DISTINCT "
-                  + ChunkSql.rowHash(RowHash.CRC32_PAIR, values)
+                  + ChunkSql.rowHash(RowHash.CRC32_PAIR, EncodingUse.EACH_USE, values)
                   + ")) FROM cut_hash.items");
 
       assertThat(distinct).as("naive, encoding, hash").isEqualTo("6 9 9");
     } finally {
       dropDatabase("cut_hash");
+    }
+  }
+
+  @Test
+  void mariaDb1011BuildsTheEncodingOncePerRow() throws SQLException {
+    try (Connection connection = server().connectAdmin()) {
+      assertThat(EncodingUse.of(connection, RowHash.CRC32_PAIR))
+          .isEqualTo(EncodingUse.ONCE_PER_ROW);
+    }
+  }
+
+  @Test
+  void probeCatchesAnEncodingReadBeforeItIsAssigned() throws SQLException {
+    String each = EncodingUse.EACH_USE.rowHash(RowHash.CRC32_PAIR, EncodingUse.PROBE_ROW);
+    String once = EncodingUse.ONCE_PER_ROW.rowHash(RowHash.CRC32_PAIR, EncodingUse.PROBE_ROW);
+    String readFirst =
+        "(CRC32C(@ferry_row) | CRC32(@ferry_row := " + EncodingUse.PROBE_ROW + ") << 32)";
+    try (Connection connection = server().connectAdmin()) {
+      assertThat(EncodingUse.sameOnProbeRows(connection, readFirst, each))
+          .as("fresh connection")
+          .isFalse();
+      assertThat(EncodingUse.sameOnProbeRows(connection, once, each)).isTrue();
+      assertThat(EncodingUse.sameOnProbeRows(connection, readFirst, each))
+          .as("after the variable was set")
+          .isFalse();
+    }
+  }
+
+  @Test
+  void encodingBuiltOncePerRowHashesEveryRowAsBuildingItForEachUse() throws SQLException {
+    createDatabase(
+        "cut_hash_once",
+        "CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(20) NULL, qty INT NULL,"
+            + " body TEXT NULL, code VARBINARY(8) NULL, title VARCHAR(20) CHARACTER SET latin1)",
+        "INSERT INTO items SELECT seq, IF(seq MOD 3 = 0, NULL, CONCAT('n', seq)),"
+            + " IF(seq MOD 5 = 0, NULL, seq), IF(seq MOD 7 = 0, NULL, REPEAT('x', seq * 37)),"
+            + " IF(seq MOD 11 = 0, NULL, UNHEX(HEX(seq * 7919))), CONCAT('caf', CHAR(233), seq)"
+            + " FROM seq_1_to_300");
+    TableShape shape =
+        new TableShape(
+            "cut_hash_once",
+            "items",
+            List.of(
+                new Column("id", "int", false, false),
+                NAME,
+                QTY,
+                new Column("body", "text", true, false),
+                new Column("code", "varbinary", true, false),
+                new Column("title", "varchar", true, false)),
+            List.of(new Column("id", "int", false, false)));
+    try (Connection connection = server().connectAdmin()) {
+      List<String> once = new ArrayList<>();
+      List<String> each = new ArrayList<>();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT "
+                      + ChunkSql.rowHash(RowHash.CRC32_PAIR, EncodingUse.ONCE_PER_ROW, shape)
+                      + ", "
+                      + ChunkSql.rowHash(RowHash.CRC32_PAIR, EncodingUse.EACH_USE, shape)
+                      + " FROM cut_hash_once.items ORDER BY id")) {
+        while (rows.next()) {
+          once.add(rows.getString(1));
+          each.add(rows.getString(2));
+        }
+      }
+      ChunkChecksum chunk =
+          new ChunkQueries(connection, RowHash.CRC32_PAIR)
+              .checksum(shape, new ChunkRange(List.of("10"), List.of("250")));
+
+      assertThat(once).hasSize(300).doesNotContainNull().isEqualTo(each);
+      assertThat(chunk.rows()).isEqualTo(240);
+      assertThat(new BigInteger(chunk.hashSum()))
+          .isEqualTo(
+              each.subList(10, 250).stream().map(BigInteger::new).reduce(BigInteger::add).get());
+    } finally {
+      dropDatabase("cut_hash_once");
     }
   }
 

@@ -25,9 +25,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -36,9 +41,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * and single-row updates at a fixed rate, autocommit) is timed with no comparison running, while
  * Ferry's data comparison runs, and while pt-table-checksum runs (its statements re-run by every
  * replica, as in production), in the same run, on a table larger than the InnoDB buffer pool (3
- * million rows of about 120 bytes against the test kit's 32 MiB pool). For each phase: the
- * workload's p50, p99 and max latency, the comparison's rows per second, the largest replica lag
- * seen, and the peak heap of this JVM (which runs Ferry's comparison). Opt-in:
+ * million rows of about 120 bytes against the test kit's 32 MiB pool). Three floor phases show what
+ * any comparison that reads every row on both primaries costs here: one {@code COUNT(*)} scan and
+ * one full-table hash scan (Ferry's chunk statement over the whole table, with the row encoding
+ * built once per row as Ferry does, and built for each use as before) on both primaries in
+ * parallel. The phases run in turn, {@code runs} times; for each phase: the median duration and
+ * rows per second, the workload's p50, p99 and max latency over all runs, the largest replica lag
+ * seen, the CPU time the primaries, the replicas and this JVM (Ferry and the workload driver) used,
+ * and this JVM's peak heap. Opt-in:
  *
  * <pre>
  * mvn -o -q -B -pl cutover test -Dtest=WorkloadLatencyBenchmark -Dferry.benchmark=true
@@ -46,7 +56,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <p>{@code -Dferry.benchmark.rows=N} changes the table size, {@code
  * -Dferry.benchmark.opsPerSecond=N} the workload's rate (default 200), {@code
- * -Dferry.benchmark.baselineSeconds=N} how long the workload runs alone (default 30). Writes {@code
+ * -Dferry.benchmark.baselineSeconds=N} how long the workload runs alone (default 30), {@code
+ * -Dferry.benchmark.runs=N} how many times each phase runs (default 3). Writes {@code
  * target/benchmarks/cutover-workload.md}.
  */
 @EnabledIfSystemProperty(named = "ferry.benchmark", matches = "true")
@@ -57,6 +68,7 @@ class WorkloadLatencyBenchmark {
   private static final int OPS_PER_SECOND = Integer.getInteger("ferry.benchmark.opsPerSecond", 200);
   private static final Duration BASELINE =
       Duration.ofSeconds(Integer.getInteger("ferry.benchmark.baselineSeconds", 30));
+  private static final int RUNS = Integer.getInteger("ferry.benchmark.runs", 3);
   private static final int INSERT_BATCH = 250_000;
 
   @Test
@@ -99,41 +111,71 @@ class WorkloadLatencyBenchmark {
                   + DB
                   + "' AND TABLE_NAME = 'orders'");
       double loadBefore = loadAverage();
+      TableShape shape = shape(oldPrimary);
+      String countScan = "SELECT COUNT(*), 0 FROM " + shape.quotedName();
+      String hashScanTwice =
+          ChunkSql.checksum(
+              RowHash.CRC32_PAIR, EncodingUse.EACH_USE, shape, ChunkRange.WHOLE_TABLE);
+      String hashScanOnce =
+          ChunkSql.checksum(
+              RowHash.CRC32_PAIR, EncodingUse.ONCE_PER_ROW, shape, ChunkRange.WHOLE_TABLE);
 
-      Phase none =
-          measure("no comparison", oldPrimary, stack, () -> Thread.sleep(BASELINE.toMillis()));
-      Phase ferry =
-          measure(
-              "ferry compare (DataComparator, defaults)",
-              oldPrimary,
-              stack,
-              () -> compareWithFerry());
-      Phase percona =
-          measure(
-              "pt-table-checksum (defaults)",
-              oldPrimary,
-              stack,
-              () -> runPtTableChecksum(oldPrimary));
-      StackFixture.awaitReplication();
+      List<PhaseRuns> phases =
+          List.of(
+              new PhaseRuns("no comparison", false),
+              new PhaseRuns("floor: COUNT(*) scan, both primaries in parallel", true),
+              new PhaseRuns(
+                  "floor: full-table hash scan, encoding built for each use (before)", true),
+              new PhaseRuns("floor: full-table hash scan, encoding built once per row", true),
+              new PhaseRuns("ferry compare (DataComparator, defaults)", true),
+              new PhaseRuns("pt-table-checksum (defaults)", true));
+      for (int run = 0; run < RUNS; run++) {
+        phases.get(0).add(measure(stack, () -> Thread.sleep(BASELINE.toMillis())));
+        phases.get(1).add(measure(stack, () -> scanBoth(stack, countScan)));
+        phases.get(2).add(measure(stack, () -> scanBoth(stack, hashScanTwice)));
+        phases.get(3).add(measure(stack, () -> scanBoth(stack, hashScanOnce)));
+        phases.get(4).add(measure(stack, WorkloadLatencyBenchmark::compareWithFerry));
+        phases.get(5).add(measure(stack, () -> runPtTableChecksum(oldPrimary)));
+        // pt-table-checksum's statements are re-run by the replicas; let them finish first
+        StackFixture.awaitReplication();
+      }
 
+      StringBuilder ratios = new StringBuilder();
+      for (int run = 0; run < RUNS; run++) {
+        double ferry = phases.get(4).runs().get(run).seconds();
+        ratios.append(
+            String.format(
+                Locale.ROOT,
+                "- run %d: ferry compare %.2f times pt-table-checksum's rate; %.2f times the hash"
+                    + " scan's time (built once), %.2f times the COUNT(*) scan's%n",
+                run + 1,
+                phases.get(5).runs().get(run).seconds() / ferry,
+                ferry / phases.get(3).runs().get(run).seconds(),
+                ferry / phases.get(1).runs().get(run).seconds()));
+      }
+      StringBuilder table = new StringBuilder();
+      phases.forEach(phase -> table.append(phase.line()));
       Path report = Path.of("target", "benchmarks", "cutover-workload.md");
       Files.createDirectories(report.getParent());
       Files.writeString(
           report,
           String.format(
               Locale.ROOT,
-              "| phase | seconds | rows/s | workload ops | p50 ms | p99 ms | max ms | max replica"
-                  + " lag s | peak heap MiB |%n| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-                  + " ---: | ---: |%n%s%s%s%n"
+              "| phase | median s | rows/s | runs (s) | workload ops | p50 ms | p99 ms | max ms |"
+                  + " max replica lag s | CPU s old primary | CPU s new primary | CPU s replicas |"
+                  + " CPU s this JVM | peak heap MiB |%n"
+                  + "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+                  + " ---: | ---: | ---: |%n%s%n%s%n"
                   + "- rows: %d (%s); workload: %d ops/s on the old primary, half point reads,"
-                  + " half single-row updates%n"
+                  + " half single-row updates; %d runs of each phase, in turn; durations and CPU"
+                  + " times are medians, latencies over all runs%n"
                   + "- machine: %d cores; load average %.2f before, %.2f after%n",
-              none.line(false),
-              ferry.line(true),
-              percona.line(true),
+              table,
+              ratios,
               ROWS,
               tableSize,
               OPS_PER_SECOND,
+              RUNS,
               Runtime.getRuntime().availableProcessors(),
               loadBefore,
               loadAverage()));
@@ -147,29 +189,75 @@ class WorkloadLatencyBenchmark {
     void run() throws Exception;
   }
 
-  /** One phase's figures; latencies in nanoseconds, sorted. */
+  /**
+   * One run of a phase: its duration, the workload's latencies in nanoseconds (sorted), the largest
+   * replica lag and heap seen, and the CPU time each server and this JVM used meanwhile.
+   */
   private record Phase(
-      String name, long nanos, long[] latencies, double maxLagSeconds, long peakHeapBytes) {
+      long nanos,
+      long[] latencies,
+      double maxLagSeconds,
+      long peakHeapBytes,
+      Duration oldPrimaryCpu,
+      Duration newPrimaryCpu,
+      Duration replicasCpu,
+      Duration jvmCpu) {
 
-    String line(boolean compares) {
-      double seconds = nanos / 1e9;
-      return String.format(
-          Locale.ROOT,
-          "| %s | %.1f | %s | %d | %.2f | %.2f | %.2f | %.1f | %s |%n",
-          name,
-          seconds,
-          compares ? String.format(Locale.ROOT, "%.0f", ROWS / seconds) : "-",
-          latencies.length,
-          millis(percentile(0.50)),
-          millis(percentile(0.99)),
-          millis(latencies[latencies.length - 1]),
-          maxLagSeconds,
-          compares ? Long.toString(peakHeapBytes / (1024 * 1024)) : "-");
+    double seconds() {
+      return nanos / 1e9;
+    }
+  }
+
+  /** A phase's runs. */
+  private record PhaseRuns(String name, boolean compares, List<Phase> runs) {
+
+    PhaseRuns(String name, boolean compares) {
+      this(name, compares, new ArrayList<>());
     }
 
-    private long percentile(double fraction) {
-      return latencies[
-          (int) Math.min(latencies.length - 1, Math.floor(fraction * latencies.length))];
+    void add(Phase run) {
+      runs.add(run);
+    }
+
+    String line() {
+      long[] latencies =
+          runs.stream().flatMapToLong(run -> Arrays.stream(run.latencies())).sorted().toArray();
+      double seconds = median(runs.stream().map(Phase::seconds).toList());
+      return String.format(
+          Locale.ROOT,
+          "| %s | %.2f | %s | %s | %d | %.2f | %.2f | %.2f | %.1f | %.2f | %.2f | %.2f | %.2f | %s"
+              + " |%n",
+          name,
+          seconds,
+          compares ? String.format(Locale.ROOT, "%,.0f", ROWS / seconds) : "-",
+          runs.stream()
+              .map(run -> String.format(Locale.ROOT, "%.2f", run.seconds()))
+              .collect(Collectors.joining(", ")),
+          latencies.length,
+          millis(percentile(latencies, 0.50)),
+          millis(percentile(latencies, 0.99)),
+          millis(latencies[latencies.length - 1]),
+          runs.stream().mapToDouble(Phase::maxLagSeconds).max().orElse(0),
+          cpuSeconds(Phase::oldPrimaryCpu),
+          cpuSeconds(Phase::newPrimaryCpu),
+          cpuSeconds(Phase::replicasCpu),
+          cpuSeconds(Phase::jvmCpu),
+          compares
+              ? Long.toString(
+                  runs.stream().mapToLong(Phase::peakHeapBytes).max().orElse(0) / (1024 * 1024))
+              : "-");
+    }
+
+    private double cpuSeconds(Function<Phase, Duration> cpu) {
+      return median(runs.stream().map(run -> cpu.apply(run).toMillis() / 1000.0).toList());
+    }
+
+    private static double median(List<Double> values) {
+      return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    private static long percentile(long[] sorted, double fraction) {
+      return sorted[(int) Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
     }
 
     private static double millis(long nanos) {
@@ -178,16 +266,19 @@ class WorkloadLatencyBenchmark {
   }
 
   /** Runs the workload and a lag and heap watcher while {@code work} runs. */
-  private static Phase measure(
-      String name, LocalMariaDb oldPrimary, MigrationStack stack, Work work) throws Exception {
+  private static Phase measure(MigrationStack stack, Work work) throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     CompletableFuture<long[]> workload =
-        CompletableFuture.supplyAsync(() -> workload(oldPrimary, stop));
+        CompletableFuture.supplyAsync(() -> workload(stack.oldPrimary(), stop));
     AtomicLong maxLagMillis = new AtomicLong();
     AtomicLong peakHeap = new AtomicLong();
     CompletableFuture<Void> watcher =
         CompletableFuture.runAsync(() -> watch(stack, stop, maxLagMillis, peakHeap));
     System.gc();
+    Duration oldPrimary = cpu(stack.oldPrimary());
+    Duration newPrimary = cpu(stack.newPrimary());
+    Duration replicas = cpu(stack.oldReplica()).plus(cpu(stack.newReplica()));
+    long jvm = jvmCpuNanos();
     long started = System.nanoTime();
     try {
       work.run();
@@ -195,10 +286,68 @@ class WorkloadLatencyBenchmark {
       stop.set(true);
     }
     long nanos = System.nanoTime() - started;
+    Duration jvmCpu = Duration.ofNanos(jvmCpuNanos() - jvm);
+    Duration oldPrimaryCpu = cpu(stack.oldPrimary()).minus(oldPrimary);
+    Duration newPrimaryCpu = cpu(stack.newPrimary()).minus(newPrimary);
+    Duration replicasCpu = cpu(stack.oldReplica()).plus(cpu(stack.newReplica())).minus(replicas);
     long[] latencies = workload.get(60, TimeUnit.SECONDS);
     watcher.get(60, TimeUnit.SECONDS);
     Arrays.sort(latencies);
-    return new Phase(name, nanos, latencies, maxLagMillis.get() / 1000.0, peakHeap.get());
+    return new Phase(
+        nanos,
+        latencies,
+        maxLagMillis.get() / 1000.0,
+        peakHeap.get(),
+        oldPrimaryCpu,
+        newPrimaryCpu,
+        replicasCpu,
+        jvmCpu);
+  }
+
+  /** CPU time the server's process used so far. */
+  private static Duration cpu(LocalMariaDb server) {
+    return ProcessHandle.of(server.pid())
+        .flatMap(process -> process.info().totalCpuDuration())
+        .orElseThrow(() -> new IllegalStateException(server.name() + ": no CPU time readable"));
+  }
+
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * The same statement on both primaries at the same time, each on a thread of its own (the common
+   * pool may be busy with the workload and the watcher); each must see every row.
+   */
+  private static void scanBoth(MigrationStack stack, String sql) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<Long> onOld = threads.submit(() -> scan(stack.oldPrimary(), sql));
+      Future<Long> onNew = threads.submit(() -> scan(stack.newPrimary(), sql));
+      assertThat(onOld.get()).isEqualTo(ROWS);
+      assertThat(onNew.get()).isEqualTo(ROWS);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** The row count the statement's first column gives. */
+  private static long scan(LocalMariaDb server, String sql) {
+    try (Connection connection = server.connectAdmin();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (Exception e) {
+      throw new IllegalStateException(server.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static TableShape shape(LocalMariaDb server) throws Exception {
+    try (Connection connection = server.connectAdmin()) {
+      return new TableShapeReader().shape(connection, DB, "orders").orElseThrow();
+    }
   }
 
   /** Point reads and updates by random key at a fixed rate until stopped; their latencies. */
