@@ -1,12 +1,15 @@
 package io.ferry.lineprotocol;
 
-import java.util.Map;
-import java.util.SortedMap;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
 
 /**
- * Parses one line of line protocol into a {@link Point}, in a single pass over its characters. Keys
- * and values without escapes are cut straight out of the body; only escaped ones are copied
- * character by character.
+ * Parses one line of line protocol into a {@link Point}, in a single pass over its characters,
+ * which also finds where the line ends: at its first {@code \n}, or past it when a quoted string
+ * value runs on across line breaks. Keys and values without escapes are cut straight out of the
+ * body; only escaped ones are copied character by character.
  *
  * <p>Escapes: in a measurement {@code \,} and {@code \ }; in tag keys, tag values and field keys
  * also {@code \=}; in string field values {@code \"} and {@code \\}. A backslash before any other
@@ -29,7 +32,24 @@ final class PointLineParser {
   private static final String MISSING_FIELD_SET =
       "missing field set (a point needs at least one field)";
 
+  /**
+   * Characters up to {@code \} that can end or change a key: comma, space, equals sign, backslash
+   * and carriage return (refused inside keys). Every other character, and every character after
+   * {@code \} (letters, digits above it, {@code _}), is part of the key as it is.
+   */
+  private static final boolean[] KEY_SPECIAL = new boolean['\\' + 1];
+
+  static {
+    for (char c : new char[] {',', ' ', '=', '\\', '\r'}) {
+      KEY_SPECIAL[c] = true;
+    }
+  }
+
   private final String body;
+
+  /** The characters of {@link #body}: plain array reads are what makes a scan fast. */
+  private final char[] text;
+
   private final Precision precision;
   private final long defaultTimestampNanos;
   private final StringBuilder scratch = new StringBuilder();
@@ -37,8 +57,30 @@ final class PointLineParser {
   /** Short texts already cut from this body, by hash (see {@link #cut}). */
   private final String[] shared = new String[SHARED_SLOTS];
 
-  /** End of the line being parsed (exclusive). */
+  /** The characters of {@link #shared}, compared with the body in one vectorized call. */
+  private final char[][] sharedChars = new char[SHARED_SLOTS][];
+
+  private final SeenKeys tagKeys = new SeenKeys();
+  private String[] tagValues = new String[16];
+  private boolean tagsSorted;
+
+  private final SeenKeys fieldKeys = new SeenKeys();
+  private FieldValue[] fieldValues = new FieldValue[32];
+
+  /** End of the line being parsed (exclusive), without the {@code \r} of a {@code \r\n}. */
   private int end;
+
+  /** The {@code \n} that ends the line being parsed, or the body's length. */
+  private int lineBreak;
+
+  /** Whether the line ends where the caller said, strings or not (see {@link #parse}). */
+  private boolean bounded;
+
+  /** Whether a string value carried the line past its first {@code \n}. */
+  private boolean extended;
+
+  /** Whether a key scanned on this line holds a carriage return, which a point refuses. */
+  private boolean carriageReturn;
 
   /** Whether the text just scanned holds an escape, so that it has to be unescaped. */
   private boolean escaped;
@@ -48,58 +90,98 @@ final class PointLineParser {
 
   PointLineParser(String body, Precision precision, long defaultTimestampNanos) {
     this.body = body;
+    this.text = body.toCharArray();
     this.precision = precision;
     this.defaultTimestampNanos = defaultTimestampNanos;
   }
 
   /**
-   * Parses {@code body[from, to)}, which starts with a character other than space, tab or {@code
-   * #}.
+   * Parses the line starting at {@code from}, a character other than space, tab or {@code #}.
+   *
+   * @param to the end of the line's first part: its first {@code \n}, or the body's end, less a
+   *     {@code \r} just before it
+   * @param newline that {@code \n}, or the body's length
+   * @param bounded whether the line ends at {@code to} whatever it holds (a string value not closed
+   *     before is unterminated), as when reading again a line found bad, within the bounds {@link
+   *     LineSplitter} gives it
+   * @throws LineSyntaxException when the line is not valid
    */
-  Point parse(int from, int to) throws LineSyntaxException {
+  Point parse(int from, int to, int newline, boolean bounded) throws LineSyntaxException {
+    this.bounded = bounded;
     end = to;
-    if (body.charAt(from) == ',') {
+    lineBreak = newline;
+    extended = false;
+    carriageReturn = false;
+    if (text[from] == ',') {
       throw new LineSyntaxException("missing measurement (the line starts with \",\")");
     }
     int measurementEnd = scanKey(from, false);
     String measurement = key(from, measurementEnd, false);
-    SortedMap<String, String> tags = new ParsedTags();
+    tagKeys.clear();
+    tagsSorted = true;
     int i = measurementEnd;
-    if (i < end && body.charAt(i) == ',') {
-      i = parseTags(i + 1, tags);
+    if (i < end && text[i] == ',') {
+      i = parseTags(i + 1);
     }
     i = skipSpaces(i);
     if (i >= end) {
       throw new LineSyntaxException(MISSING_FIELD_SET);
     }
-    Map<String, FieldValue> fields = new ParsedFields();
-    i = parseFields(i, fields);
+    fieldKeys.clear();
+    i = parseFields(i);
     long timestamp = parseTimestamp(i);
-    try {
-      return new Point(measurement, tags, fields, timestamp);
-    } catch (IllegalArgumentException rejectedByPoint) {
-      // Only a carriage return inside a key gets here; keep the reason on one printable line.
-      throw new LineSyntaxException(rejectedByPoint.getMessage().replace("\r", "\\r"));
+    if (carriageReturn) {
+      throw refusedByPoint(measurement, timestamp);
     }
+    return new Point(measurement, tags(), fields(), timestamp);
+  }
+
+  /** Index just past the last character of the line just parsed, without a final {@code \r}. */
+  int end() {
+    return end;
+  }
+
+  /** The {@code \n} that ends the line just parsed, or the body's length. */
+  int lineBreak() {
+    return lineBreak;
+  }
+
+  /** Whether the line just parsed holds line breaks inside string values. */
+  boolean spansLines() {
+    return extended;
+  }
+
+  /**
+   * The reason a point gives for a key holding a carriage return, which it checks only when built
+   * from maps it does not trust: the same words for any caller, on one printable line.
+   */
+  private LineSyntaxException refusedByPoint(String measurement, long timestamp) {
+    try {
+      new Point(measurement, new TreeMap<>(tags()), new LinkedHashMap<>(fields()), timestamp);
+    } catch (IllegalArgumentException refused) {
+      return new LineSyntaxException(refused.getMessage().replace("\r", "\\r"));
+    }
+    throw new IllegalStateException("a key with a carriage return was accepted by Point");
   }
 
   /** Reads {@code key=value[,key=value...]} up to the space before the fields. */
-  private int parseTags(int i, SortedMap<String, String> tags) throws LineSyntaxException {
+  private int parseTags(int i) throws LineSyntaxException {
     while (true) {
       int keyEnd = scanKey(i, true);
       if (keyEnd == i) {
         throw new LineSyntaxException(
-            keyEnd < end && body.charAt(keyEnd) == '='
+            keyEnd < end && text[keyEnd] == '='
                 ? "missing tag key before \"=\""
                 : "missing tag key after \",\"");
       }
       String key = key(i, keyEnd, true);
-      if (keyEnd >= end || body.charAt(keyEnd) != '=') {
+      int keyHash = escaped ? key.hashCode() : scannedHash;
+      if (keyEnd >= end || text[keyEnd] != '=') {
         throw new LineSyntaxException("tag " + Snippet.quoted(key) + " has no \"=\" and no value");
       }
       int valueStart = keyEnd + 1;
       int valueEnd = scanKey(valueStart, true);
-      if (valueEnd < end && body.charAt(valueEnd) == '=') {
+      if (valueEnd < end && text[valueEnd] == '=') {
         throw new LineSyntaxException(
             "tag "
                 + Snippet.quoted(key)
@@ -108,43 +190,84 @@ final class PointLineParser {
       if (valueEnd == valueStart) {
         throw new LineSyntaxException("tag " + Snippet.quoted(key) + " has no value");
       }
-      if (tags.put(key, key(valueStart, valueEnd, true)) != null) {
-        throw new LineSyntaxException("tag " + Snippet.quoted(key) + " appears more than once");
-      }
+      addTag(key, keyHash, key(valueStart, valueEnd, true));
       if (valueEnd >= end) {
         throw new LineSyntaxException(MISSING_FIELD_SET);
       }
-      if (body.charAt(valueEnd) == ' ') {
+      if (text[valueEnd] == ' ') {
         return valueEnd;
       }
       i = valueEnd + 1;
     }
   }
 
+  private void addTag(String key, int hash, String value) throws LineSyntaxException {
+    if (tagKeys.indexOf(key, hash) >= 0) {
+      throw new LineSyntaxException("tag " + Snippet.quoted(key) + " appears more than once");
+    }
+    int count = tagKeys.size();
+    if (count > 0 && tagsSorted && key.compareTo(tagKeys.key(count - 1)) < 0) {
+      tagsSorted = false;
+    }
+    tagKeys.add(key, hash);
+    if (count == tagValues.length) {
+      tagValues = Arrays.copyOf(tagValues, count * 2);
+    }
+    tagValues[count] = value;
+  }
+
+  /** The tags read, sorted by key (senders usually sort them already). */
+  private ParsedTags tags() {
+    int count = tagKeys.size();
+    if (count == 0) {
+      return ParsedTags.EMPTY;
+    }
+    String[] pairs = new String[2 * count];
+    if (tagsSorted) {
+      for (int i = 0; i < count; i++) {
+        pairs[2 * i] = tagKeys.key(i);
+        pairs[2 * i + 1] = tagValues[i];
+      }
+      return new ParsedTags(pairs);
+    }
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparing(tagKeys::key));
+    for (int i = 0; i < count; i++) {
+      pairs[2 * i] = tagKeys.key(order[i]);
+      pairs[2 * i + 1] = tagValues[order[i]];
+    }
+    return new ParsedTags(pairs);
+  }
+
   /** Reads {@code key=value[,key=value...]}; a key given twice keeps its last value. */
-  private int parseFields(int i, Map<String, FieldValue> fields) throws LineSyntaxException {
+  private int parseFields(int i) throws LineSyntaxException {
     while (true) {
       int keyEnd = scanKey(i, true);
       if (keyEnd == i) {
         throw new LineSyntaxException(
-            keyEnd < end && body.charAt(keyEnd) == '='
+            keyEnd < end && text[keyEnd] == '='
                 ? "missing field key before \"=\""
                 : "missing field key where a field should start");
       }
       String key = key(i, keyEnd, true);
-      if (keyEnd >= end || body.charAt(keyEnd) != '=') {
+      int keyHash = escaped ? key.hashCode() : scannedHash;
+      if (keyEnd >= end || text[keyEnd] != '=') {
         throw new LineSyntaxException(
             "field " + Snippet.quoted(key) + " has no \"=\" and no value");
       }
       int valueStart = keyEnd + 1;
-      if (valueStart >= end || isSeparator(body.charAt(valueStart))) {
+      if (valueStart >= end || isSeparator(text[valueStart])) {
         throw new LineSyntaxException("field " + Snippet.quoted(key) + " has no value");
       }
       int valueEnd;
-      if (body.charAt(valueStart) == '"') {
+      if (text[valueStart] == '"') {
         valueEnd = closingQuote(valueStart + 1, key) + 1;
-        fields.put(key, new FieldValue.StringValue(unescapeString(valueStart + 1, valueEnd - 1)));
-        if (valueEnd < end && !isSeparator(body.charAt(valueEnd))) {
+        addField(
+            key, keyHash, new FieldValue.StringValue(unescapeString(valueStart + 1, valueEnd - 1)));
+        if (valueEnd < end && !isSeparator(text[valueEnd])) {
           throw new LineSyntaxException(
               "unexpected text "
                   + Snippet.quoted(body, valueEnd, end)
@@ -153,19 +276,40 @@ final class PointLineParser {
         }
       } else {
         valueEnd = valueStart;
-        while (valueEnd < end && !isSeparator(body.charAt(valueEnd))) {
+        while (valueEnd < end && !isSeparator(text[valueEnd])) {
           valueEnd++;
         }
-        fields.put(key, UnquotedValueParser.parse(body, valueStart, valueEnd, key));
+        addField(key, keyHash, UnquotedValueParser.parse(text, body, valueStart, valueEnd, key));
       }
-      if (valueEnd >= end || body.charAt(valueEnd) == ' ') {
+      if (valueEnd >= end || text[valueEnd] == ' ') {
         return valueEnd;
       }
       i = valueEnd + 1;
-      if (i >= end || body.charAt(i) == ' ') {
+      if (i >= end || text[i] == ' ') {
         throw new LineSyntaxException("missing field after the trailing \",\"");
       }
     }
+  }
+
+  /** Adds a field, or gives a key read before its new value in its first place. */
+  private void addField(String key, int hash, FieldValue value) {
+    int known = fieldKeys.indexOf(key, hash);
+    if (known >= 0) {
+      fieldValues[known] = value;
+      return;
+    }
+    int count = fieldKeys.size();
+    fieldKeys.add(key, hash);
+    if (count == fieldValues.length) {
+      fieldValues = Arrays.copyOf(fieldValues, count * 2);
+    }
+    fieldValues[count] = value;
+  }
+
+  private ParsedFields fields() {
+    int count = fieldKeys.size();
+    return new ParsedFields(
+        fieldKeys.keysInOrder(), Arrays.copyOf(fieldValues, count), fieldKeys.hashesInOrder());
   }
 
   private long parseTimestamp(int i) throws LineSyntaxException {
@@ -174,33 +318,57 @@ final class PointLineParser {
       return defaultTimestampNanos;
     }
     int stop = start;
-    while (stop < end && body.charAt(stop) != ' ') {
+    while (stop < end && text[stop] != ' ') {
       stop++;
     }
-    int digits = body.charAt(start) == '-' ? start + 1 : start;
+    int rest = skipSpaces(stop);
+    boolean negative = text[start] == '-';
+    long small = UnquotedValueParser.smallNonNegative(text, negative ? start + 1 : start, stop);
+    if (small >= 0 && rest >= end) {
+      long value = negative ? -small : small;
+      // The range check stays: a small number of hours can still be past 2262.
+      if (precision == Precision.NANOSECONDS) {
+        return value;
+      }
+      return checkedNanos(value, start, stop);
+    }
+    int digits = negative ? start + 1 : start;
     boolean integer = digits < stop;
     for (int d = digits; d < stop && integer; d++) {
-      char c = body.charAt(d);
+      char c = text[d];
       integer = c >= '0' && c <= '9';
     }
     if (!integer) {
       throw new LineSyntaxException(
           "timestamp " + Snippet.quoted(body, start, stop) + " is not an integer");
     }
-    int rest = skipSpaces(stop);
     if (rest < end) {
       throw new LineSyntaxException(
           "unexpected text " + Snippet.quoted(body, rest, end) + " after the timestamp");
     }
+    long value;
     try {
-      long nanos = precision.toNanos(Long.parseLong(body, start, stop, 10));
+      value = Long.parseLong(body, start, stop, 10);
+    } catch (NumberFormatException outOfRange) {
+      throw timestampOutOfRange(start, stop);
+    }
+    return checkedNanos(value, start, stop);
+  }
+
+  private long checkedNanos(long value, int start, int stop) throws LineSyntaxException {
+    try {
+      long nanos = precision.toNanos(value);
       if (nanos >= MIN_NANOS && nanos <= MAX_NANOS) {
         return nanos;
       }
-    } catch (NumberFormatException | ArithmeticException outOfRange) {
+    } catch (ArithmeticException outOfRange) {
       // reported below, with the range InfluxDB accepts
     }
-    throw new LineSyntaxException(
+    throw timestampOutOfRange(start, stop);
+  }
+
+  private LineSyntaxException timestampOutOfRange(int start, int stop) {
+    return new LineSyntaxException(
         "timestamp "
             + Snippet.quoted(body, start, stop)
             + " in precision "
@@ -214,20 +382,32 @@ final class PointLineParser {
    * first unescaped comma, space or (for the latter) equals sign.
    */
   private int scanKey(int i, boolean withEquals) {
-    escaped = false;
+    boolean wasEscaped = false;
     int hash = 0;
-    while (i < end) {
-      char c = body.charAt(i);
-      if (c == '\\' && i + 1 < end && isEscapable(body.charAt(i + 1), withEquals)) {
-        escaped = true;
-        i += 2;
-      } else if (isEscapable(c, withEquals)) {
-        break;
-      } else {
+    char[] chars = text;
+    int stop = end;
+    while (i < stop) {
+      char c = chars[i];
+      if (c > '\\' || !KEY_SPECIAL[c]) {
         hash = 31 * hash + c;
         i++;
+      } else if (c == '\\') {
+        if (i + 1 < stop && isEscapable(chars[i + 1], withEquals)) {
+          wasEscaped = true;
+          i += 2;
+        } else {
+          hash = 31 * hash + c;
+          i++;
+        }
+      } else if (c == '\r' || (c == '=' && !withEquals)) {
+        carriageReturn |= c == '\r';
+        hash = 31 * hash + c;
+        i++;
+      } else {
+        break;
       }
     }
+    escaped = wasEscaped;
     scannedHash = hash;
     return i;
   }
@@ -239,9 +419,9 @@ final class PointLineParser {
     }
     scratch.setLength(0);
     for (int i = from; i < to; i++) {
-      char c = body.charAt(i);
-      if (c == '\\' && i + 1 < to && isEscapable(body.charAt(i + 1), withEquals)) {
-        c = body.charAt(++i);
+      char c = text[i];
+      if (c == '\\' && i + 1 < to && isEscapable(text[i + 1], withEquals)) {
+        c = text[++i];
       }
       scratch.append(c);
     }
@@ -260,35 +440,51 @@ final class PointLineParser {
       return body.substring(from, to);
     }
     int hash = scannedHash;
-    int slot = (hash ^ (hash >>> 15)) & (shared.length - 1);
-    String known = shared[slot];
-    if (known != null && known.length() == length && body.startsWith(known, from)) {
-      return known;
+    int slot = (hash ^ (hash >>> 15)) & (SHARED_SLOTS - 1);
+    char[] known = sharedChars[slot];
+    if (known != null && Arrays.equals(known, 0, known.length, text, from, to)) {
+      return shared[slot];
     }
-    String text = body.substring(from, to);
-    shared[slot] = text;
-    return text;
+    String cutText = body.substring(from, to);
+    shared[slot] = cutText;
+    sharedChars[slot] = Arrays.copyOfRange(text, from, to);
+    return cutText;
   }
 
   /**
    * The index of the quote that closes a string value whose text starts at {@code i}; sets {@link
-   * #escaped} when the text holds a backslash.
+   * #escaped} when the text holds a backslash. A string may run on past the line's {@code \n}: the
+   * line then ends at the first {@code \n} after the closing quote.
    */
   private int closingQuote(int i, String field) throws LineSyntaxException {
-    escaped = false;
-    while (i < end) {
-      char c = body.charAt(i);
+    boolean wasEscaped = false;
+    char[] chars = text;
+    int limit = bounded ? end : chars.length;
+    while (i < limit) {
+      char c = chars[i];
       if (c == '"') {
+        escaped = wasEscaped;
+        if (i >= end) {
+          extendLineAfter(i);
+        }
         return i;
       }
       if (c == '\\') {
-        escaped = true;
+        wasEscaped = true;
         i += 2;
       } else {
         i++;
       }
     }
     throw new LineSyntaxException("unterminated quoted string in field " + Snippet.quoted(field));
+  }
+
+  /** Moves the end of the line to the first {@code \n} after {@code quote}. */
+  private void extendLineAfter(int quote) {
+    extended = true;
+    int newline = body.indexOf('\n', quote + 1);
+    lineBreak = newline < 0 ? text.length : newline;
+    end = text[lineBreak - 1] == '\r' ? lineBreak - 1 : lineBreak;
   }
 
   /** The text of the string value {@link #closingQuote} just scanned, unescaped. */
@@ -298,9 +494,9 @@ final class PointLineParser {
     }
     scratch.setLength(0);
     for (int i = from; i < to; i++) {
-      char c = body.charAt(i);
+      char c = text[i];
       if (c == '\\' && i + 1 < to) {
-        char next = body.charAt(++i);
+        char next = text[++i];
         if (next != '"' && next != '\\') {
           scratch.append(c);
         }
@@ -313,7 +509,7 @@ final class PointLineParser {
   }
 
   private int skipSpaces(int i) {
-    while (i < end && body.charAt(i) == ' ') {
+    while (i < end && text[i] == ' ') {
       i++;
     }
     return i;

@@ -28,66 +28,105 @@ final class UnquotedValueParser {
   private UnquotedValueParser() {}
 
   /**
+   * Up to this many decimal digits a number fits in a {@code long} whatever the digits, so it is
+   * accumulated directly; longer ones go through {@link Long#parseLong}, which knows the exact
+   * bounds.
+   */
+  private static final int SAFE_LONG_DIGITS = 18;
+
+  /**
    * Parses {@code text[from, to)}, which is not empty.
    *
+   * @param text the characters of {@code body}
+   * @param body the body, for error reasons and the rare values parsed by the JDK
    * @param field the (unescaped) field key, for the error reason
    * @throws LineSyntaxException naming the field and the value when the value is not valid
    */
-  static FieldValue parse(String text, int from, int to, String field) throws LineSyntaxException {
-    char first = text.charAt(from);
-    char last = text.charAt(to - 1);
+  static FieldValue parse(char[] text, String body, int from, int to, String field)
+      throws LineSyntaxException {
+    char first = text[from];
+    char last = text[to - 1];
     if (last == 'i') {
-      return new FieldValue.IntegerValue(signedInteger(text, from, to, field));
+      return new FieldValue.IntegerValue(signedInteger(text, body, from, to, field));
     }
     if (last == 'u') {
-      return new FieldValue.UnsignedValue(unsignedInteger(text, from, to, field));
+      return new FieldValue.UnsignedValue(unsignedInteger(text, body, from, to, field));
     }
     if (first == 't' || first == 'T' || first == 'f' || first == 'F') {
-      return bool(text, from, to, field) ? TRUE : FALSE;
+      return bool(body, from, to, field) ? TRUE : FALSE;
     }
-    return new FieldValue.FloatValue(floating(text, from, to, field));
+    return new FieldValue.FloatValue(floating(text, body, from, to, field));
   }
 
-  private static long signedInteger(String text, int from, int to, String field)
+  /**
+   * The value of the decimal digits {@code text[from, to)}, or -1 when the range is empty, holds
+   * anything but a digit, or is longer than {@link #SAFE_LONG_DIGITS} (then the caller parses it
+   * with the JDK).
+   */
+  static long smallNonNegative(char[] text, int from, int to) {
+    if (from >= to || to - from > SAFE_LONG_DIGITS) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      int digit = text[i] - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+
+  private static long signedInteger(char[] text, String body, int from, int to, String field)
       throws LineSyntaxException {
     int digitsEnd = to - 1;
-    int digitsStart = text.charAt(from) == '-' ? from + 1 : from;
+    boolean negative = text[from] == '-';
+    int digitsStart = negative ? from + 1 : from;
+    long small = smallNonNegative(text, digitsStart, digitsEnd);
+    if (small >= 0) {
+      return negative ? -small : small;
+    }
     if (!allDigits(text, digitsStart, digitsEnd)) {
-      throw invalid(text, from, to, field);
+      throw invalid(body, from, to, field);
     }
     try {
-      return Long.parseLong(text, from, digitsEnd, 10);
+      return Long.parseLong(body, from, digitsEnd, 10);
     } catch (NumberFormatException tooLarge) {
       throw new LineSyntaxException(
           "integer "
-              + Snippet.quoted(text, from, to)
+              + Snippet.quoted(body, from, to)
               + " for field "
               + Snippet.quoted(field)
               + " is out of range (-9223372036854775808i to 9223372036854775807i)");
     }
   }
 
-  private static long unsignedInteger(String text, int from, int to, String field)
+  private static long unsignedInteger(char[] text, String body, int from, int to, String field)
       throws LineSyntaxException {
     int digitsEnd = to - 1;
-    boolean negative = text.charAt(from) == '-';
+    boolean negative = text[from] == '-';
+    long small = negative ? -1 : smallNonNegative(text, from, digitsEnd);
+    if (small >= 0) {
+      return small;
+    }
     if (!allDigits(text, negative ? from + 1 : from, digitsEnd)) {
-      throw invalid(text, from, to, field);
+      throw invalid(body, from, to, field);
     }
     if (negative) {
       throw new LineSyntaxException(
           "unsigned integer "
-              + Snippet.quoted(text, from, to)
+              + Snippet.quoted(body, from, to)
               + " for field "
               + Snippet.quoted(field)
               + " is negative");
     }
     try {
-      return Long.parseUnsignedLong(text, from, digitsEnd, 10);
+      return Long.parseUnsignedLong(body, from, digitsEnd, 10);
     } catch (NumberFormatException tooLarge) {
       throw new LineSyntaxException(
           "unsigned integer "
-              + Snippet.quoted(text, from, to)
+              + Snippet.quoted(body, from, to)
               + " for field "
               + Snippet.quoted(field)
               + " is out of range (0u to 18446744073709551615u)");
@@ -114,10 +153,10 @@ final class UnquotedValueParser {
     return text.startsWith(a, from) || text.startsWith(b, from) || text.startsWith(c, from);
   }
 
-  private static double floating(String text, int from, int to, String field)
+  private static double floating(char[] text, String body, int from, int to, String field)
       throws LineSyntaxException {
     int i = from;
-    boolean negative = text.charAt(i) == '-';
+    boolean negative = text[i] == '-';
     if (negative) {
       i++;
     }
@@ -126,7 +165,7 @@ final class UnquotedValueParser {
     int fractionDigits = 0;
     boolean point = false;
     for (; i < to; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c >= '0' && c <= '9') {
         if (digits < FAST_PATH_MAX_DIGITS) {
           mantissa = mantissa * 10 + (c - '0');
@@ -142,34 +181,34 @@ final class UnquotedValueParser {
       }
     }
     if (digits == 0) {
-      throw invalid(text, from, to, field);
+      throw invalid(body, from, to, field);
     }
-    boolean exponent = i < to && (text.charAt(i) == 'e' || text.charAt(i) == 'E');
+    boolean exponent = i < to && (text[i] == 'e' || text[i] == 'E');
     if (exponent) {
       i++;
-      if (i < to && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+      if (i < to && (text[i] == '+' || text[i] == '-')) {
         i++;
       }
       int exponentStart = i;
-      while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      while (i < to && text[i] >= '0' && text[i] <= '9') {
         i++;
       }
       if (i == exponentStart) {
-        throw invalid(text, from, to, field);
+        throw invalid(body, from, to, field);
       }
     }
     if (i != to) {
-      throw invalid(text, from, to, field);
+      throw invalid(body, from, to, field);
     }
     if (!exponent && digits <= FAST_PATH_MAX_DIGITS) {
       double value = mantissa / EXACT_POWERS_OF_TEN[fractionDigits];
       return negative ? -value : value;
     }
-    double value = Double.parseDouble(text.substring(from, to));
+    double value = Double.parseDouble(body.substring(from, to));
     if (Double.isInfinite(value)) {
       throw new LineSyntaxException(
           "float "
-              + Snippet.quoted(text, from, to)
+              + Snippet.quoted(body, from, to)
               + " for field "
               + Snippet.quoted(field)
               + " is out of range for a 64-bit float");
@@ -177,12 +216,12 @@ final class UnquotedValueParser {
     return value;
   }
 
-  private static boolean allDigits(String text, int from, int to) {
+  private static boolean allDigits(char[] text, int from, int to) {
     if (from >= to) {
       return false;
     }
     for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c < '0' || c > '9') {
         return false;
       }

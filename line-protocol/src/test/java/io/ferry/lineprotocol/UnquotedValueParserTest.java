@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class UnquotedValueParserTest {
 
   private static FieldValue parse(String text) throws LineSyntaxException {
-    return UnquotedValueParser.parse(text, 0, text.length(), "f");
+    return UnquotedValueParser.parse(text.toCharArray(), text, 0, text.length(), "f");
   }
 
   @Test
@@ -47,7 +47,8 @@ class UnquotedValueParserTest {
   void readsValuesInsideALongerText() throws LineSyntaxException {
     String line = "x=12i,y";
 
-    assertThat(UnquotedValueParser.parse(line, 2, 5, "x")).isEqualTo(FieldValue.of(12L));
+    assertThat(UnquotedValueParser.parse(line.toCharArray(), line, 2, 5, "x"))
+        .isEqualTo(FieldValue.of(12L));
   }
 
   /** Up to 15 digits with an optional point anywhere and an optional sign. */
