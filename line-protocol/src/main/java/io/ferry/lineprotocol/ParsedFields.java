@@ -21,18 +21,13 @@ final class ParsedFields extends AbstractMap<String, FieldValue> {
   private final String[] keys;
   private final FieldValue[] values;
 
-  /** {@code keys[i].hashCode()}, compared before the keys themselves in {@link #get}. */
-  private final int[] hashes;
-
   /**
    * @param keys distinct field keys, at least one; kept, not copied
    * @param values their values, at the same positions; kept, not copied
-   * @param hashes the keys' hash codes, at the same positions; kept, not copied
    */
-  ParsedFields(String[] keys, FieldValue[] values, int[] hashes) {
+  ParsedFields(String[] keys, FieldValue[] values) {
     this.keys = keys;
     this.values = values;
-    this.hashes = hashes;
   }
 
   @Override
@@ -60,9 +55,10 @@ final class ParsedFields extends AbstractMap<String, FieldValue> {
     if (!(key instanceof String wanted)) {
       return -1;
     }
+    // A string keeps its hash code: comparing those first skips most comparisons of text.
     int hash = wanted.hashCode();
     for (int i = 0; i < keys.length; i++) {
-      if (hashes[i] == hash && keys[i].equals(wanted)) {
+      if (keys[i].hashCode() == hash && keys[i].equals(wanted)) {
         return i;
       }
     }

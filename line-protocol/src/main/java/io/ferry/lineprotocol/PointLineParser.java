@@ -1,7 +1,6 @@
 package io.ferry.lineprotocol;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
 
@@ -28,6 +27,9 @@ final class PointLineParser {
 
   /** Longer texts are not worth looking up: they rarely repeat. */
   private static final int MAX_SHARED_LENGTH = 64;
+
+  /** Tags out of order are sorted in place up to this many; more go through a tree. */
+  private static final int MAX_TAGS_SORTED_BY_INSERTION = 32;
 
   private static final String MISSING_FIELD_SET =
       "missing field set (a point needs at least one field)";
@@ -57,7 +59,7 @@ final class PointLineParser {
   /** Short texts already cut from this body, by hash (see {@link #cut}). */
   private final String[] shared = new String[SHARED_SLOTS];
 
-  /** The characters of {@link #shared}, compared with the body in one vectorized call. */
+  /** The characters of {@link #shared}, compared with the body without a method call. */
   private final char[][] sharedChars = new char[SHARED_SLOTS][];
 
   private final SeenKeys tagKeys = new SeenKeys();
@@ -223,23 +225,42 @@ final class PointLineParser {
       return ParsedTags.EMPTY;
     }
     String[] pairs = new String[2 * count];
-    if (tagsSorted) {
+    if (!tagsSorted && count > MAX_TAGS_SORTED_BY_INSERTION) {
+      var sorted = new TreeMap<String, String>();
       for (int i = 0; i < count; i++) {
-        pairs[2 * i] = tagKeys.key(i);
-        pairs[2 * i + 1] = tagValues[i];
+        sorted.put(tagKeys.key(i), tagValues[i]);
+      }
+      int i = 0;
+      for (var tag : sorted.entrySet()) {
+        pairs[i++] = tag.getKey();
+        pairs[i++] = tag.getValue();
       }
       return new ParsedTags(pairs);
     }
-    Integer[] order = new Integer[count];
     for (int i = 0; i < count; i++) {
-      order[i] = i;
+      pairs[2 * i] = tagKeys.key(i);
+      pairs[2 * i + 1] = tagValues[i];
     }
-    Arrays.sort(order, Comparator.comparing(tagKeys::key));
-    for (int i = 0; i < count; i++) {
-      pairs[2 * i] = tagKeys.key(order[i]);
-      pairs[2 * i + 1] = tagValues[order[i]];
+    if (!tagsSorted) {
+      sortPairs(pairs);
     }
     return new ParsedTags(pairs);
+  }
+
+  /** Sorts key-value pairs by key (all distinct) by insertion: the fastest way for a few. */
+  private static void sortPairs(String[] pairs) {
+    for (int i = 2; i < pairs.length; i += 2) {
+      String key = pairs[i];
+      String value = pairs[i + 1];
+      int j = i - 2;
+      while (j >= 0 && pairs[j].compareTo(key) > 0) {
+        pairs[j + 2] = pairs[j];
+        pairs[j + 3] = pairs[j + 1];
+        j -= 2;
+      }
+      pairs[j + 2] = key;
+      pairs[j + 3] = value;
+    }
   }
 
   /** Reads {@code key=value[,key=value...]}; a key given twice keeps its last value. */
@@ -308,8 +329,7 @@ final class PointLineParser {
 
   private ParsedFields fields() {
     int count = fieldKeys.size();
-    return new ParsedFields(
-        fieldKeys.keysInOrder(), Arrays.copyOf(fieldValues, count), fieldKeys.hashesInOrder());
+    return new ParsedFields(fieldKeys.keysInOrder(), Arrays.copyOf(fieldValues, count));
   }
 
   private long parseTimestamp(int i) throws LineSyntaxException {
@@ -325,12 +345,7 @@ final class PointLineParser {
     boolean negative = text[start] == '-';
     long small = UnquotedValueParser.smallNonNegative(text, negative ? start + 1 : start, stop);
     if (small >= 0 && rest >= end) {
-      long value = negative ? -small : small;
-      // The range check stays: a small number of hours can still be past 2262.
-      if (precision == Precision.NANOSECONDS) {
-        return value;
-      }
-      return checkedNanos(value, start, stop);
+      return checkedNanos(negative ? -small : small, start, stop);
     }
     int digits = negative ? start + 1 : start;
     boolean integer = digits < stop;
@@ -441,14 +456,27 @@ final class PointLineParser {
     }
     int hash = scannedHash;
     int slot = (hash ^ (hash >>> 15)) & (SHARED_SLOTS - 1);
-    char[] known = sharedChars[slot];
-    if (known != null && Arrays.equals(known, 0, known.length, text, from, to)) {
+    if (isShared(slot, from, length)) {
       return shared[slot];
     }
     String cutText = body.substring(from, to);
     shared[slot] = cutText;
     sharedChars[slot] = Arrays.copyOfRange(text, from, to);
     return cutText;
+  }
+
+  /** Whether the text at {@code slot} of the shared table is {@code body[from, from + length)}. */
+  private boolean isShared(int slot, int from, int length) {
+    char[] known = sharedChars[slot];
+    if (known == null || known.length != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (known[i] != text[from + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -37,10 +37,6 @@ final class SeenKeys {
     return keys[position];
   }
 
-  int hash(int position) {
-    return hashes[position];
-  }
-
   /**
    * The position of {@code key}, or -1 if it was not read before.
    *
@@ -85,11 +81,6 @@ final class SeenKeys {
   /** The keys in the order read, as a new array. */
   String[] keysInOrder() {
     return Arrays.copyOf(keys, count);
-  }
-
-  /** Their hash codes, in the same order, as a new array. */
-  int[] hashesInOrder() {
-    return Arrays.copyOf(hashes, count);
   }
 
   private void place(int position) {

@@ -27,12 +27,11 @@ final class UnquotedValueParser {
 
   private UnquotedValueParser() {}
 
-  /**
-   * Up to this many decimal digits a number fits in a {@code long} whatever the digits, so it is
-   * accumulated directly; longer ones go through {@link Long#parseLong}, which knows the exact
-   * bounds.
-   */
+  /** Up to this many decimal digits a number fits in a {@code long} whatever the digits. */
   private static final int SAFE_LONG_DIGITS = 18;
+
+  /** {@link Long#MAX_VALUE} has 19 digits: a 19-digit number may or may not fit. */
+  private static final int MAX_LONG_DIGITS = 19;
 
   /**
    * Parses {@code text[from, to)}, which is not empty.
@@ -60,22 +59,31 @@ final class UnquotedValueParser {
 
   /**
    * The value of the decimal digits {@code text[from, to)}, or -1 when the range is empty, holds
-   * anything but a digit, or is longer than {@link #SAFE_LONG_DIGITS} (then the caller parses it
-   * with the JDK).
+   * anything but a digit, or is more than {@link Long#MAX_VALUE} (then the caller parses it with
+   * the JDK, which knows the exact bounds and the reason).
    */
   static long smallNonNegative(char[] text, int from, int to) {
-    if (from >= to || to - from > SAFE_LONG_DIGITS) {
+    int length = to - from;
+    if (length <= 0 || length > MAX_LONG_DIGITS) {
       return -1;
     }
+    int safeEnd = from + Math.min(length, SAFE_LONG_DIGITS);
     long value = 0;
-    for (int i = from; i < to; i++) {
+    for (int i = from; i < safeEnd; i++) {
       int digit = text[i] - '0';
       if (digit < 0 || digit > 9) {
         return -1;
       }
       value = value * 10 + digit;
     }
-    return value;
+    if (safeEnd == to) {
+      return value;
+    }
+    int last = text[safeEnd] - '0';
+    if (last < 0 || last > 9 || value > (Long.MAX_VALUE - last) / 10) {
+      return -1;
+    }
+    return value * 10 + last;
   }
 
   private static long signedInteger(char[] text, String body, int from, int to, String field)
