@@ -8,7 +8,7 @@ package io.ferry.lineprotocol;
 final class UnquotedValueParser {
 
   /** Every power of ten that a double holds exactly. */
-  private static final double[] EXACT_POWERS_OF_TEN = {
+  static final double[] EXACT_POWERS_OF_TEN = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22
   };
@@ -18,7 +18,7 @@ final class UnquotedValueParser {
    * ten are both exact inputs to one correctly rounded division: the result equals {@link
    * Double#parseDouble}'s without building a substring.
    */
-  private static final int FAST_PATH_MAX_DIGITS = 15;
+  static final int FAST_PATH_MAX_DIGITS = 15;
 
   /** Booleans are immutable values: every point shares these two. */
   private static final FieldValue TRUE = new FieldValue.BooleanValue(true);
