@@ -59,7 +59,7 @@ final class PointLineParser {
   /** Short texts already cut from this body, by hash (see {@link #cut}). */
   private final String[] shared = new String[SHARED_SLOTS];
 
-  /** The characters of {@link #shared}, compared with the body without a method call. */
+  /** The characters of {@link #shared}, compared with the body several at a time. */
   private final char[][] sharedChars = new char[SHARED_SLOTS][];
 
   private final SeenKeys tagKeys = new SeenKeys();
@@ -89,9 +89,6 @@ final class PointLineParser {
 
   /** Whether the text just scanned holds an escape, so that it has to be unescaped. */
   private boolean escaped;
-
-  /** The hash of the characters {@link #scanKey} just scanned (valid when not {@link #escaped}). */
-  private int scannedHash;
 
   PointLineParser(String body, Precision precision, long defaultTimestampNanos) {
     this.body = body;
@@ -180,7 +177,6 @@ final class PointLineParser {
                 : "missing tag key after \",\"");
       }
       String key = key(i, keyEnd, true);
-      int keyHash = escaped ? key.hashCode() : scannedHash;
       if (keyEnd >= end || text[keyEnd] != '=') {
         throw new LineSyntaxException("tag " + Snippet.quoted(key) + " has no \"=\" and no value");
       }
@@ -195,7 +191,7 @@ final class PointLineParser {
       if (valueEnd == valueStart) {
         throw new LineSyntaxException("tag " + Snippet.quoted(key) + " has no value");
       }
-      addTag(key, keyHash, key(valueStart, valueEnd, true));
+      addTag(key, key(valueStart, valueEnd, true));
       if (valueEnd >= end) {
         throw new LineSyntaxException(MISSING_FIELD_SET);
       }
@@ -206,7 +202,8 @@ final class PointLineParser {
     }
   }
 
-  private void addTag(String key, int hash, String value) throws LineSyntaxException {
+  private void addTag(String key, String value) throws LineSyntaxException {
+    int hash = key.hashCode();
     if (tagKeys.indexOf(key, hash) >= 0) {
       throw new LineSyntaxException("tag " + Snippet.quoted(key) + " appears more than once");
     }
@@ -277,7 +274,6 @@ final class PointLineParser {
                 : "missing field key where a field should start");
       }
       String key = key(i, keyEnd, true);
-      int keyHash = escaped ? key.hashCode() : scannedHash;
       if (keyEnd >= end || text[keyEnd] != '=') {
         throw new LineSyntaxException(
             "field " + Snippet.quoted(key) + " has no \"=\" and no value");
@@ -289,8 +285,7 @@ final class PointLineParser {
       int valueEnd;
       if (text[valueStart] == '"') {
         valueEnd = closingQuote(valueStart + 1, key) + 1;
-        addField(
-            key, keyHash, new FieldValue.StringValue(unescapeString(valueStart + 1, valueEnd - 1)));
+        addField(key, new FieldValue.StringValue(unescapeString(valueStart + 1, valueEnd - 1)));
         if (valueEnd < end && !isSeparator(text[valueEnd])) {
           throw new LineSyntaxException(
               "unexpected text "
@@ -309,7 +304,7 @@ final class PointLineParser {
           }
           value = UnquotedValueParser.parse(text, body, valueStart, valueEnd, key);
         }
-        addField(key, keyHash, value);
+        addField(key, value);
       }
       if (valueEnd >= end || text[valueEnd] == ' ') {
         return valueEnd;
@@ -368,7 +363,8 @@ final class PointLineParser {
   }
 
   /** Adds a field, or gives a key read before its new value in its first place. */
-  private void addField(String key, int hash, FieldValue value) {
+  private void addField(String key, FieldValue value) {
+    int hash = key.hashCode();
     int known = fieldKeys.indexOf(key, hash);
     if (known >= 0) {
       fieldValues[known] = value;
@@ -453,32 +449,27 @@ final class PointLineParser {
    */
   private int scanKey(int i, boolean withEquals) {
     boolean wasEscaped = false;
-    int hash = 0;
     char[] chars = text;
     int stop = end;
     while (i < stop) {
       char c = chars[i];
       if (c > '\\' || !KEY_SPECIAL[c]) {
-        hash = 31 * hash + c;
         i++;
       } else if (c == '\\') {
         if (i + 1 < stop && isEscapable(chars[i + 1], withEquals)) {
           wasEscaped = true;
           i += 2;
         } else {
-          hash = 31 * hash + c;
           i++;
         }
       } else if (c == '\r' || (c == '=' && !withEquals)) {
         carriageReturn |= c == '\r';
-        hash = 31 * hash + c;
         i++;
       } else {
         break;
       }
     }
     escaped = wasEscaped;
-    scannedHash = hash;
     return i;
   }
 
@@ -509,8 +500,15 @@ final class PointLineParser {
     if (length > MAX_SHARED_LENGTH) {
       return body.substring(from, to);
     }
-    int hash = scannedHash;
-    int slot = (hash ^ (hash >>> 15)) & (SHARED_SLOTS - 1);
+    // A few characters and the length pick the slot: hashing every character costs as much as
+    // the scan, and a text that shares a slot with another only costs a copy.
+    int sample =
+        length * 31 * 31 * 31
+            + text[from] * 31 * 31
+            + text[from + (length >> 1)] * 31
+            + text[to - 1]
+            + (text[Math.max(from, to - 2)] << 7);
+    int slot = (sample ^ (sample >>> 10)) & (SHARED_SLOTS - 1);
     if (isShared(slot, from, length)) {
       return shared[slot];
     }
@@ -523,15 +521,9 @@ final class PointLineParser {
   /** Whether the text at {@code slot} of the shared table is {@code body[from, from + length)}. */
   private boolean isShared(int slot, int from, int length) {
     char[] known = sharedChars[slot];
-    if (known == null || known.length != length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (known[i] != text[from + i]) {
-        return false;
-      }
-    }
-    return true;
+    return known != null
+        && known.length == length
+        && Arrays.equals(known, 0, length, text, from, from + length);
   }
 
   /**
