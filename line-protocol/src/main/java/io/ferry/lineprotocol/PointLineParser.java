@@ -49,18 +49,12 @@ final class PointLineParser {
 
   private final String body;
 
-  /** The characters of {@link #body}: plain array reads are what makes a scan fast. */
-  private final char[] text;
-
   private final Precision precision;
   private final long defaultTimestampNanos;
   private final StringBuilder scratch = new StringBuilder();
 
   /** Short texts already cut from this body, by hash (see {@link #cut}). */
   private final String[] shared = new String[SHARED_SLOTS];
-
-  /** The characters of {@link #shared}, compared with the body several at a time. */
-  private final char[][] sharedChars = new char[SHARED_SLOTS][];
 
   private final SeenKeys tagKeys = new SeenKeys();
   private String[] tagValues = new String[16];
@@ -87,12 +81,11 @@ final class PointLineParser {
   /** Where the value {@link #plainNumber} just read ends. */
   private int plainNumberEnd;
 
-  /** Whether the text just scanned holds an escape, so that it has to be unescaped. */
+  /** Whether the body just scanned holds an escape, so that it has to be unescaped. */
   private boolean escaped;
 
   PointLineParser(String body, Precision precision, long defaultTimestampNanos) {
     this.body = body;
-    this.text = body.toCharArray();
     this.precision = precision;
     this.defaultTimestampNanos = defaultTimestampNanos;
   }
@@ -114,7 +107,7 @@ final class PointLineParser {
     lineBreak = newline;
     extended = false;
     carriageReturn = false;
-    if (text[from] == ',') {
+    if (body.charAt(from) == ',') {
       throw new LineSyntaxException("missing measurement (the line starts with \",\")");
     }
     int measurementEnd = scanKey(from, false);
@@ -122,7 +115,7 @@ final class PointLineParser {
     tagKeys.clear();
     tagsSorted = true;
     int i = measurementEnd;
-    if (i < end && text[i] == ',') {
+    if (i < end && body.charAt(i) == ',') {
       i = parseTags(i + 1);
     }
     i = skipSpaces(i);
@@ -172,17 +165,17 @@ final class PointLineParser {
       int keyEnd = scanKey(i, true);
       if (keyEnd == i) {
         throw new LineSyntaxException(
-            keyEnd < end && text[keyEnd] == '='
+            keyEnd < end && body.charAt(keyEnd) == '='
                 ? "missing tag key before \"=\""
                 : "missing tag key after \",\"");
       }
       String key = key(i, keyEnd, true);
-      if (keyEnd >= end || text[keyEnd] != '=') {
+      if (keyEnd >= end || body.charAt(keyEnd) != '=') {
         throw new LineSyntaxException("tag " + Snippet.quoted(key) + " has no \"=\" and no value");
       }
       int valueStart = keyEnd + 1;
       int valueEnd = scanKey(valueStart, true);
-      if (valueEnd < end && text[valueEnd] == '=') {
+      if (valueEnd < end && body.charAt(valueEnd) == '=') {
         throw new LineSyntaxException(
             "tag "
                 + Snippet.quoted(key)
@@ -195,7 +188,7 @@ final class PointLineParser {
       if (valueEnd >= end) {
         throw new LineSyntaxException(MISSING_FIELD_SET);
       }
-      if (text[valueEnd] == ' ') {
+      if (body.charAt(valueEnd) == ' ') {
         return valueEnd;
       }
       i = valueEnd + 1;
@@ -269,26 +262,26 @@ final class PointLineParser {
       int keyEnd = scanKey(i, true);
       if (keyEnd == i) {
         throw new LineSyntaxException(
-            keyEnd < end && text[keyEnd] == '='
+            keyEnd < end && body.charAt(keyEnd) == '='
                 ? "missing field key before \"=\""
                 : "missing field key where a field should start");
       }
       String key = key(i, keyEnd, true);
-      if (keyEnd >= end || text[keyEnd] != '=') {
+      if (keyEnd >= end || body.charAt(keyEnd) != '=') {
         throw new LineSyntaxException(
             "field " + Snippet.quoted(key) + " has no \"=\" and no value");
       }
       int valueStart = keyEnd + 1;
-      if (valueStart >= end || isSeparator(text[valueStart])) {
+      if (valueStart >= end || isSeparator(body.charAt(valueStart))) {
         throw new LineSyntaxException("field " + Snippet.quoted(key) + " has no value");
       }
       int valueEnd;
-      if (text[valueStart] == '"') {
+      if (body.charAt(valueStart) == '"') {
         valueEnd = closingQuote(valueStart + 1, key) + 1;
         addField(key, new FieldValue.StringValue(unescapeString(valueStart + 1, valueEnd - 1)));
-        if (valueEnd < end && !isSeparator(text[valueEnd])) {
+        if (valueEnd < end && !isSeparator(body.charAt(valueEnd))) {
           throw new LineSyntaxException(
-              "unexpected text "
+              "unexpected body "
                   + Snippet.quoted(body, valueEnd, end)
                   + " after the closing quote of field "
                   + Snippet.quoted(key));
@@ -299,18 +292,18 @@ final class PointLineParser {
           valueEnd = plainNumberEnd;
         } else {
           valueEnd = valueStart;
-          while (valueEnd < end && !isSeparator(text[valueEnd])) {
+          while (valueEnd < end && !isSeparator(body.charAt(valueEnd))) {
             valueEnd++;
           }
-          value = UnquotedValueParser.parse(text, body, valueStart, valueEnd, key);
+          value = UnquotedValueParser.parse(body, valueStart, valueEnd, key);
         }
         addField(key, value);
       }
-      if (valueEnd >= end || text[valueEnd] == ' ') {
+      if (valueEnd >= end || body.charAt(valueEnd) == ' ') {
         return valueEnd;
       }
       i = valueEnd + 1;
-      if (i >= end || text[i] == ' ') {
+      if (i >= end || body.charAt(i) == ' ') {
         throw new LineSyntaxException("missing field after the trailing \",\"");
       }
     }
@@ -324,10 +317,10 @@ final class PointLineParser {
    * for any other value, which {@link UnquotedValueParser} then reads.
    */
   private FieldValue plainNumber(int from) {
-    char[] chars = text;
+    String chars = body;
     int limit = end;
     int i = from;
-    boolean negative = chars[i] == '-';
+    boolean negative = chars.charAt(i) == '-';
     if (negative) {
       i++;
     }
@@ -335,7 +328,7 @@ final class PointLineParser {
     int point = -1;
     long mantissa = 0;
     while (i < limit) {
-      char c = chars[i];
+      char c = chars.charAt(i);
       if (c >= '0' && c <= '9') {
         mantissa = mantissa * 10 + (c - '0');
       } else if (c == '.' && point < 0) {
@@ -349,13 +342,15 @@ final class PointLineParser {
     if (digits == 0 || digits > UnquotedValueParser.FAST_PATH_MAX_DIGITS) {
       return null;
     }
-    if (i == limit || isSeparator(chars[i])) {
+    if (i == limit || isSeparator(chars.charAt(i))) {
       plainNumberEnd = i;
       int fractionDigits = point < 0 ? 0 : i - point - 1;
       double value = mantissa / UnquotedValueParser.EXACT_POWERS_OF_TEN[fractionDigits];
       return new FieldValue.FloatValue(negative ? -value : value);
     }
-    if (chars[i] == 'i' && point < 0 && (i + 1 == limit || isSeparator(chars[i + 1]))) {
+    if (chars.charAt(i) == 'i'
+        && point < 0
+        && (i + 1 == limit || isSeparator(chars.charAt(i + 1)))) {
       plainNumberEnd = i + 1;
       return new FieldValue.IntegerValue(negative ? -mantissa : mantissa);
     }
@@ -389,19 +384,19 @@ final class PointLineParser {
       return defaultTimestampNanos;
     }
     int stop = start;
-    while (stop < end && text[stop] != ' ') {
+    while (stop < end && body.charAt(stop) != ' ') {
       stop++;
     }
     int rest = skipSpaces(stop);
-    boolean negative = text[start] == '-';
-    long small = UnquotedValueParser.smallNonNegative(text, negative ? start + 1 : start, stop);
+    boolean negative = body.charAt(start) == '-';
+    long small = UnquotedValueParser.smallNonNegative(body, negative ? start + 1 : start, stop);
     if (small >= 0 && rest >= end) {
       return checkedNanos(negative ? -small : small, start, stop);
     }
     int digits = negative ? start + 1 : start;
     boolean integer = digits < stop;
     for (int d = digits; d < stop && integer; d++) {
-      char c = text[d];
+      char c = body.charAt(d);
       integer = c >= '0' && c <= '9';
     }
     if (!integer) {
@@ -410,7 +405,7 @@ final class PointLineParser {
     }
     if (rest < end) {
       throw new LineSyntaxException(
-          "unexpected text " + Snippet.quoted(body, rest, end) + " after the timestamp");
+          "unexpected body " + Snippet.quoted(body, rest, end) + " after the timestamp");
     }
     long value;
     try {
@@ -449,14 +444,14 @@ final class PointLineParser {
    */
   private int scanKey(int i, boolean withEquals) {
     boolean wasEscaped = false;
-    char[] chars = text;
+    String chars = body;
     int stop = end;
     while (i < stop) {
-      char c = chars[i];
+      char c = chars.charAt(i);
       if (c > '\\' || !KEY_SPECIAL[c]) {
         i++;
       } else if (c == '\\') {
-        if (i + 1 < stop && isEscapable(chars[i + 1], withEquals)) {
+        if (i + 1 < stop && isEscapable(chars.charAt(i + 1), withEquals)) {
           wasEscaped = true;
           i += 2;
         } else {
@@ -473,16 +468,16 @@ final class PointLineParser {
     return i;
   }
 
-  /** The text of what {@link #scanKey} just scanned, unescaped. */
+  /** The body of what {@link #scanKey} just scanned, unescaped. */
   private String key(int from, int to, boolean withEquals) {
     if (!escaped) {
       return cut(from, to);
     }
     scratch.setLength(0);
     for (int i = from; i < to; i++) {
-      char c = text[i];
-      if (c == '\\' && i + 1 < to && isEscapable(text[i + 1], withEquals)) {
-        c = text[++i];
+      char c = body.charAt(i);
+      if (c == '\\' && i + 1 < to && isEscapable(body.charAt(i + 1), withEquals)) {
+        c = body.charAt(++i);
       }
       scratch.append(c);
     }
@@ -491,7 +486,7 @@ final class PointLineParser {
 
   /**
    * {@code body[from, to)}, just scanned by {@link #scanKey} without escapes, as a string: the same
-   * instance as last time when the same short text was cut before at this slot: measurements, keys
+   * instance as last time when the same short body was cut before at this slot: measurements, keys
    * and most tag values repeat from line to line, so a body's points share them instead of holding
    * a copy each.
    */
@@ -501,42 +496,39 @@ final class PointLineParser {
       return body.substring(from, to);
     }
     // A few characters and the length pick the slot: hashing every character costs as much as
-    // the scan, and a text that shares a slot with another only costs a copy.
+    // the scan, and a body that shares a slot with another only costs a copy.
     int sample =
         length * 31 * 31 * 31
-            + text[from] * 31 * 31
-            + text[from + (length >> 1)] * 31
-            + text[to - 1]
-            + (text[Math.max(from, to - 2)] << 7);
+            + body.charAt(from) * 31 * 31
+            + body.charAt(from + (length >> 1)) * 31
+            + body.charAt(to - 1)
+            + (body.charAt(Math.max(from, to - 2)) << 7);
     int slot = (sample ^ (sample >>> 10)) & (SHARED_SLOTS - 1);
     if (isShared(slot, from, length)) {
       return shared[slot];
     }
     String cutText = body.substring(from, to);
     shared[slot] = cutText;
-    sharedChars[slot] = Arrays.copyOfRange(text, from, to);
     return cutText;
   }
 
-  /** Whether the text at {@code slot} of the shared table is {@code body[from, from + length)}. */
+  /** Whether the body at {@code slot} of the shared table is {@code body[from, from + length)}. */
   private boolean isShared(int slot, int from, int length) {
-    char[] known = sharedChars[slot];
-    return known != null
-        && known.length == length
-        && Arrays.equals(known, 0, length, text, from, from + length);
+    String known = shared[slot];
+    return known != null && known.length() == length && body.startsWith(known, from);
   }
 
   /**
-   * The index of the quote that closes a string value whose text starts at {@code i}; sets {@link
-   * #escaped} when the text holds a backslash. A string may run on past the line's {@code \n}: the
+   * The index of the quote that closes a string value whose body starts at {@code i}; sets {@link
+   * #escaped} when the body holds a backslash. A string may run on past the line's {@code \n}: the
    * line then ends at the first {@code \n} after the closing quote.
    */
   private int closingQuote(int i, String field) throws LineSyntaxException {
     boolean wasEscaped = false;
-    char[] chars = text;
-    int limit = bounded ? end : chars.length;
+    String chars = body;
+    int limit = bounded ? end : chars.length();
     while (i < limit) {
-      char c = chars[i];
+      char c = chars.charAt(i);
       if (c == '"') {
         escaped = wasEscaped;
         if (i >= end) {
@@ -558,20 +550,20 @@ final class PointLineParser {
   private void extendLineAfter(int quote) {
     extended = true;
     int newline = body.indexOf('\n', quote + 1);
-    lineBreak = newline < 0 ? text.length : newline;
-    end = text[lineBreak - 1] == '\r' ? lineBreak - 1 : lineBreak;
+    lineBreak = newline < 0 ? body.length() : newline;
+    end = body.charAt(lineBreak - 1) == '\r' ? lineBreak - 1 : lineBreak;
   }
 
-  /** The text of the string value {@link #closingQuote} just scanned, unescaped. */
+  /** The body of the string value {@link #closingQuote} just scanned, unescaped. */
   private String unescapeString(int from, int to) {
     if (!escaped) {
       return body.substring(from, to);
     }
     scratch.setLength(0);
     for (int i = from; i < to; i++) {
-      char c = text[i];
+      char c = body.charAt(i);
       if (c == '\\' && i + 1 < to) {
-        char next = text[++i];
+        char next = body.charAt(++i);
         if (next != '"' && next != '\\') {
           scratch.append(c);
         }
@@ -584,7 +576,7 @@ final class PointLineParser {
   }
 
   private int skipSpaces(int i) {
-    while (i < end && text[i] == ' ') {
+    while (i < end && body.charAt(i) == ' ') {
       i++;
     }
     return i;

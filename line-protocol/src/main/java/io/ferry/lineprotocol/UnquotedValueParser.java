@@ -36,25 +36,22 @@ final class UnquotedValueParser {
   /**
    * Parses {@code text[from, to)}, which is not empty.
    *
-   * @param text the characters of {@code body}
-   * @param body the body, for error reasons and the rare values parsed by the JDK
    * @param field the (unescaped) field key, for the error reason
    * @throws LineSyntaxException naming the field and the value when the value is not valid
    */
-  static FieldValue parse(char[] text, String body, int from, int to, String field)
-      throws LineSyntaxException {
-    char first = text[from];
-    char last = text[to - 1];
+  static FieldValue parse(String text, int from, int to, String field) throws LineSyntaxException {
+    char first = text.charAt(from);
+    char last = text.charAt(to - 1);
     if (last == 'i') {
-      return new FieldValue.IntegerValue(signedInteger(text, body, from, to, field));
+      return new FieldValue.IntegerValue(signedInteger(text, from, to, field));
     }
     if (last == 'u') {
-      return new FieldValue.UnsignedValue(unsignedInteger(text, body, from, to, field));
+      return new FieldValue.UnsignedValue(unsignedInteger(text, from, to, field));
     }
     if (first == 't' || first == 'T' || first == 'f' || first == 'F') {
-      return bool(body, from, to, field) ? TRUE : FALSE;
+      return bool(text, from, to, field) ? TRUE : FALSE;
     }
-    return new FieldValue.FloatValue(floating(text, body, from, to, field));
+    return new FieldValue.FloatValue(floating(text, from, to, field));
   }
 
   /**
@@ -62,7 +59,7 @@ final class UnquotedValueParser {
    * anything but a digit, or is more than {@link Long#MAX_VALUE} (then the caller parses it with
    * the JDK, which knows the exact bounds and the reason).
    */
-  static long smallNonNegative(char[] text, int from, int to) {
+  static long smallNonNegative(String text, int from, int to) {
     int length = to - from;
     if (length <= 0 || length > MAX_LONG_DIGITS) {
       return -1;
@@ -70,7 +67,7 @@ final class UnquotedValueParser {
     int safeEnd = from + Math.min(length, SAFE_LONG_DIGITS);
     long value = 0;
     for (int i = from; i < safeEnd; i++) {
-      int digit = text[i] - '0';
+      int digit = text.charAt(i) - '0';
       if (digit < 0 || digit > 9) {
         return -1;
       }
@@ -79,62 +76,62 @@ final class UnquotedValueParser {
     if (safeEnd == to) {
       return value;
     }
-    int last = text[safeEnd] - '0';
+    int last = text.charAt(safeEnd) - '0';
     if (last < 0 || last > 9 || value > (Long.MAX_VALUE - last) / 10) {
       return -1;
     }
     return value * 10 + last;
   }
 
-  private static long signedInteger(char[] text, String body, int from, int to, String field)
+  private static long signedInteger(String text, int from, int to, String field)
       throws LineSyntaxException {
     int digitsEnd = to - 1;
-    boolean negative = text[from] == '-';
+    boolean negative = text.charAt(from) == '-';
     int digitsStart = negative ? from + 1 : from;
     long small = smallNonNegative(text, digitsStart, digitsEnd);
     if (small >= 0) {
       return negative ? -small : small;
     }
     if (!allDigits(text, digitsStart, digitsEnd)) {
-      throw invalid(body, from, to, field);
+      throw invalid(text, from, to, field);
     }
     try {
-      return Long.parseLong(body, from, digitsEnd, 10);
+      return Long.parseLong(text, from, digitsEnd, 10);
     } catch (NumberFormatException tooLarge) {
       throw new LineSyntaxException(
           "integer "
-              + Snippet.quoted(body, from, to)
+              + Snippet.quoted(text, from, to)
               + " for field "
               + Snippet.quoted(field)
               + " is out of range (-9223372036854775808i to 9223372036854775807i)");
     }
   }
 
-  private static long unsignedInteger(char[] text, String body, int from, int to, String field)
+  private static long unsignedInteger(String text, int from, int to, String field)
       throws LineSyntaxException {
     int digitsEnd = to - 1;
-    boolean negative = text[from] == '-';
+    boolean negative = text.charAt(from) == '-';
     long small = negative ? -1 : smallNonNegative(text, from, digitsEnd);
     if (small >= 0) {
       return small;
     }
     if (!allDigits(text, negative ? from + 1 : from, digitsEnd)) {
-      throw invalid(body, from, to, field);
+      throw invalid(text, from, to, field);
     }
     if (negative) {
       throw new LineSyntaxException(
           "unsigned integer "
-              + Snippet.quoted(body, from, to)
+              + Snippet.quoted(text, from, to)
               + " for field "
               + Snippet.quoted(field)
               + " is negative");
     }
     try {
-      return Long.parseUnsignedLong(body, from, digitsEnd, 10);
+      return Long.parseUnsignedLong(text, from, digitsEnd, 10);
     } catch (NumberFormatException tooLarge) {
       throw new LineSyntaxException(
           "unsigned integer "
-              + Snippet.quoted(body, from, to)
+              + Snippet.quoted(text, from, to)
               + " for field "
               + Snippet.quoted(field)
               + " is out of range (0u to 18446744073709551615u)");
@@ -161,10 +158,10 @@ final class UnquotedValueParser {
     return text.startsWith(a, from) || text.startsWith(b, from) || text.startsWith(c, from);
   }
 
-  private static double floating(char[] text, String body, int from, int to, String field)
+  private static double floating(String text, int from, int to, String field)
       throws LineSyntaxException {
     int i = from;
-    boolean negative = text[i] == '-';
+    boolean negative = text.charAt(i) == '-';
     if (negative) {
       i++;
     }
@@ -173,7 +170,7 @@ final class UnquotedValueParser {
     int fractionDigits = 0;
     boolean point = false;
     for (; i < to; i++) {
-      char c = text[i];
+      char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
         if (digits < FAST_PATH_MAX_DIGITS) {
           mantissa = mantissa * 10 + (c - '0');
@@ -189,34 +186,34 @@ final class UnquotedValueParser {
       }
     }
     if (digits == 0) {
-      throw invalid(body, from, to, field);
+      throw invalid(text, from, to, field);
     }
-    boolean exponent = i < to && (text[i] == 'e' || text[i] == 'E');
+    boolean exponent = i < to && (text.charAt(i) == 'e' || text.charAt(i) == 'E');
     if (exponent) {
       i++;
-      if (i < to && (text[i] == '+' || text[i] == '-')) {
+      if (i < to && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
         i++;
       }
       int exponentStart = i;
-      while (i < to && text[i] >= '0' && text[i] <= '9') {
+      while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
         i++;
       }
       if (i == exponentStart) {
-        throw invalid(body, from, to, field);
+        throw invalid(text, from, to, field);
       }
     }
     if (i != to) {
-      throw invalid(body, from, to, field);
+      throw invalid(text, from, to, field);
     }
     if (!exponent && digits <= FAST_PATH_MAX_DIGITS) {
       double value = mantissa / EXACT_POWERS_OF_TEN[fractionDigits];
       return negative ? -value : value;
     }
-    double value = Double.parseDouble(body.substring(from, to));
+    double value = Double.parseDouble(text.substring(from, to));
     if (Double.isInfinite(value)) {
       throw new LineSyntaxException(
           "float "
-              + Snippet.quoted(body, from, to)
+              + Snippet.quoted(text, from, to)
               + " for field "
               + Snippet.quoted(field)
               + " is out of range for a 64-bit float");
@@ -224,12 +221,12 @@ final class UnquotedValueParser {
     return value;
   }
 
-  private static boolean allDigits(char[] text, int from, int to) {
+  private static boolean allDigits(String text, int from, int to) {
     if (from >= to) {
       return false;
     }
     for (int i = from; i < to; i++) {
-      char c = text[i];
+      char c = text.charAt(i);
       if (c < '0' || c > '9') {
         return false;
       }

@@ -12,7 +12,7 @@ class UnquotedValueParserTest {
    * same (the line parser reads the most common numbers itself, in the pass that finds their end).
    */
   private static FieldValue parse(String text) throws LineSyntaxException {
-    FieldValue value = UnquotedValueParser.parse(text.toCharArray(), text, 0, text.length(), "f");
+    FieldValue value = UnquotedValueParser.parse(text, 0, text.length(), "f");
     for (String line :
         new String[] {"m f=" + text, "m f=" + text + ",g=1i 5", "m f=" + text + " 5"}) {
       ParseResult parsed = LineProtocolParser.parse(line, Precision.NANOSECONDS, 0L);
@@ -118,8 +118,7 @@ class UnquotedValueParserTest {
   void readsValuesInsideALongerText() throws LineSyntaxException {
     String line = "x=12i,y";
 
-    assertThat(UnquotedValueParser.parse(line.toCharArray(), line, 2, 5, "x"))
-        .isEqualTo(FieldValue.of(12L));
+    assertThat(UnquotedValueParser.parse(line, 2, 5, "x")).isEqualTo(FieldValue.of(12L));
   }
 
   /** Up to 15 digits with an optional point anywhere and an optional sign. */
