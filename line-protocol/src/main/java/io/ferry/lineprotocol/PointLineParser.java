@@ -81,7 +81,7 @@ final class PointLineParser {
   /** Where the value {@link #plainNumber} just read ends. */
   private int plainNumberEnd;
 
-  /** Whether the body just scanned holds an escape, so that it has to be unescaped. */
+  /** Whether the text just scanned holds an escape, so that it has to be unescaped. */
   private boolean escaped;
 
   PointLineParser(String body, Precision precision, long defaultTimestampNanos) {
@@ -281,7 +281,7 @@ final class PointLineParser {
         addField(key, new FieldValue.StringValue(unescapeString(valueStart + 1, valueEnd - 1)));
         if (valueEnd < end && !isSeparator(body.charAt(valueEnd))) {
           throw new LineSyntaxException(
-              "unexpected body "
+              "unexpected text "
                   + Snippet.quoted(body, valueEnd, end)
                   + " after the closing quote of field "
                   + Snippet.quoted(key));
@@ -317,10 +317,9 @@ final class PointLineParser {
    * for any other value, which {@link UnquotedValueParser} then reads.
    */
   private FieldValue plainNumber(int from) {
-    String chars = body;
     int limit = end;
     int i = from;
-    boolean negative = chars.charAt(i) == '-';
+    boolean negative = body.charAt(i) == '-';
     if (negative) {
       i++;
     }
@@ -328,7 +327,7 @@ final class PointLineParser {
     int point = -1;
     long mantissa = 0;
     while (i < limit) {
-      char c = chars.charAt(i);
+      char c = body.charAt(i);
       if (c >= '0' && c <= '9') {
         mantissa = mantissa * 10 + (c - '0');
       } else if (c == '.' && point < 0) {
@@ -342,15 +341,13 @@ final class PointLineParser {
     if (digits == 0 || digits > UnquotedValueParser.FAST_PATH_MAX_DIGITS) {
       return null;
     }
-    if (i == limit || isSeparator(chars.charAt(i))) {
+    if (i == limit || isSeparator(body.charAt(i))) {
       plainNumberEnd = i;
       int fractionDigits = point < 0 ? 0 : i - point - 1;
       double value = mantissa / UnquotedValueParser.EXACT_POWERS_OF_TEN[fractionDigits];
       return new FieldValue.FloatValue(negative ? -value : value);
     }
-    if (chars.charAt(i) == 'i'
-        && point < 0
-        && (i + 1 == limit || isSeparator(chars.charAt(i + 1)))) {
+    if (body.charAt(i) == 'i' && point < 0 && (i + 1 == limit || isSeparator(body.charAt(i + 1)))) {
       plainNumberEnd = i + 1;
       return new FieldValue.IntegerValue(negative ? -mantissa : mantissa);
     }
@@ -405,7 +402,7 @@ final class PointLineParser {
     }
     if (rest < end) {
       throw new LineSyntaxException(
-          "unexpected body " + Snippet.quoted(body, rest, end) + " after the timestamp");
+          "unexpected text " + Snippet.quoted(body, rest, end) + " after the timestamp");
     }
     long value;
     try {
@@ -444,14 +441,13 @@ final class PointLineParser {
    */
   private int scanKey(int i, boolean withEquals) {
     boolean wasEscaped = false;
-    String chars = body;
     int stop = end;
     while (i < stop) {
-      char c = chars.charAt(i);
+      char c = body.charAt(i);
       if (c > '\\' || !KEY_SPECIAL[c]) {
         i++;
       } else if (c == '\\') {
-        if (i + 1 < stop && isEscapable(chars.charAt(i + 1), withEquals)) {
+        if (i + 1 < stop && isEscapable(body.charAt(i + 1), withEquals)) {
           wasEscaped = true;
           i += 2;
         } else {
@@ -468,7 +464,7 @@ final class PointLineParser {
     return i;
   }
 
-  /** The body of what {@link #scanKey} just scanned, unescaped. */
+  /** The text of what {@link #scanKey} just scanned, unescaped. */
   private String key(int from, int to, boolean withEquals) {
     if (!escaped) {
       return cut(from, to);
@@ -486,7 +482,7 @@ final class PointLineParser {
 
   /**
    * {@code body[from, to)}, just scanned by {@link #scanKey} without escapes, as a string: the same
-   * instance as last time when the same short body was cut before at this slot: measurements, keys
+   * instance as last time when the same short text was cut before at this slot: measurements, keys
    * and most tag values repeat from line to line, so a body's points share them instead of holding
    * a copy each.
    */
@@ -496,7 +492,7 @@ final class PointLineParser {
       return body.substring(from, to);
     }
     // A few characters and the length pick the slot: hashing every character costs as much as
-    // the scan, and a body that shares a slot with another only costs a copy.
+    // the scan, and a text that shares a slot with another only costs a copy.
     int sample =
         length * 31 * 31 * 31
             + body.charAt(from) * 31 * 31
@@ -512,23 +508,22 @@ final class PointLineParser {
     return cutText;
   }
 
-  /** Whether the body at {@code slot} of the shared table is {@code body[from, from + length)}. */
+  /** Whether the text at {@code slot} of the shared table is {@code body[from, from + length)}. */
   private boolean isShared(int slot, int from, int length) {
     String known = shared[slot];
     return known != null && known.length() == length && body.startsWith(known, from);
   }
 
   /**
-   * The index of the quote that closes a string value whose body starts at {@code i}; sets {@link
-   * #escaped} when the body holds a backslash. A string may run on past the line's {@code \n}: the
+   * The index of the quote that closes a string value whose text starts at {@code i}; sets {@link
+   * #escaped} when the text holds a backslash. A string may run on past the line's {@code \n}: the
    * line then ends at the first {@code \n} after the closing quote.
    */
   private int closingQuote(int i, String field) throws LineSyntaxException {
     boolean wasEscaped = false;
-    String chars = body;
-    int limit = bounded ? end : chars.length();
+    int limit = bounded ? end : body.length();
     while (i < limit) {
-      char c = chars.charAt(i);
+      char c = body.charAt(i);
       if (c == '"') {
         escaped = wasEscaped;
         if (i >= end) {
@@ -554,7 +549,7 @@ final class PointLineParser {
     end = body.charAt(lineBreak - 1) == '\r' ? lineBreak - 1 : lineBreak;
   }
 
-  /** The body of the string value {@link #closingQuote} just scanned, unescaped. */
+  /** The text of the string value {@link #closingQuote} just scanned, unescaped. */
   private String unescapeString(int from, int to) {
     if (!escaped) {
       return body.substring(from, to);
