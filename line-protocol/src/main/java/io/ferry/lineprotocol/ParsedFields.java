@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.function.IntFunction;
+import java.util.function.BiConsumer;
 
 /**
  * The fields of one parsed line, in line order (a key given twice keeps its first place and its
@@ -66,21 +66,25 @@ final class ParsedFields extends AbstractMap<String, FieldValue> {
   }
 
   @Override
+  public void forEach(BiConsumer<? super String, ? super FieldValue> action) {
+    for (int i = 0; i < keys.length; i++) {
+      action.accept(keys[i], values[i]);
+    }
+  }
+
+  // One iterator class per view, so that a loop over any of them compiles to an array walk.
+
+  @Override
   public Set<Entry<String, FieldValue>> entrySet() {
-    return new InOrderSet<>(i -> new SimpleImmutableEntry<>(keys[i], values[i]));
-  }
-
-  @Override
-  public Set<String> keySet() {
-    return new InOrderSet<>(i -> keys[i]);
-  }
-
-  @Override
-  public Collection<FieldValue> values() {
-    return new AbstractCollection<>() {
+    return new AbstractSet<>() {
       @Override
-      public Iterator<FieldValue> iterator() {
-        return new InOrderIterator<>(i -> values[i]);
+      public Iterator<Entry<String, FieldValue>> iterator() {
+        return new Walk<>() {
+          @Override
+          Entry<String, FieldValue> at(int i) {
+            return new SimpleImmutableEntry<>(keys[i], values[i]);
+          }
+        };
       }
 
       @Override
@@ -90,32 +94,56 @@ final class ParsedFields extends AbstractMap<String, FieldValue> {
     };
   }
 
-  /** A read-only set of one thing per field, in line order: keys or entries. */
-  private final class InOrderSet<T> extends AbstractSet<T> {
-    private final IntFunction<T> element;
+  @Override
+  public Set<String> keySet() {
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<String> iterator() {
+        return new Walk<>() {
+          @Override
+          String at(int i) {
+            return keys[i];
+          }
+        };
+      }
 
-    InOrderSet(IntFunction<T> element) {
-      this.element = element;
-    }
+      @Override
+      public boolean contains(Object key) {
+        return containsKey(key);
+      }
 
-    @Override
-    public Iterator<T> iterator() {
-      return new InOrderIterator<>(element);
-    }
-
-    @Override
-    public int size() {
-      return keys.length;
-    }
+      @Override
+      public int size() {
+        return keys.length;
+      }
+    };
   }
 
-  private final class InOrderIterator<T> implements Iterator<T> {
-    private final IntFunction<T> element;
+  @Override
+  public Collection<FieldValue> values() {
+    return new AbstractCollection<>() {
+      @Override
+      public Iterator<FieldValue> iterator() {
+        return new Walk<>() {
+          @Override
+          FieldValue at(int i) {
+            return values[i];
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return keys.length;
+      }
+    };
+  }
+
+  /** A read-only walk over the fields in line order. */
+  private abstract class Walk<T> implements Iterator<T> {
     private int next;
 
-    InOrderIterator(IntFunction<T> element) {
-      this.element = element;
-    }
+    abstract T at(int i);
 
     @Override
     public boolean hasNext() {
@@ -124,10 +152,10 @@ final class ParsedFields extends AbstractMap<String, FieldValue> {
 
     @Override
     public T next() {
-      if (!hasNext()) {
+      if (next >= keys.length) {
         throw new NoSuchElementException();
       }
-      return element.apply(next++);
+      return at(next++);
     }
   }
 }

@@ -11,7 +11,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.IntFunction;
+import java.util.function.BiConsumer;
 
 /**
  * The tags of one parsed line, sorted by key, held in one array and handed to the {@link Point}
@@ -77,13 +77,57 @@ final class ParsedTags extends AbstractMap<String, String> implements SortedMap<
   }
 
   @Override
+  public void forEach(BiConsumer<? super String, ? super String> action) {
+    for (int i = 0; i < pairs.length; i += 2) {
+      action.accept(pairs[i], pairs[i + 1]);
+    }
+  }
+
+  // One iterator class per view, so that a loop over any of them compiles to an array walk.
+
+  @Override
   public Set<Entry<String, String>> entrySet() {
-    return new PairSet<>(i -> new SimpleImmutableEntry<>(pairs[2 * i], pairs[2 * i + 1]));
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<Entry<String, String>> iterator() {
+        return new Walk<>() {
+          @Override
+          Entry<String, String> at(int i) {
+            return new SimpleImmutableEntry<>(pairs[i], pairs[i + 1]);
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return ParsedTags.this.size();
+      }
+    };
   }
 
   @Override
   public Set<String> keySet() {
-    return new PairSet<>(i -> pairs[2 * i]);
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<String> iterator() {
+        return new Walk<>() {
+          @Override
+          String at(int i) {
+            return pairs[i];
+          }
+        };
+      }
+
+      @Override
+      public boolean contains(Object key) {
+        return containsKey(key);
+      }
+
+      @Override
+      public int size() {
+        return ParsedTags.this.size();
+      }
+    };
   }
 
   @Override
@@ -91,7 +135,12 @@ final class ParsedTags extends AbstractMap<String, String> implements SortedMap<
     return new AbstractCollection<>() {
       @Override
       public Iterator<String> iterator() {
-        return new PairIterator<>(i -> pairs[2 * i + 1]);
+        return new Walk<>() {
+          @Override
+          String at(int i) {
+            return pairs[i + 1];
+          }
+        };
       }
 
       @Override
@@ -138,44 +187,25 @@ final class ParsedTags extends AbstractMap<String, String> implements SortedMap<
     return Collections.unmodifiableSortedMap(new TreeMap<>(this).tailMap(fromKey));
   }
 
-  /** A read-only set of one thing per tag, in key order: keys or entries (distinct either way). */
-  private final class PairSet<T> extends AbstractSet<T> {
-    private final IntFunction<T> element;
-
-    PairSet(IntFunction<T> element) {
-      this.element = element;
-    }
-
-    @Override
-    public Iterator<T> iterator() {
-      return new PairIterator<>(element);
-    }
-
-    @Override
-    public int size() {
-      return ParsedTags.this.size();
-    }
-  }
-
-  private final class PairIterator<T> implements Iterator<T> {
-    private final IntFunction<T> element;
+  /** A read-only walk over the tags in key order; {@code at} gets the index of a key. */
+  private abstract class Walk<T> implements Iterator<T> {
     private int next;
 
-    PairIterator(IntFunction<T> element) {
-      this.element = element;
-    }
+    abstract T at(int i);
 
     @Override
     public boolean hasNext() {
-      return next < size();
+      return next < pairs.length;
     }
 
     @Override
     public T next() {
-      if (!hasNext()) {
+      if (next >= pairs.length) {
         throw new NoSuchElementException();
       }
-      return element.apply(next++);
+      T element = at(next);
+      next += 2;
+      return element;
     }
   }
 }
