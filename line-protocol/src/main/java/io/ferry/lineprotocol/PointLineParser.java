@@ -53,7 +53,7 @@ final class PointLineParser {
   private final long defaultTimestampNanos;
   private final StringBuilder scratch = new StringBuilder();
 
-  /** Short texts already cut from this body, by hash (see {@link #cut}). */
+  /** Short texts already cut from this body, by a sample of their characters (see {@link #cut}). */
   private final String[] shared = new String[SHARED_SLOTS];
 
   private final SeenKeys tagKeys = new SeenKeys();

@@ -87,6 +87,55 @@ class ParsedMapsTest {
   }
 
   @Test
+  void keysThatShareAHashAreStillToldApart() {
+    // "Aa" and "BB" have the same String.hashCode, so do all 2,048 words of 11 such blocks.
+    List<String> keys = new ArrayList<>();
+    for (int bits = 0; bits < 1 << 11; bits++) {
+      var key = new StringBuilder();
+      for (int block = 10; block >= 0; block--) {
+        key.append((bits >> block & 1) == 0 ? "Aa" : "BB");
+      }
+      keys.add(key.toString());
+    }
+    assertThat(keys.stream().mapToInt(String::hashCode).distinct()).hasSize(1);
+    var fields = new StringBuilder();
+    var tags = new StringBuilder();
+    for (String key : keys) {
+      fields.append(fields.length() == 0 ? "" : ",").append(key).append("=1i");
+      tags.append(',').append(key).append("=v");
+    }
+    String body =
+        "m"
+            + tags
+            + " "
+            + fields
+            + ","
+            + keys.get(5)
+            + "=2i\n"
+            + "m"
+            + tags
+            + ","
+            + keys.get(1000)
+            + "=w f=1";
+
+    ParseResult result = LineProtocolParser.parse(body, Precision.NANOSECONDS, 0L);
+
+    assertThat(result.points()).hasSize(1);
+    Point point = result.points().get(0);
+    assertThat(point.fields()).hasSize(keys.size());
+    assertThat(new ArrayList<>(point.fields().keySet())).isEqualTo(keys);
+    assertThat(point.fields().get(keys.get(5))).isEqualTo(FieldValue.of(2L));
+    assertThat(point.fields().get(keys.get(6))).isEqualTo(FieldValue.of(1L));
+    assertThat(point.tags()).hasSize(keys.size()).containsEntry(keys.get(2047), "v");
+    assertThat(result.errors())
+        .extracting(LineError::reason)
+        .containsExactly("tag \"" + keys.get(1000) + "\" appears more than once");
+    assertThat(result)
+        .isEqualTo(
+            ReferenceLineProtocolParser.parse(body, Precision.NANOSECONDS, 0L, ParseRules.NONE));
+  }
+
+  @Test
   void parsedMapsCannotBeChanged() {
     Point point = parse("m,a=1,b=2 x=1,y=2");
     SortedMap<String, String> tags = point.tags();
