@@ -54,33 +54,74 @@ public final class LineProtocolParser {
    */
   public static ParseResult parse(
       String body, Precision precision, long defaultTimestampNanos, ParseRules rules) {
-    var lines = new LineSplitter(body);
     var parser = new PointLineParser(body, precision, defaultTimestampNanos);
     List<Point> points = new ArrayList<>();
     List<LineError> errors = new ArrayList<>();
-    while (lines.advance()) {
-      int start = skipBlanks(body, lines.start(), lines.end());
-      if (start == lines.end() || body.charAt(start) == '#') {
+    int length = body.length();
+    int maxLength = rules.maxLineLength();
+    int lineNumber = 1;
+    int position = 0;
+    while (position < length) {
+      int newline = body.indexOf('\n', position);
+      if (newline < 0) {
+        newline = length;
+      }
+      int end = withoutCarriageReturn(body, position, newline);
+      int start = skipBlanks(body, position, end);
+      if (start == end || body.charAt(start) == '#') {
+        lineNumber++;
+        position = newline + 1;
         continue;
       }
-      int length = lines.end() - start;
-      if (length > rules.maxLineLength()) {
-        errors.add(
-            new LineError(
-                lines.lineNumber(),
-                "line is " + length + " characters long; the limit is " + rules.maxLineLength(),
-                Snippet.excerpt(body, start, lines.end())));
-        continue;
+      Point point = null;
+      String refusal = null;
+      boolean spansLines = true;
+      if (end - start <= maxLength) {
+        try {
+          point = parser.parse(start, end, newline, false);
+          newline = parser.lineBreak();
+          end = parser.end();
+          spansLines = parser.spansLines();
+        } catch (LineSyntaxException notParsed) {
+          // read again below, within the bounds the line has by itself
+        }
       }
-      try {
-        points.add(rules.pointRule().check(parser.parse(start, lines.end())));
-      } catch (LineSyntaxException | PointRefusedException e) {
-        errors.add(
-            new LineError(
-                lines.lineNumber(), e.getMessage(), Snippet.excerpt(body, start, lines.end())));
+      if (point == null) {
+        // A bad line ends at the first \n outside what looks like a string value, and its reason
+        // is the one given within those bounds.
+        newline = LineSplitter.lineBreak(body, start);
+        end = withoutCarriageReturn(body, start, newline);
+        if (end - start <= maxLength) {
+          try {
+            point = parser.parse(start, end, newline, true);
+          } catch (LineSyntaxException e) {
+            refusal = e.getMessage();
+          }
+        }
       }
+      if (end - start > maxLength) {
+        point = null;
+        refusal = "line is " + (end - start) + " characters long; the limit is " + maxLength;
+      }
+      if (point != null) {
+        try {
+          points.add(rules.pointRule().check(point));
+        } catch (PointRefusedException e) {
+          refusal = e.getMessage();
+        }
+      }
+      if (refusal != null) {
+        errors.add(new LineError(lineNumber, refusal, Snippet.excerpt(body, start, end)));
+      }
+      lineNumber += 1 + (spansLines ? LineSplitter.lineBreaksWithin(body, start, newline) : 0);
+      position = newline + 1;
     }
     return new ParseResult(points, errors);
+  }
+
+  /** {@code newline}, or the index of the {@code \r} just before it after {@code lineStart}. */
+  private static int withoutCarriageReturn(String body, int lineStart, int newline) {
+    return newline > lineStart && body.charAt(newline - 1) == '\r' ? newline - 1 : newline;
   }
 
   private static int skipBlanks(String body, int i, int end) {

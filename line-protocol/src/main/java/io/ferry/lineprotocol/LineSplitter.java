@@ -1,9 +1,9 @@
 package io.ferry.lineprotocol;
 
 /**
- * Walks a body line by line, where a line ends at a {@code \n} that is not inside a quoted string
- * field value (InfluxDB lets a string value span lines). Blank lines and comments are lines too, so
- * that line numbers match what an editor shows.
+ * Finds where a line ends when the parser could not read it: at a {@code \n} that is not inside a
+ * quoted string field value (InfluxDB lets a string value span lines). A line the parser reads
+ * whole ends where the parser stopped, and this walk is not needed.
  *
  * <p>A quote opens a string only where a field value starts: directly after an unescaped {@code =}
  * past the first unescaped space. Inside a string a backslash escapes the next character; outside
@@ -13,73 +13,12 @@ package io.ferry.lineprotocol;
  */
 final class LineSplitter {
 
-  private final String body;
-  private int nextStart;
-  private int nextLineNumber = 1;
-  private int nextQuote = -1;
-  private int breaksInsideStrings;
-
-  private int start;
-  private int end;
-  private int lineNumber;
-
-  LineSplitter(String body) {
-    this.body = body;
-  }
-
-  /** Moves to the next line; false at the end of the body. */
-  boolean advance() {
-    int length = body.length();
-    if (nextStart >= length) {
-      return false;
-    }
-    start = nextStart;
-    lineNumber = nextLineNumber;
-    int newline = body.indexOf('\n', start);
-    if (newline < 0) {
-      newline = length;
-    }
-    int breaksInside = 0;
-    if (hasQuoteBefore(newline)) {
-      newline = endOfLineWithQuotes();
-      breaksInside = breaksInsideStrings;
-    }
-    end = newline > start && body.charAt(newline - 1) == '\r' ? newline - 1 : newline;
-    nextStart = newline + 1;
-    nextLineNumber = lineNumber + 1 + breaksInside;
-    return true;
-  }
-
-  /** Index of the first character of the current line. */
-  int start() {
-    return start;
-  }
-
-  /** Index just past the last character of the current line, without {@code \r\n}. */
-  int end() {
-    return end;
-  }
-
-  /** 1-based number of the (first) line of the current line in the body. */
-  int lineNumber() {
-    return lineNumber;
-  }
+  private LineSplitter() {}
 
   /**
-   * Whether a double quote occurs in {@code [start, limit)}. The position of the next quote is
-   * remembered, so a body without quotes is searched once, not once per line.
+   * The index of the {@code \n} (or the body's end) that ends the line starting at {@code start}.
    */
-  private boolean hasQuoteBefore(int limit) {
-    if (nextQuote < start) {
-      int found = body.indexOf('"', start);
-      nextQuote = found < 0 ? body.length() : found;
-    }
-    return nextQuote < limit;
-  }
-
-  /** The index of the {@code \n} (or body end) that ends the line at {@link #start}. */
-  private int endOfLineWithQuotes() {
-    breaksInsideStrings = 0;
+  static int lineBreak(String body, int start) {
     int length = body.length();
     int i = start;
     while (i < length && (body.charAt(i) == ' ' || body.charAt(i) == '\t')) {
@@ -102,7 +41,7 @@ final class LineSplitter {
         continue;
       }
       if (c == '"' && afterEquals) {
-        i = endOfString(i + 1);
+        i = endOfString(body, i + 1);
         afterEquals = false;
         continue;
       }
@@ -115,28 +54,31 @@ final class LineSplitter {
     return length;
   }
 
+  /** How many {@code \n} lie in {@code body[from, to)}: line breaks inside string values. */
+  static int lineBreaksWithin(String body, int from, int to) {
+    int count = 0;
+    for (int i = body.indexOf('\n', from); i >= 0 && i < to; i = body.indexOf('\n', i + 1)) {
+      count++;
+    }
+    return count;
+  }
+
   /** Whether a backslash before {@code c} escapes it outside string values. */
   private static boolean isEscapable(char c) {
     return c == ',' || c == '=' || c == ' ';
   }
 
   /** The index just past the closing quote of a string starting at {@code i}, or the body end. */
-  private int endOfString(int i) {
+  private static int endOfString(String body, int i) {
     int length = body.length();
     while (i < length) {
       char c = body.charAt(i);
       if (c == '\\' && i + 1 < length) {
-        if (body.charAt(i + 1) == '\n') {
-          breaksInsideStrings++;
-        }
         i += 2;
         continue;
       }
       if (c == '"') {
         return i + 1;
-      }
-      if (c == '\n') {
-        breaksInsideStrings++;
       }
       i++;
     }

@@ -30,6 +30,19 @@ public record Point(
       throw new IllegalArgumentException("point " + measurement + " has no field");
     }
     requireSingleLine("measurement", measurement);
+    // The parser's maps were checked key by key as the line was read, and cannot change; any
+    // other caller's maps are checked and copied.
+    if (!(tags instanceof ParsedTags)) {
+      requireValidTags(measurement, tags);
+      tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
+    }
+    if (!(fields instanceof ParsedFields)) {
+      requireValidFieldKeys(measurement, fields);
+      fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+  }
+
+  private static void requireValidTags(String measurement, SortedMap<String, String> tags) {
     for (var tag : tags.entrySet()) {
       String key = tag.getKey();
       String value = tag.getValue();
@@ -41,18 +54,15 @@ public record Point(
             "point " + measurement + " has an empty tag key or value: " + key);
       }
     }
+  }
+
+  private static void requireValidFieldKeys(String measurement, Map<String, FieldValue> fields) {
     for (String key : fields.keySet()) {
       requireSingleLine("field key", key);
       if (key.isEmpty()) {
         throw new IllegalArgumentException("point " + measurement + " has an empty field key");
       }
     }
-    // The parser hands over maps nobody else holds; any other caller's maps are copied.
-    tags =
-        Collections.unmodifiableSortedMap(tags instanceof ParsedTags ? tags : new TreeMap<>(tags));
-    fields =
-        Collections.unmodifiableMap(
-            fields instanceof ParsedFields ? fields : new LinkedHashMap<>(fields));
   }
 
   private static void requireSingleLine(String what, String text) {

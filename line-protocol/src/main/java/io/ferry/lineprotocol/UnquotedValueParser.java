@@ -8,7 +8,7 @@ package io.ferry.lineprotocol;
 final class UnquotedValueParser {
 
   /** Every power of ten that a double holds exactly. */
-  private static final double[] EXACT_POWERS_OF_TEN = {
+  static final double[] EXACT_POWERS_OF_TEN = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22
   };
@@ -18,7 +18,7 @@ final class UnquotedValueParser {
    * ten are both exact inputs to one correctly rounded division: the result equals {@link
    * Double#parseDouble}'s without building a substring.
    */
-  private static final int FAST_PATH_MAX_DIGITS = 15;
+  static final int FAST_PATH_MAX_DIGITS = 15;
 
   /** Booleans are immutable values: every point shares these two. */
   private static final FieldValue TRUE = new FieldValue.BooleanValue(true);
@@ -26,6 +26,12 @@ final class UnquotedValueParser {
   private static final FieldValue FALSE = new FieldValue.BooleanValue(false);
 
   private UnquotedValueParser() {}
+
+  /** Up to this many decimal digits a number fits in a {@code long} whatever the digits. */
+  private static final int SAFE_LONG_DIGITS = 18;
+
+  /** {@link Long#MAX_VALUE} has 19 digits: a 19-digit number may or may not fit. */
+  private static final int MAX_LONG_DIGITS = 19;
 
   /**
    * Parses {@code text[from, to)}, which is not empty.
@@ -48,10 +54,44 @@ final class UnquotedValueParser {
     return new FieldValue.FloatValue(floating(text, from, to, field));
   }
 
+  /**
+   * The value of the decimal digits {@code text[from, to)}, or -1 when the range is empty, holds
+   * anything but a digit, or is more than {@link Long#MAX_VALUE} (then the caller parses it with
+   * the JDK, which knows the exact bounds and the reason).
+   */
+  static long smallNonNegative(String text, int from, int to) {
+    int length = to - from;
+    if (length <= 0 || length > MAX_LONG_DIGITS) {
+      return -1;
+    }
+    int safeEnd = from + Math.min(length, SAFE_LONG_DIGITS);
+    long value = 0;
+    for (int i = from; i < safeEnd; i++) {
+      int digit = text.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      value = value * 10 + digit;
+    }
+    if (safeEnd == to) {
+      return value;
+    }
+    int last = text.charAt(safeEnd) - '0';
+    if (last < 0 || last > 9 || value > (Long.MAX_VALUE - last) / 10) {
+      return -1;
+    }
+    return value * 10 + last;
+  }
+
   private static long signedInteger(String text, int from, int to, String field)
       throws LineSyntaxException {
     int digitsEnd = to - 1;
-    int digitsStart = text.charAt(from) == '-' ? from + 1 : from;
+    boolean negative = text.charAt(from) == '-';
+    int digitsStart = negative ? from + 1 : from;
+    long small = smallNonNegative(text, digitsStart, digitsEnd);
+    if (small >= 0) {
+      return negative ? -small : small;
+    }
     if (!allDigits(text, digitsStart, digitsEnd)) {
       throw invalid(text, from, to, field);
     }
@@ -71,6 +111,10 @@ final class UnquotedValueParser {
       throws LineSyntaxException {
     int digitsEnd = to - 1;
     boolean negative = text.charAt(from) == '-';
+    long small = negative ? -1 : smallNonNegative(text, from, digitsEnd);
+    if (small >= 0) {
+      return small;
+    }
     if (!allDigits(text, negative ? from + 1 : from, digitsEnd)) {
       throw invalid(text, from, to, field);
     }

@@ -14,8 +14,10 @@ import net.jqwik.api.Provide;
 /**
  * Properties of the parser on generated and mutated input: no exception escapes, every line is
  * either parsed or refused with a reason and its number, and what parses is written back by {@link
- * LineProtocolWriter} as text that parses to the same points. The number of tries comes from {@code
- * jqwik.tries.default} (1,000 in the normal build; see docs/benchmarks.md for a run of millions).
+ * LineProtocolWriter} as text that parses to the same points, and the result (points, reasons, line
+ * numbers, excerpts) is exactly that of the parser as it was before it read each line in one pass
+ * ({@link ReferenceLineProtocolParser}). The number of tries comes from {@code jqwik.tries.default}
+ * (1,000 in the normal build; see docs/benchmarks.md for a run of millions).
  */
 class LineProtocolPropertyTest {
 
@@ -86,6 +88,34 @@ class LineProtocolPropertyTest {
 
     assertThat(parsed.errors()).isEmpty();
     assertThat(parsed.points()).containsExactly(point);
+  }
+
+  @Property
+  void parsesExactlyAsTheTwoPassParserDid(
+      @ForAll("bodies") String body,
+      @ForAll Precision precision,
+      @ForAll("lineLimits") int maxLineLength) {
+    // A rule that refuses some points and keeps others changed, as the collector's do.
+    PointRule rule =
+        point -> {
+          if (point.measurement().startsWith("b")) {
+            throw new PointRefusedException("refused: " + point.measurement());
+          }
+          return point.tags().isEmpty() ? point : point.withDefaultTimestamp(NOW);
+        };
+    var rules = new ParseRules(maxLineLength, rule);
+
+    ParseResult result = LineProtocolParser.parse(body, precision, NOW, rules);
+
+    assertThat(result).isEqualTo(ReferenceLineProtocolParser.parse(body, precision, NOW, rules));
+  }
+
+  /** Mostly no limit; sometimes one that the generated lines reach. */
+  @Provide
+  Arbitrary<Integer> lineLimits() {
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, Arbitraries.just(Integer.MAX_VALUE)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 60)));
   }
 
   /** Lines without a line break (a quoted string may not hide one). */

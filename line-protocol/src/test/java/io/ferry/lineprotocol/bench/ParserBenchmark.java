@@ -43,8 +43,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Options: {@code -Dferry.jmh.forks} (default 3), {@code -Dferry.jmh.warmups} (5), {@code
  * -Dferry.jmh.iterations} (5), {@code -Dferry.jmh.seconds} per iteration (2), {@code
- * -Dferry.jmh.include} (a regex over benchmark names), {@code -Dferry.jmh.profilers} (JMH profiler
- * names, comma-separated, e.g. {@code gc}). Writes {@code target/benchmarks/parser-jmh.txt}.
+ * -Dferry.jmh.include} (a regex over benchmark names), {@code -Dferry.jmh.shapes} (bodies,
+ * comma-separated, e.g. {@code agent}), {@code -Dferry.jmh.profilers} (JMH profiler names,
+ * comma-separated, e.g. {@code gc}). Writes {@code target/benchmarks/parser-jmh.txt}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -119,6 +120,10 @@ public class ParserBenchmark {
             .addProfiler(CpuTimeProfiler.class)
             .resultFormat(ResultFormatType.TEXT)
             .result(out.resolve("parser-jmh.txt").toString());
+    String shapes = System.getProperty("ferry.jmh.shapes", "");
+    if (!shapes.isBlank()) {
+      options.param("shape", shapes.split(","));
+    }
     for (String profiler : System.getProperty("ferry.jmh.profilers", "").split(",")) {
       if (!profiler.isBlank()) {
         options.addProfiler(profiler.trim());
