@@ -35,6 +35,12 @@ public final class InfluxTargetRule implements PointRule {
   /** InfluxDB's separator between a series key and a field key: {@code #!~#}. */
   private static final int FIELD_KEY_SEPARATOR_BYTES = 4;
 
+  /**
+   * The most bytes one character of a key takes escaped and in UTF-8: three (a character from
+   * U+0800 on); an escaped separator takes two, as does each half of a surrogate pair.
+   */
+  private static final int MAX_ESCAPED_BYTES_PER_CHAR = 3;
+
   private final boolean unsignedStored;
 
   private InfluxTargetRule(boolean unsignedStored) {
@@ -88,6 +94,9 @@ public final class InfluxTargetRule implements PointRule {
   }
 
   private static void checkKeyLength(Point point) throws PointRefusedException {
+    if (MAX_ESCAPED_BYTES_PER_CHAR * longestKeyChars(point) <= MAX_KEY_BYTES) {
+      return; // almost every point: far too short to need the count in bytes
+    }
     long seriesKey = escapedUtf8Bytes(point.measurement(), false);
     for (var tag : point.tags().entrySet()) {
       seriesKey +=
@@ -106,6 +115,23 @@ public final class InfluxTargetRule implements PointRule {
                 + "\", in bytes as InfluxDB counts them)");
       }
     }
+  }
+
+  /**
+   * The characters of the longest key InfluxDB would build for the point: measurement, tags with
+   * their separators, {@code #!~#} and the longest field key. Escaped and in UTF-8 a character
+   * takes at most {@link #MAX_ESCAPED_BYTES_PER_CHAR} bytes.
+   */
+  private static long longestKeyChars(Point point) {
+    long chars = point.measurement().length() + FIELD_KEY_SEPARATOR_BYTES;
+    for (var tag : point.tags().entrySet()) {
+      chars += 2 + tag.getKey().length() + tag.getValue().length();
+    }
+    int longestField = 0;
+    for (String fieldKey : point.fields().keySet()) {
+      longestField = Math.max(longestField, fieldKey.length());
+    }
+    return chars + longestField;
   }
 
   /** The length in UTF-8 of {@code text} as line protocol escapes it. */

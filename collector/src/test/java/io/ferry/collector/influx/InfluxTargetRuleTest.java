@@ -68,6 +68,25 @@ class InfluxTargetRuleTest {
   }
 
   @Test
+  void keysOfThreeByteCharactersAreCountedInBytesNearTheLimit() throws Exception {
+    // "m,t=" + n x U+20AC, "#!~#", "v": 3n + 9 bytes, so 21,842 characters are the longest stored.
+    Point longest = Point.builder("m").tag("t", "\u20ac".repeat(21_842)).field("v", 1.0).build();
+    Point tooLong = Point.builder("m").tag("t", "\u20ac".repeat(21_843)).field("v", 1.0).build();
+    Point tooLongField =
+        Point.builder("m")
+            .tag("t", "\u20ac".repeat(21_000))
+            .field("v", 1.0)
+            .field("w".repeat(2_600), 2.0)
+            .build();
+
+    assertThat(V1_6.check(longest)).isSameAs(longest);
+    assertThatThrownBy(() -> V1_6.check(tooLong))
+        .hasMessageStartingWith("max key length exceeded: 65538 > 65535");
+    assertThatThrownBy(() -> V1_6.check(tooLongField))
+        .hasMessageStartingWith("max key length exceeded: 65608 > 65535");
+  }
+
+  @Test
   void ordinaryPointsPassUnchanged() throws Exception {
     Point point = Point.builder("time").tag("Time", "x").field("timestamp", 1L).build();
 

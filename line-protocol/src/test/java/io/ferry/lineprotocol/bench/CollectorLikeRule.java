@@ -38,14 +38,16 @@ final class CollectorLikeRule implements PointRule {
         throw new PointRefusedException("unsigned");
       }
     }
-    long seriesKey = escapedUtf8Bytes(point.measurement(), false);
-    for (Map.Entry<String, String> tag : point.tags().entrySet()) {
-      seriesKey +=
-          2 + escapedUtf8Bytes(tag.getKey(), true) + escapedUtf8Bytes(tag.getValue(), true);
-    }
-    for (String fieldKey : point.fields().keySet()) {
-      if (seriesKey + 4 + escapedUtf8Bytes(fieldKey, true) > MAX_KEY_BYTES) {
-        throw new PointRefusedException("max key length exceeded");
+    if (3 * longestKeyChars(point) > MAX_KEY_BYTES) { // at most 3 bytes a character
+      long seriesKey = escapedUtf8Bytes(point.measurement(), false);
+      for (Map.Entry<String, String> tag : point.tags().entrySet()) {
+        seriesKey +=
+            2 + escapedUtf8Bytes(tag.getKey(), true) + escapedUtf8Bytes(tag.getValue(), true);
+      }
+      for (String fieldKey : point.fields().keySet()) {
+        if (seriesKey + 4 + escapedUtf8Bytes(fieldKey, true) > MAX_KEY_BYTES) {
+          throw new PointRefusedException("max key length exceeded");
+        }
       }
     }
     if (point.fields().containsKey("time")) {
@@ -62,6 +64,18 @@ final class CollectorLikeRule implements PointRule {
       throw new PointRefusedException("timestamp out of the window");
     }
     return point;
+  }
+
+  private static long longestKeyChars(Point point) {
+    long chars = point.measurement().length() + 4;
+    for (Map.Entry<String, String> tag : point.tags().entrySet()) {
+      chars += 2 + tag.getKey().length() + tag.getValue().length();
+    }
+    int longestField = 0;
+    for (String fieldKey : point.fields().keySet()) {
+      longestField = Math.max(longestField, fieldKey.length());
+    }
+    return chars + longestField;
   }
 
   private static void checkKey(String key) throws PointRefusedException {
