@@ -289,7 +289,9 @@ public final class DemoMain implements Callable<Integer> {
    */
   private void compare(MigrationStack stack, PackagedFerry ferry) throws Exception {
     say("");
-    say("Cutover check: ferry compare --phase pre (the workload keeps writing) ...");
+    say(
+        "Cutover check: ferry compare --phase pre --data-on-replicas (the workload keeps"
+            + " writing) ...");
     Path reports = stateDir.resolve("reports");
     var run =
         ferry.compare(
@@ -304,6 +306,7 @@ public final class DemoMain implements Callable<Integer> {
                 dsn(stack.newReplica()),
                 "--include",
                 "blog",
+                "--data-on-replicas",
                 "--no-progress",
                 "--report",
                 reports.toString()),
