@@ -1,0 +1,75 @@
+package io.ferry.demo;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
+/**
+ * What {@link FleetBenchmark} runs, from system properties.
+ *
+ * @param agents simulated agents, each with its own host name and token ({@code
+ *     ferry.benchmark.agents}, default 2,000)
+ * @param duration how long the fleet pushes ({@code ferry.benchmark.duration}, ISO-8601, default
+ *     {@code PT10M})
+ * @param connections most HTTP connections the fleet's client keeps to the collector ({@code
+ *     ferry.benchmark.connections}, default 512)
+ * @param profile whether the collector runs with a JFR recording ({@code ferry.benchmark.jfr},
+ *     default false), kept in {@code target/benchmarks/fleet-collector.jfr}
+ */
+record FleetSettings(int agents, Duration duration, int connections, boolean profile) {
+
+  /** How often each agent pushes, as the agent's default {@code agent.interval}. */
+  static final Duration INTERVAL = Duration.ofSeconds(10);
+
+  /** How long one push may take before the agent gives up on the answer: the agent's default. */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long the fleet may take after the run to deliver what it still holds. */
+  static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
+
+  FleetSettings {
+    if (agents < 1) {
+      throw new IllegalArgumentException("ferry.benchmark.agents must be at least 1: " + agents);
+    }
+    if (duration.compareTo(INTERVAL) < 0) {
+      throw new IllegalArgumentException(
+          "ferry.benchmark.duration must be at least one interval (" + INTERVAL + "): " + duration);
+    }
+    if (connections < 1) {
+      throw new IllegalArgumentException(
+          "ferry.benchmark.connections must be at least 1: " + connections);
+    }
+  }
+
+  static FleetSettings fromSystemProperties() {
+    return new FleetSettings(
+        integer("ferry.benchmark.agents", 2_000),
+        duration("ferry.benchmark.duration", Duration.ofMinutes(10)),
+        integer("ferry.benchmark.connections", 512),
+        Boolean.parseBoolean(System.getProperty("ferry.benchmark.jfr", "false")));
+  }
+
+  private static int integer(String property, int fallback) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(property + " must be a whole number: " + value, e);
+    }
+  }
+
+  private static Duration duration(String property, Duration fallback) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Duration.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          property + " must be an ISO-8601 duration such as PT2M: " + value, e);
+    }
+  }
+}
