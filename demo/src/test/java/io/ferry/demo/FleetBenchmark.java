@@ -92,7 +92,7 @@ class FleetBenchmark {
         Thread.sleep(settings.duration().toMillis()); // the run's length, not a synchronisation
         fleet.stopGenerating();
         boolean delivered = fleet.awaitDelivered(FleetSettings.DRAIN_LIMIT);
-        sampler.close();
+        sampler.stop();
         sampler.sampleNow();
         assertThat(collector.isAlive())
             .as("the collector is alive; its log ends with:\n%s", collector.logTail(30))

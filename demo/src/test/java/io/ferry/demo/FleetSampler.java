@@ -88,7 +88,11 @@ final class FleetSampler implements AutoCloseable {
                   .filter(s -> "heap".equals(s.labels().get("area")))
                   .mapToDouble(PrometheusSamples.Sample::value)
                   .sum());
+      // Micrometer reports 0 until the first collection of the old generation: not yet known.
       live = metrics.value("jvm_gc_live_data_size_bytes");
+      if (live.isPresent() && live.getAsDouble() == 0) {
+        live = OptionalDouble.empty();
+      }
       pending = metrics.value("ferry_collector_pending_points");
     } catch (IOException | RuntimeException e) {
       metricsFailures++;
@@ -120,10 +124,17 @@ final class FleetSampler implements AutoCloseable {
     return metricsFailures;
   }
 
+  /** Stops the periodic samples; {@link #sampleNow()} still works. */
+  void stop() throws InterruptedException {
+    timer.shutdown();
+    if (!timer.awaitTermination(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("a sample has not finished within 30 s");
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
-    timer.shutdown();
-    timer.awaitTermination(30, TimeUnit.SECONDS);
+    timer.shutdownNow();
   }
 
   /** {@code VmRSS} of {@code /proc/<pid>/status}, in bytes. */
