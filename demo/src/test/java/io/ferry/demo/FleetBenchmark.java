@@ -11,6 +11,7 @@ import io.ferry.testkit.LocalInfluxDb;
 import io.ferry.testkit.SyntheticFleet;
 import io.ferry.testkit.SyntheticWebTraffic;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,14 +66,8 @@ class FleetBenchmark {
             .unpack(dir.resolve("install"));
     List<String> tokens =
         IntStream.range(0, settings.agents()).mapToObj(i -> PackagedFerry.randomToken()).toList();
-    String javaOpts =
-        settings.profile()
-            ? "-XX:StartFlightRecording=dumponexit=true,settings=profile,filename="
-                + RESULTS.toAbsolutePath().resolve("fleet-collector.jfr")
-            : "";
-    if (settings.profile()) {
-      java.nio.file.Files.createDirectories(RESULTS);
-    }
+    String javaOpts = settings.profile() ? FleetCollector.RECORDING_FLAGS : "";
+    Files.createDirectories(RESULTS);
     try (LocalInfluxDb influx = LocalInfluxDb.start(dir.resolve("influx"));
         WebhookReceiver receiver = WebhookReceiver.start(PackagedFerry.randomToken());
         FleetCollector collector =
@@ -90,10 +85,14 @@ class FleetBenchmark {
             settings.duration(),
             collector.pid());
         Thread.sleep(settings.duration().toMillis()); // the run's length, not a synchronisation
+        if (settings.profile()) {
+          collector.dumpRecording(RESULTS.resolve("fleet-collector.jfr"));
+        }
         fleet.stopGenerating();
         boolean delivered = fleet.awaitDelivered(FleetSettings.DRAIN_LIMIT);
         sampler.stop();
         sampler.sampleNow();
+        collector.copyLog(RESULTS.resolve("fleet-collector.log"));
         assertThat(collector.isAlive())
             .as("the collector is alive; its log ends with:\n%s", collector.logTail(30))
             .isTrue();

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -28,6 +29,12 @@ final class FleetCollector implements AutoCloseable {
   static final String DATABASE = "ferry";
 
   private static final Duration START_LIMIT = Duration.ofSeconds(90);
+
+  private static final String RECORDING = "fleet";
+
+  /** JVM flags that start a JFR recording (profile settings) for {@link #dumpRecording(Path)}. */
+  static final String RECORDING_FLAGS =
+      "-XX:StartFlightRecording=name=" + RECORDING + ",settings=profile";
 
   private final ManagedProcess process;
   private final int port;
@@ -202,8 +209,33 @@ final class FleetCollector implements AutoCloseable {
   }
 
   /**
-   * Stops the collector as a service manager does (SIGTERM), so that a JFR recording is written.
+   * Writes the JFR recording started with {@link #RECORDING_FLAGS} to {@code file}, with {@code
+   * jcmd}, while the collector runs.
+   *
+   * @throws IllegalStateException when jcmd fails
    */
+  void dumpRecording(Path file) throws IOException, InterruptedException {
+    Process jcmd =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid()),
+                "JFR.dump",
+                "name=" + RECORDING,
+                "filename=" + file.toAbsolutePath())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (jcmd.waitFor() != 0) {
+      throw new IllegalStateException("jcmd JFR.dump failed: " + output.strip());
+    }
+  }
+
+  /** Copies the collector's log (so far) to {@code file}. */
+  void copyLog(Path file) throws IOException {
+    Files.copy(process.log(), file, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Stops the collector as a service manager does (SIGTERM). */
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {

@@ -122,17 +122,13 @@ record FleetReport(
             + " CPU % | InfluxDB RSS MiB | InfluxDB CPU % | fleet CPU % | load |\n"
             + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     Sample previous = null;
-    for (Sample sample : samples) {
-      if (previous != null && sample.seconds() - previous.seconds() >= 55) {
+    for (int i = 0; i < samples.size(); i++) {
+      Sample sample = samples.get(i);
+      boolean lastOne = i == samples.size() - 1;
+      if (previous == null || lastOne || sample.seconds() - previous.seconds() >= 55) {
         out.append(sampleRow(previous, sample));
         previous = sample;
-      } else if (previous == null) {
-        previous = sample;
       }
-    }
-    Sample lastSample = samples.isEmpty() ? null : samples.get(samples.size() - 1);
-    if (previous != null && lastSample != null && lastSample != previous) {
-      out.append(sampleRow(previous, lastSample));
     }
     out.append(
         f(
@@ -197,8 +193,10 @@ record FleetReport(
         period.maxMillis());
   }
 
+  /** A row of samples, CPU shares since {@code before} (none for the first row). */
   private static String sampleRow(Sample before, Sample now) {
-    double wall = now.seconds() - before.seconds();
+    Sample from = before == null ? now : before;
+    double wall = now.seconds() - from.seconds();
     return f(
         "| %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %.2f |%n",
         now.seconds(),
@@ -206,10 +204,10 @@ record FleetReport(
         mib(now.heapUsedBytes()),
         mib(now.liveDataBytes()),
         now.pendingPoints().isPresent() ? f("%,.0f", now.pendingPoints().getAsDouble()) : "-",
-        percent(before.collectorCpuSeconds(), now.collectorCpuSeconds(), wall),
+        percent(from.collectorCpuSeconds(), now.collectorCpuSeconds(), wall),
         mib(asDouble(now.influxRssBytes())),
-        percent(before.influxCpuSeconds(), now.influxCpuSeconds(), wall),
-        percent(before.fleetCpuSeconds(), now.fleetCpuSeconds(), wall),
+        percent(from.influxCpuSeconds(), now.influxCpuSeconds(), wall),
+        percent(from.fleetCpuSeconds(), now.fleetCpuSeconds(), wall),
         now.loadAverage());
   }
 

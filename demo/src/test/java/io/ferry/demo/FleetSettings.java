@@ -11,7 +11,9 @@ import java.time.format.DateTimeParseException;
  * @param duration how long the fleet pushes ({@code ferry.benchmark.duration}, ISO-8601, default
  *     {@code PT10M})
  * @param connections most HTTP connections the fleet's client keeps to the collector ({@code
- *     ferry.benchmark.connections}, default 512)
+ *     ferry.benchmark.connections}, default one per agent, as each agent keeps its own: with fewer,
+ *     a request waits in the client behind others when the collector is slow, and that wait is
+ *     counted in its response time)
  * @param profile whether the collector runs with a JFR recording ({@code ferry.benchmark.jfr},
  *     default false), kept in {@code target/benchmarks/fleet-collector.jfr}
  */
@@ -41,10 +43,11 @@ record FleetSettings(int agents, Duration duration, int connections, boolean pro
   }
 
   static FleetSettings fromSystemProperties() {
+    int agents = integer("ferry.benchmark.agents", 2_000);
     return new FleetSettings(
-        integer("ferry.benchmark.agents", 2_000),
+        agents,
         duration("ferry.benchmark.duration", Duration.ofMinutes(10)),
-        integer("ferry.benchmark.connections", 512),
+        integer("ferry.benchmark.connections", agents),
         Boolean.parseBoolean(System.getProperty("ferry.benchmark.jfr", "false")));
   }
 

@@ -70,6 +70,7 @@ final class SimulatedFleet implements AutoCloseable {
   private final AtomicLong maxLateNanos = new AtomicLong();
   private final Queue<String> refusals = new ConcurrentLinkedQueue<>();
   private volatile boolean stopped;
+  private volatile boolean closing;
   private long startMonotonic;
   private long startEpochNanos;
   private long ticks;
@@ -197,6 +198,7 @@ final class SimulatedFleet implements AutoCloseable {
   @Override
   public void close() throws Exception {
     stopped = true;
+    closing = true;
     scheduler.shutdownNow();
     vertx.close().await(30, TimeUnit.SECONDS);
   }
@@ -284,7 +286,9 @@ final class SimulatedFleet implements AutoCloseable {
     }
 
     private synchronized void resend() {
-      send(unsent.peek());
+      if (!closing) {
+        send(unsent.peek());
+      }
     }
   }
 
