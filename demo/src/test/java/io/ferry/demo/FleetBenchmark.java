@@ -66,13 +66,12 @@ class FleetBenchmark {
             .unpack(dir.resolve("install"));
     List<String> tokens =
         IntStream.range(0, settings.agents()).mapToObj(i -> PackagedFerry.randomToken()).toList();
-    String javaOpts = settings.profile() ? FleetCollector.RECORDING_FLAGS : "";
     Files.createDirectories(RESULTS);
     try (LocalInfluxDb influx = LocalInfluxDb.start(dir.resolve("influx"));
         WebhookReceiver receiver = WebhookReceiver.start(PackagedFerry.randomToken());
         FleetCollector collector =
             FleetCollector.start(
-                installed, dir.resolve("collector"), influx.url(), tokens, receiver, javaOpts)) {
+                installed, dir.resolve("collector"), influx.url(), tokens, receiver, settings)) {
       long startNanos = System.nanoTime();
       var times = new ResponseTimes(startNanos);
       try (SimulatedFleet fleet = new SimulatedFleet(settings, collector.port(), tokens, times);

@@ -32,6 +32,20 @@ final class FleetCollector implements AutoCloseable {
 
   private static final String RECORDING = "fleet";
 
+  /** Two SLOs over every host's access-log series, as {@code docs/alerts.md} shows them. */
+  private static final String SLOS =
+      """
+        slos:
+          - name: blog-availability
+            objective: 99.9%
+            period: 30d
+            ratio: {measurement: http_requests, good: ok, total: total}
+          - name: blog-latency
+            objective: 99%
+            period: 30d
+            latency: {measurement: http_request_duration, threshold: 250ms}
+      """;
+
   /** JVM flags that start a JFR recording (profile settings) for {@link #dumpRecording(Path)}. */
   static final String RECORDING_FLAGS =
       "-XX:StartFlightRecording=name=" + RECORDING + ",settings=profile";
@@ -53,7 +67,7 @@ final class FleetCollector implements AutoCloseable {
    * installed}; returns once {@code /health/live} answers.
    *
    * @param agentTokens one token per simulated agent, named {@code agent-<index>}
-   * @param javaOpts extra JVM flags (the launcher's {@code JAVA_OPTS}), empty for none
+   * @param settings whether to track the SLOs, record with JFR, and the heap limit
    */
   static FleetCollector start(
       Path installed,
@@ -61,7 +75,7 @@ final class FleetCollector implements AutoCloseable {
       String influxUrl,
       List<String> agentTokens,
       WebhookReceiver receiver,
-      String javaOpts)
+      FleetSettings settings)
       throws IOException, InterruptedException {
     Files.createDirectories(stateDir);
     int port = freePort();
@@ -99,29 +113,22 @@ final class FleetCollector implements AutoCloseable {
             group_by: [alertname, host]
           inhibit_rules:
             - {source: ['alertname="HostSilent"'], target: ['alertname!="HostSilent"'], equal: [host]}
-          slos:
-            - name: blog-availability
-              objective: 99.9%%
-              period: 30d
-              ratio: {measurement: http_requests, good: ok, total: total}
-            - name: blog-latency
-              objective: 99%%
-              period: 30d
-              latency: {measurement: http_request_duration, threshold: 250ms}
         """
-            .formatted(
-                port,
-                tokens,
-                influxUrl,
-                DATABASE,
-                installed.resolve("etc").resolve("rules"),
-                receiver.url()),
+                .formatted(
+                    port,
+                    tokens,
+                    influxUrl,
+                    DATABASE,
+                    installed.resolve("etc").resolve("rules"),
+                    receiver.url())
+            + (settings.slos() ? SLOS : ""),
         StandardCharsets.UTF_8);
     Map<String, String> env = new HashMap<>();
     env.put("FERRY_BENCHMARK_TOKEN", adminToken);
     env.put("FERRY_WEBHOOK_TOKEN", receiver.token());
     env.put("JAVA_HOME", System.getProperty("java.home"));
-    env.put("JAVA_OPTS", javaOpts);
+    env.put("JAVA_OPTS", settings.profile() ? RECORDING_FLAGS : "");
+    settings.heap().ifPresent(heap -> env.put("FERRY_HEAP", heap));
     ManagedProcess process =
         ManagedProcess.start(
             "collector",

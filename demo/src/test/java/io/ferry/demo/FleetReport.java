@@ -63,8 +63,9 @@ record FleetReport(
         f(
             "# Collector: a fleet of %,d agents%n%nStarted %s; %,d simulated agents, each %d points"
                 + " every %d s (gzip, own token, `/api/v2/write`), held for %s; one client, at"
-                + " most %d connections (%d in flight at most). Load average %.2f before, %.2f"
-                + " after; %d cores.%n%n",
+                + " most %d connections (%d in flight at most). Collector: the packaged one"
+                + " through its launcher, heap %s, the shipped rules, %s. Load average %.2f"
+                + " before, %.2f after; %d cores.%n%n",
             settings.agents(),
             started,
             settings.agents(),
@@ -73,6 +74,8 @@ record FleetReport(
             settings.duration(),
             settings.connections(),
             maxInFlight,
+            settings.heap().map(h -> "`FERRY_HEAP=" + h + "`").orElse("the launcher's default"),
+            settings.slos() ? "two SLOs on the access-log series" : "no SLO",
             loadBefore,
             loadAfter,
             Runtime.getRuntime().availableProcessors()));

@@ -2,6 +2,7 @@ package io.ferry.demo;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * What {@link FleetBenchmark} runs, from system properties.
@@ -15,9 +16,20 @@ import java.time.format.DateTimeParseException;
  *     a request waits in the client behind others when the collector is slow, and that wait is
  *     counted in its response time)
  * @param profile whether the collector runs with a JFR recording ({@code ferry.benchmark.jfr},
- *     default false), kept in {@code target/benchmarks/fleet-collector.jfr}
+ *     default false), written to {@code target/benchmarks/fleet-collector.jfr} at the end of the
+ *     run
+ * @param slos whether the collector tracks the two SLOs on the access-log series ({@code
+ *     ferry.benchmark.slos}, default true); the shipped rules are on either way
+ * @param heap the collector's heap limit, passed to the launcher as {@code FERRY_HEAP} ({@code
+ *     ferry.benchmark.heap}, e.g. {@code 1g}); empty: the launcher's default
  */
-record FleetSettings(int agents, Duration duration, int connections, boolean profile) {
+record FleetSettings(
+    int agents,
+    Duration duration,
+    int connections,
+    boolean profile,
+    boolean slos,
+    Optional<String> heap) {
 
   /** How often each agent pushes, as the agent's default {@code agent.interval}. */
   static final Duration INTERVAL = Duration.ofSeconds(10);
@@ -48,7 +60,11 @@ record FleetSettings(int agents, Duration duration, int connections, boolean pro
         agents,
         duration("ferry.benchmark.duration", Duration.ofMinutes(10)),
         integer("ferry.benchmark.connections", agents),
-        Boolean.parseBoolean(System.getProperty("ferry.benchmark.jfr", "false")));
+        Boolean.parseBoolean(System.getProperty("ferry.benchmark.jfr", "false")),
+        Boolean.parseBoolean(System.getProperty("ferry.benchmark.slos", "true")),
+        Optional.ofNullable(System.getProperty("ferry.benchmark.heap"))
+            .map(String::strip)
+            .filter(heap -> !heap.isEmpty()));
   }
 
   private static int integer(String property, int fallback) {
