@@ -39,7 +39,8 @@ record FleetReport(
     int maxInFlight,
     double generatorMaxLateMillis,
     List<String> notifications,
-    List<String> refusals) {
+    List<String> refusals,
+    boolean collectorSurvived) {
 
   /** The p99 response time goal of the issue, in milliseconds. */
   static final double P99_GOAL_MILLIS = 100;
@@ -79,6 +80,9 @@ record FleetReport(
             loadBefore,
             loadAfter,
             Runtime.getRuntime().availableProcessors()));
+    if (!collectorSurvived) {
+      out.append("**The collector stopped during the run**: see `fleet-collector.log`.\n\n");
+    }
     double p99 = overall.millis(99);
     OptionalDouble rssSlope = slopePerMinute(s -> asDouble(s.collectorRssBytes()));
     OptionalDouble liveSlope = slopePerMinute(Sample::liveDataBytes);
