@@ -1,5 +1,6 @@
 package io.ferry.demo;
 
+import io.ferry.collector.config.BatchingConfig;
 import io.ferry.demo.FleetSampler.Sample;
 import io.ferry.demo.ResponseTimes.Period;
 import java.io.IOException;
@@ -65,7 +66,8 @@ record FleetReport(
             "# Collector: a fleet of %,d agents%n%nStarted %s; %,d simulated agents, each %d points"
                 + " every %d s (gzip, own token, `/api/v2/write`), held for %s; one client, at"
                 + " most %d connections (%d in flight at most). Collector: the packaged one"
-                + " through its launcher, heap %s, the shipped rules, %s. Load average %.2f"
+                + " through its launcher, heap %s, flush interval %s, the shipped rules, %s. Load"
+                + " average %.2f"
                 + " before, %.2f after; %d cores.%n%n",
             settings.agents(),
             started,
@@ -76,6 +78,9 @@ record FleetReport(
             settings.connections(),
             maxInFlight,
             settings.heap().map(h -> "`FERRY_HEAP=" + h + "`").orElse("the launcher's default"),
+            settings
+                .flushInterval()
+                .orElse(BatchingConfig.DEFAULT_FLUSH_INTERVAL.toMillis() + "ms (the default)"),
             settings.slos() ? "two SLOs on the access-log series" : "no SLO",
             loadBefore,
             loadAfter,

@@ -22,6 +22,8 @@ import java.util.Optional;
  *     ferry.benchmark.slos}, default true); the shipped rules are on either way
  * @param heap the collector's heap limit, passed to the launcher as {@code FERRY_HEAP} ({@code
  *     ferry.benchmark.heap}, e.g. {@code 1g}); empty: the launcher's default
+ * @param flushInterval the collector's {@code influxdb.flush_interval} ({@code
+ *     ferry.benchmark.flushInterval}, e.g. {@code 20ms}); empty: the shipped default
  */
 record FleetSettings(
     int agents,
@@ -29,7 +31,8 @@ record FleetSettings(
     int connections,
     boolean profile,
     boolean slos,
-    Optional<String> heap) {
+    Optional<String> heap,
+    Optional<String> flushInterval) {
 
   /** How often each agent pushes, as the agent's default {@code agent.interval}. */
   static final Duration INTERVAL = Duration.ofSeconds(10);
@@ -62,9 +65,14 @@ record FleetSettings(
         integer("ferry.benchmark.connections", agents),
         Boolean.parseBoolean(System.getProperty("ferry.benchmark.jfr", "false")),
         Boolean.parseBoolean(System.getProperty("ferry.benchmark.slos", "true")),
-        Optional.ofNullable(System.getProperty("ferry.benchmark.heap"))
-            .map(String::strip)
-            .filter(heap -> !heap.isEmpty()));
+        text("ferry.benchmark.heap"),
+        text("ferry.benchmark.flushInterval"));
+  }
+
+  private static Optional<String> text(String property) {
+    return Optional.ofNullable(System.getProperty(property))
+        .map(String::strip)
+        .filter(value -> !value.isEmpty());
   }
 
   private static int integer(String property, int fallback) {
