@@ -103,7 +103,8 @@ final class FleetCollector implements AutoCloseable {
         influxdb:
           url: %s
           database: %s
-        %s        alerts:
+        %s
+        alerts:
           rule_files: ["%s/*.yml"]
           receivers:
             - name: oncall
@@ -119,7 +120,7 @@ final class FleetCollector implements AutoCloseable {
                     tokens,
                     influxUrl,
                     DATABASE,
-                    settings.flushInterval().map(f -> "  flush_interval: " + f + "\n").orElse(""),
+                    settings.flushInterval().map(f -> "  flush_interval: " + f).orElse(""),
                     installed.resolve("etc").resolve("rules"),
                     receiver.url())
             + (settings.slos() ? SLOS : ""),
