@@ -35,7 +35,7 @@ public record CollectorReply(int status, String message, Optional<Duration> retr
    * A {@code Retry-After} header's wait: a number of seconds or an HTTP date; empty when the header
    * is absent or neither.
    */
-  static Optional<Duration> parseRetryAfter(String header, Instant now) {
+  public static Optional<Duration> parseRetryAfter(String header, Instant now) {
     if (header == null || header.isBlank()) {
       return Optional.empty();
     }

@@ -11,9 +11,10 @@ import java.util.function.DoubleSupplier;
  * failure, at most {@value #CAP_MILLIS} ms), so a fleet resumes within a few seconds of the
  * collector's return without all agents writing at the same instant. A {@code Retry-After} from the
  * collector is waited out first (at most {@value #MAX_RETRY_AFTER_SECONDS} s), then the jitter.
- * Counted in time, not in ticks. A success resets it.
+ * Counted in time, not in ticks. A success resets it. Public so that simulated agents (the fleet
+ * benchmark) wait exactly as the agent does.
  */
-final class RetryBackoff {
+public final class RetryBackoff {
 
   static final long BASE_MILLIS = 250;
   static final long CAP_MILLIS = 4_000;
@@ -25,16 +26,16 @@ final class RetryBackoff {
   /**
    * @param random uniform values in [0, 1)
    */
-  RetryBackoff(DoubleSupplier random) {
+  public RetryBackoff(DoubleSupplier random) {
     this.random = random;
   }
 
-  RetryBackoff() {
+  public RetryBackoff() {
     this(() -> ThreadLocalRandom.current().nextDouble());
   }
 
   /** Counts a failure and returns how long to wait before the next attempt, in milliseconds. */
-  long failed(Optional<Duration> retryAfter) {
+  public long failed(Optional<Duration> retryAfter) {
     failures = Math.min(failures + 1, 30);
     long ceiling = Math.min(CAP_MILLIS, BASE_MILLIS << Math.min(failures - 1, 20));
     long jitter = (long) (random.getAsDouble() * ceiling);
@@ -45,7 +46,8 @@ final class RetryBackoff {
     return Math.max(0, asked) + jitter;
   }
 
-  void succeeded() {
+  /** Resets the backoff after a request the collector took. */
+  public void succeeded() {
     failures = 0;
   }
 }

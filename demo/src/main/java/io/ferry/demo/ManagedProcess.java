@@ -61,6 +61,11 @@ public final class ManagedProcess implements AutoCloseable {
     return log;
   }
 
+  /** The operating-system pid of the process. */
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }

@@ -34,6 +34,29 @@ class CollectorTarballTest {
   }
 
   @Test
+  void unpacksTheWholeInstallationWithAnExecutableLauncher() throws Exception {
+    Path tarball =
+        tarball(
+            "ferry-1.0", List.of("bin/ferry", "etc/rules/hosts.yml", "lib/ferry.jar"), "bin/ferry");
+
+    Path root = new CollectorTarball(tarball).unpack(dir.resolve("unpacked"));
+
+    assertThat(root).isEqualTo(dir.resolve("unpacked/ferry-1.0"));
+    assertThat(root.resolve("bin/ferry")).isExecutable();
+    assertThat(root.resolve("lib/ferry.jar")).exists();
+    assertThat(root.resolve("etc/rules/hosts.yml")).exists();
+  }
+
+  @Test
+  void aTarballWithoutAnExecutableLauncherIsAnErrorNamingIt() throws Exception {
+    Path tarball = tarball("ferry-1.0", List.of("bin/ferry", "etc/rules/hosts.yml"));
+
+    assertThatThrownBy(() -> new CollectorTarball(tarball).unpack(dir.resolve("unpacked")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(tarball + " has no executable bin/ferry");
+  }
+
+  @Test
   void aMissingTarballSaysToBuildIt() {
     assertThatThrownBy(() -> new CollectorTarball(dir.resolve("ferry-1.0.tar.gz")))
         .isInstanceOf(IllegalArgumentException.class)
@@ -42,11 +65,19 @@ class CollectorTarballTest {
 
   /** A tar.gz made with tar, holding {@code files} (each containing "rules: []") under root. */
   private Path tarball(String root, List<String> files) throws Exception {
+    return tarball(root, files, null);
+  }
+
+  /** As {@link #tarball(String, List)}, with {@code executable} (one of the files) executable. */
+  private Path tarball(String root, List<String> files, String executable) throws Exception {
     Path content = dir.resolve("content");
     for (String file : files) {
       Path path = content.resolve(root).resolve(file);
       Files.createDirectories(path.getParent());
       Files.writeString(path, "rules: []");
+      if (file.equals(executable)) {
+        assertThat(path.toFile().setExecutable(true)).isTrue();
+      }
     }
     Path tarball = dir.resolve(root + ".tar.gz");
     Process tar =

@@ -1,5 +1,6 @@
 package io.ferry.testkit;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -156,6 +157,26 @@ public final class SyntheticFleet {
     }
     mysql(lines, h, ts, round, replicationError);
     return lines.toString();
+  }
+
+  /**
+   * The measurement and a field every point of it carries, for each kind of point {@link #push}
+   * writes: counting that field in InfluxDB counts the points ({@code ferry_agent} has two kinds:
+   * the agent's own point and one per input).
+   */
+  public static List<CountedField> countedFields() {
+    return List.of(
+        new CountedField("cpu", "usage_user"),
+        new CountedField("system", "load1"),
+        new CountedField("mem", "total"),
+        new CountedField("disk", "total"),
+        new CountedField("diskio", "reads"),
+        new CountedField("net", "bytes_recv"),
+        new CountedField("ferry_agent", "pushed_points"),
+        new CountedField("ferry_agent", "collect_ms"),
+        new CountedField("mysql_up", "up"),
+        new CountedField("mysql", "server_id"),
+        new CountedField("mysql_replication", "state"));
   }
 
   /**
