@@ -88,6 +88,24 @@ public final class InfluxTargetRule implements PointRule {
   }
 
   private static void checkKeyLength(Point point) throws PointRefusedException {
+    // Each character takes at most three bytes escaped (a comma two, a character outside ASCII up
+    // to three, each half of a surrogate pair two): a key whose characters fit three times over
+    // needs no byte count, and that is nearly every key.
+    long seriesChars = point.measurement().length();
+    for (var tag : point.tags().entrySet()) {
+      seriesChars += 2 + tag.getKey().length() + tag.getValue().length();
+    }
+    int longestFieldKey = 0;
+    for (String fieldKey : point.fields().keySet()) {
+      longestFieldKey = Math.max(longestFieldKey, fieldKey.length());
+    }
+    if (3 * (seriesChars + longestFieldKey) + FIELD_KEY_SEPARATOR_BYTES <= MAX_KEY_BYTES) {
+      return;
+    }
+    checkKeyBytes(point);
+  }
+
+  private static void checkKeyBytes(Point point) throws PointRefusedException {
     long seriesKey = escapedUtf8Bytes(point.measurement(), false);
     for (var tag : point.tags().entrySet()) {
       seriesKey +=
