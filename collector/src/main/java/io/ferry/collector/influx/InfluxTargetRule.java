@@ -60,19 +60,20 @@ public final class InfluxTargetRule implements PointRule {
               + point.measurement()
               + "\" is invalid");
     }
-    if (!unsignedStored) {
-      for (var field : point.fields().entrySet()) {
-        if (field.getValue() instanceof FieldValue.UnsignedValue unsigned) {
-          throw new PointRefusedException(
-              "invalid number: field \""
-                  + field.getKey()
-                  + "\" is unsigned ("
-                  + Long.toUnsignedString(unsigned.value())
-                  + "u), which InfluxDB 1.x does not store; send it as an integer (i)");
-        }
+    // One pass over the fields serves both the unsigned check and the key length.
+    int longestFieldKey = 0;
+    for (var field : point.fields().entrySet()) {
+      longestFieldKey = Math.max(longestFieldKey, field.getKey().length());
+      if (!unsignedStored && field.getValue() instanceof FieldValue.UnsignedValue unsigned) {
+        throw new PointRefusedException(
+            "invalid number: field \""
+                + field.getKey()
+                + "\" is unsigned ("
+                + Long.toUnsignedString(unsigned.value())
+                + "u), which InfluxDB 1.x does not store; send it as an integer (i)");
       }
     }
-    checkKeyLength(point);
+    checkKeyLength(point, longestFieldKey);
     if (!point.fields().containsKey(TIME)) {
       return point;
     }
@@ -87,17 +88,14 @@ public final class InfluxTargetRule implements PointRule {
     return new Point(point.measurement(), point.tags(), fields, point.timestampNanos());
   }
 
-  private static void checkKeyLength(Point point) throws PointRefusedException {
+  private static void checkKeyLength(Point point, int longestFieldKey)
+      throws PointRefusedException {
     // Each character takes at most three bytes escaped (a comma two, a character outside ASCII up
     // to three, each half of a surrogate pair two): a key whose characters fit three times over
     // needs no byte count, and that is nearly every key.
     long seriesChars = point.measurement().length();
     for (var tag : point.tags().entrySet()) {
       seriesChars += 2 + tag.getKey().length() + tag.getValue().length();
-    }
-    int longestFieldKey = 0;
-    for (String fieldKey : point.fields().keySet()) {
-      longestFieldKey = Math.max(longestFieldKey, fieldKey.length());
     }
     if (3 * (seriesChars + longestFieldKey) + FIELD_KEY_SEPARATOR_BYTES <= MAX_KEY_BYTES) {
       return;
