@@ -15,6 +15,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +27,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ingest throughput of the collector in front of a real InfluxDB 1.6.7: concurrent clients post
  * gzip batches of 5,000 lines (3 tags, 5 float fields, 10,000 series) to {@code /api/v2/write}; the
  * rate counts points acknowledged with 204, that is, written to InfluxDB. Not part of the test
- * suite (the name does not end in Test); run it with
+ * suite (the name does not end in Test). Both paths are first warmed up with other series ({@code
+ * -Dferry.benchmark.warmup} points, 200,000 by default), so that the JIT's compilation is not
+ * counted as the collector's cost per point. Run it with
  *
  * <pre>mvn -o -q -B -pl collector test -Dtest=IngestBenchmark -Dferry.benchmark.points=1000000
  * </pre>
@@ -39,6 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Writes its figures to {@code target/benchmarks/ingest.md}.
  */
 class IngestBenchmark {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestBenchmark.class);
 
   private static final int LINES_PER_BATCH = 5_000;
   private static final int SERIES = 10_000;
@@ -50,10 +57,17 @@ class IngestBenchmark {
   void pointsPerSecondThroughTheCollectorIntoInfluxDb() throws Exception {
     int points = Integer.getInteger("ferry.benchmark.points", 500_000);
     int batches = Math.max(CLIENTS, points / LINES_PER_BATCH);
+    int warmUpBatches = Integer.getInteger("ferry.benchmark.warmup", 200_000) / LINES_PER_BATCH;
     long firstTimestamp = System.currentTimeMillis() * 1_000_000L - 3_600_000_000_000L;
     List<Buffer> bodies = new ArrayList<>();
     for (int b = 0; b < batches; b++) {
-      bodies.add(gzipBatch(b, firstTimestamp));
+      bodies.add(gzipBatch("bench", b, firstTimestamp));
+    }
+    // Other series than the measured ones, so that both paths still create their series while
+    // measured.
+    List<Buffer> warmUpBodies = new ArrayList<>();
+    for (int b = 0; b < warmUpBatches; b++) {
+      warmUpBodies.add(gzipBatch("warmup", b, firstTimestamp));
     }
     try (LocalInfluxDb influx = LocalInfluxDb.start(influxState)) {
       Vertx vertx = Vertx.vertx();
@@ -66,23 +80,30 @@ class IngestBenchmark {
                 new WebClientOptions()
                     .setDefaultHost("127.0.0.1")
                     .setDefaultPort(collector.actualPort()));
-        long start = System.nanoTime();
-        int acknowledged = sendAll(client, bodies, "/api/v2/write", "Token " + TestConfigs.TOKEN);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(acknowledged).isEqualTo(batches * LINES_PER_BATCH);
-
-        // The same bodies straight to InfluxDB: what the collector's parsing and re-serializing
-        // costs on this machine.
-        influx.createDatabase("bench_direct");
         WebClient direct =
             WebClient.create(
                 vertx,
                 new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(influx.port()));
-        long directStart = System.nanoTime();
+        influx.createDatabase("bench_direct");
+        // A collector runs for months: its JIT compilation is not part of the cost per point.
+        sendAll(client, warmUpBodies, "/api/v2/write", "Token " + TestConfigs.TOKEN);
+        sendAll(direct, warmUpBodies, "/write?db=bench_direct", null);
+        LOG.info("Warmed up with {} points on each path", warmUpBatches * LINES_PER_BATCH);
+
+        var collectorRun = CpuUse.start(influx.pid());
+        int acknowledged = sendAll(client, bodies, "/api/v2/write", "Token " + TestConfigs.TOKEN);
+        CpuUse throughCollector = collectorRun.stop();
+        // For reading a flight recording of the run: what happened before this was the collector's.
+        LOG.info("Through the collector: {} points acknowledged", acknowledged);
+        assertThat(acknowledged).isEqualTo(batches * LINES_PER_BATCH);
+
+        // The same bodies straight to InfluxDB: what the collector's parsing and re-serializing
+        // costs on this machine.
+        var directRun = CpuUse.start(influx.pid());
         int directPoints = sendAll(direct, bodies, "/write?db=bench_direct", null);
-        double directSeconds = (System.nanoTime() - directStart) / 1e9;
+        CpuUse straight = directRun.stop();
         assertThat(directPoints).isEqualTo(batches * LINES_PER_BATCH);
-        report(acknowledged, seconds, directSeconds);
+        report(acknowledged, throughCollector, straight);
       } finally {
         vertx.close().await(30, TimeUnit.SECONDS);
       }
@@ -151,12 +172,14 @@ class IngestBenchmark {
     return chain;
   }
 
-  private static Buffer gzipBatch(int batch, long firstTimestamp) throws IOException {
+  private static Buffer gzipBatch(String measurement, int batch, long firstTimestamp)
+      throws IOException {
     var text = new StringBuilder(LINES_PER_BATCH * 120);
     for (int i = 0; i < LINES_PER_BATCH; i++) {
       int n = batch * LINES_PER_BATCH + i;
       int series = n % SERIES;
-      text.append("bench,host=host")
+      text.append(measurement)
+          .append(",host=host")
           .append(series % 1000)
           .append(",region=r")
           .append(series % 7)
@@ -179,25 +202,74 @@ class IngestBenchmark {
     return Buffer.buffer(bytes.toByteArray());
   }
 
-  private static void report(int points, double seconds, double directSeconds) throws IOException {
+  private static void report(int points, CpuUse collector, CpuUse direct) throws IOException {
+    double perMillion = 1e6 / points;
+    // The clients run in this JVM too: what this JVM used while posting straight to InfluxDB is
+    // the clients' share, and the rest of what it used while posting through the collector is the
+    // collector's.
+    double collectorCpu = collector.jvmCpuSeconds() - direct.jvmCpuSeconds();
     String line =
         String.format(
             Locale.ROOT,
-            "| %,d | %d | %,d | %.1f s | %,.0f | %.1f s | %,.0f |%n",
+            "| %s | %,d | %.1f s | %,.0f | %.1f s | %,.0f | %.0f %% | %.2f s | %.2f s | %.2f s |"
+                + " %.2f s |%n",
+            loadAverages(),
             points,
-            CLIENTS,
-            LINES_PER_BATCH,
-            seconds,
-            points / seconds,
-            directSeconds,
-            points / directSeconds);
+            collector.seconds(),
+            points / collector.seconds(),
+            direct.seconds(),
+            points / direct.seconds(),
+            100 * direct.seconds() / collector.seconds(),
+            collectorCpu * perMillion,
+            collector.influxCpuSeconds() * perMillion,
+            direct.influxCpuSeconds() * perMillion,
+            direct.jvmCpuSeconds() * perMillion);
     Path file = Path.of("target", "benchmarks", "ingest.md");
     Files.createDirectories(file.getParent());
     Files.writeString(
         file,
-        "| points | clients | lines per request | through the collector | points/s"
-            + " | straight to InfluxDB | points/s |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+        "| load average | points | through the collector | points/s | straight to InfluxDB |"
+            + " points/s | share | collector CPU per million points | InfluxDB CPU per million"
+            + " (through the collector) | InfluxDB CPU per million (straight) | clients' CPU per"
+            + " million |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+            + " ---: |\n"
             + line,
         StandardCharsets.UTF_8);
+  }
+
+  private static String loadAverages() throws IOException {
+    String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return fields[0] + " " + fields[1] + " " + fields[2];
+  }
+
+  /** Wall time and CPU time of this JVM and of InfluxDB over one phase of the benchmark. */
+  private record CpuUse(double seconds, double jvmCpuSeconds, double influxCpuSeconds) {
+
+    static Phase start(long influxPid) {
+      return new Phase(influxPid, System.nanoTime(), jvmCpuNanos(), influxCpuNanos(influxPid));
+    }
+
+    private static long jvmCpuNanos() {
+      return ((com.sun.management.OperatingSystemMXBean)
+              ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
+    }
+
+    private static long influxCpuNanos(long pid) {
+      return ProcessHandle.of(pid)
+          .flatMap(process -> process.info().totalCpuDuration())
+          .orElseThrow(
+              () -> new IllegalStateException("no CPU time for InfluxDB (pid " + pid + ")"))
+          .toNanos();
+    }
+
+    record Phase(long influxPid, long startNanos, long jvmCpuStart, long influxCpuStart) {
+      CpuUse stop() {
+        return new CpuUse(
+            (System.nanoTime() - startNanos) / 1e9,
+            (jvmCpuNanos() - jvmCpuStart) / 1e9,
+            (influxCpuNanos(influxPid) - influxCpuStart) / 1e9);
+      }
+    }
   }
 }

@@ -284,7 +284,7 @@ public final class BatchingPointWriter implements PointWriter {
   /** A run of one caller's points inside a batch. */
   private record Slice(Submission owner, int from, int to) {
     List<Point> points() {
-      return owner.points.subList(from, to);
+      return from == 0 && to == owner.points.size() ? owner.points : owner.points.subList(from, to);
     }
   }
 
@@ -299,6 +299,9 @@ public final class BatchingPointWriter implements PointWriter {
     }
 
     List<Point> points() {
+      if (slices.size() == 1) {
+        return slices.get(0).points();
+      }
       List<Point> points = new ArrayList<>(size);
       slices.forEach(slice -> points.addAll(slice.points()));
       return points;

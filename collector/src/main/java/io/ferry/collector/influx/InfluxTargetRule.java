@@ -35,12 +35,6 @@ public final class InfluxTargetRule implements PointRule {
   /** InfluxDB's separator between a series key and a field key: {@code #!~#}. */
   private static final int FIELD_KEY_SEPARATOR_BYTES = 4;
 
-  /**
-   * The most bytes one character of a key takes escaped and in UTF-8: three (a character from
-   * U+0800 on); an escaped separator takes two, as does each half of a surrogate pair.
-   */
-  private static final int MAX_ESCAPED_BYTES_PER_CHAR = 3;
-
   private final boolean unsignedStored;
 
   private InfluxTargetRule(boolean unsignedStored) {
@@ -66,19 +60,20 @@ public final class InfluxTargetRule implements PointRule {
               + point.measurement()
               + "\" is invalid");
     }
-    if (!unsignedStored) {
-      for (var field : point.fields().entrySet()) {
-        if (field.getValue() instanceof FieldValue.UnsignedValue unsigned) {
-          throw new PointRefusedException(
-              "invalid number: field \""
-                  + field.getKey()
-                  + "\" is unsigned ("
-                  + Long.toUnsignedString(unsigned.value())
-                  + "u), which InfluxDB 1.x does not store; send it as an integer (i)");
-        }
+    // One pass over the fields serves both the unsigned check and the key length.
+    int longestFieldKey = 0;
+    for (var field : point.fields().entrySet()) {
+      longestFieldKey = Math.max(longestFieldKey, field.getKey().length());
+      if (!unsignedStored && field.getValue() instanceof FieldValue.UnsignedValue unsigned) {
+        throw new PointRefusedException(
+            "invalid number: field \""
+                + field.getKey()
+                + "\" is unsigned ("
+                + Long.toUnsignedString(unsigned.value())
+                + "u), which InfluxDB 1.x does not store; send it as an integer (i)");
       }
     }
-    checkKeyLength(point);
+    checkKeyLength(point, longestFieldKey);
     if (!point.fields().containsKey(TIME)) {
       return point;
     }
@@ -93,10 +88,22 @@ public final class InfluxTargetRule implements PointRule {
     return new Point(point.measurement(), point.tags(), fields, point.timestampNanos());
   }
 
-  private static void checkKeyLength(Point point) throws PointRefusedException {
-    if (MAX_ESCAPED_BYTES_PER_CHAR * longestKeyChars(point) <= MAX_KEY_BYTES) {
-      return; // almost every point: far too short to need the count in bytes
+  private static void checkKeyLength(Point point, int longestFieldKey)
+      throws PointRefusedException {
+    // Each character takes at most three bytes escaped (a comma two, a character outside ASCII up
+    // to three, each half of a surrogate pair two): a key whose characters fit three times over
+    // needs no byte count, and that is nearly every key.
+    long seriesChars = point.measurement().length();
+    for (var tag : point.tags().entrySet()) {
+      seriesChars += 2 + tag.getKey().length() + tag.getValue().length();
     }
+    if (3 * (seriesChars + longestFieldKey) + FIELD_KEY_SEPARATOR_BYTES <= MAX_KEY_BYTES) {
+      return;
+    }
+    checkKeyBytes(point);
+  }
+
+  private static void checkKeyBytes(Point point) throws PointRefusedException {
     long seriesKey = escapedUtf8Bytes(point.measurement(), false);
     for (var tag : point.tags().entrySet()) {
       seriesKey +=
@@ -115,23 +122,6 @@ public final class InfluxTargetRule implements PointRule {
                 + "\", in bytes as InfluxDB counts them)");
       }
     }
-  }
-
-  /**
-   * The characters of the longest key InfluxDB would build for the point: measurement, tags with
-   * their separators, {@code #!~#} and the longest field key. Escaped and in UTF-8 a character
-   * takes at most {@link #MAX_ESCAPED_BYTES_PER_CHAR} bytes.
-   */
-  private static long longestKeyChars(Point point) {
-    long chars = point.measurement().length() + FIELD_KEY_SEPARATOR_BYTES;
-    for (var tag : point.tags().entrySet()) {
-      chars += 2 + tag.getKey().length() + tag.getValue().length();
-    }
-    int longestField = 0;
-    for (String fieldKey : point.fields().keySet()) {
-      longestField = Math.max(longestField, fieldKey.length());
-    }
-    return chars + longestField;
   }
 
   /** The length in UTF-8 of {@code text} as line protocol escapes it. */

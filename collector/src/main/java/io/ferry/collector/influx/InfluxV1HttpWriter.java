@@ -1,9 +1,7 @@
 package io.ferry.collector.influx;
 
 import io.ferry.collector.config.InfluxConfig;
-import io.ferry.lineprotocol.LineProtocolWriter;
 import io.ferry.lineprotocol.Point;
-import io.ferry.lineprotocol.Precision;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -26,6 +24,7 @@ public final class InfluxV1HttpWriter implements PointWriter {
 
   private final WebClient client;
   private final InfluxConfig config;
+  private final LineProtocolBody lines = new LineProtocolBody();
 
   public InfluxV1HttpWriter(WebClient client, InfluxConfig config) {
     this.client = client;
@@ -37,7 +36,7 @@ public final class InfluxV1HttpWriter implements PointWriter {
     if (points.isEmpty()) {
       return Future.succeededFuture();
     }
-    Buffer body = Buffer.buffer(LineProtocolWriter.toLines(points, Precision.NANOSECONDS));
+    Buffer body = lines.encode(points);
     return post(body)
         .compose(
             response -> {

@@ -6,9 +6,11 @@ import io.ferry.lineprotocol.ParseRules;
 import io.ferry.lineprotocol.Point;
 import io.ferry.lineprotocol.PointRule;
 import io.ferry.lineprotocol.Precision;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -68,10 +70,21 @@ public final class BodyParser {
     return encoding == ContentEncoding.GZIP || bytes >= WORKER_THRESHOLD_BYTES;
   }
 
+  /**
+   * The bytes of the body, without a copy when the buffer holds exactly them (as it mostly does).
+   */
+  private static byte[] bytesOf(Buffer body) {
+    ByteBuf held = ((BufferInternal) body).getByteBuf();
+    if (held.hasArray() && held.arrayOffset() == 0 && held.readableBytes() == held.array().length) {
+      return held.array();
+    }
+    return body.getBytes();
+  }
+
   private ParsedBody parseNow(
       Buffer body, ContentEncoding encoding, Precision precision, long receivedNanos)
       throws BodyRefusedException {
-    byte[] bytes = body.getBytes();
+    byte[] bytes = bytesOf(body);
     if (encoding == ContentEncoding.GZIP) {
       bytes = GzipDecoder.decode(bytes, (int) limits.maxBodyBytes(), "ingest.max_body_bytes");
     }

@@ -1,6 +1,6 @@
 package io.ferry.collector.ingest;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -12,8 +12,8 @@ import java.util.zip.Inflater;
  * bytes is refused, as InfluxDB refuses it, with InfluxDB's message first ({@code gzip: invalid
  * header}, {@code unexpected EOF}, {@code gzip: invalid checksum}).
  *
- * <p>Inflation streams through a fixed buffer and stops as soon as the output passes the limit, so
- * a gzip bomb costs at most the limit in memory and the time to inflate that much.
+ * <p>Inflation stops as soon as the output passes the limit, so a gzip bomb costs at most the limit
+ * (plus one byte) in memory and the time to inflate that much.
  */
 final class GzipDecoder {
 
@@ -23,6 +23,9 @@ final class GzipDecoder {
   private static final int FCOMMENT = 16;
   private static final int RESERVED = 0xE0;
   private static final String NOTHING_WRITTEN = "; nothing was written";
+
+  /** The most deflate expands: 1,032 decoded bytes per byte of deflate data (zlib's figure). */
+  private static final int MAX_DEFLATE_RATIO = 1032;
 
   private GzipDecoder() {}
 
@@ -38,34 +41,31 @@ final class GzipDecoder {
     if (gzip.length == 0) {
       throw invalid("EOF (the body is empty although Content-Encoding is gzip)");
     }
-    var out = new ByteArrayOutputStream(Math.min(maxDecodedBytes, gzip.length * 4 + 64));
-    byte[] chunk = new byte[64 * 1024];
+    // Inflated straight into one array sized from the trailer, so that a body costs one array of
+    // its decoded size and no copies.
+    byte[] out = new byte[initialCapacity(gzip, maxDecodedBytes)];
+    int length = 0;
     int pos = 0;
     while (pos < gzip.length) {
       pos = skipHeader(gzip, pos);
       var inflater = new Inflater(true);
       var crc = new CRC32();
-      long size = 0;
+      int memberStart = length;
       try {
         inflater.setInput(gzip, pos, gzip.length - pos);
         while (!inflater.finished()) {
-          int n = inflater.inflate(chunk);
+          if (length == out.length) {
+            if (length > maxDecodedBytes) {
+              throw tooLarge(maxDecodedBytes, limitName);
+            }
+            // one byte past the limit shows that the output passes it
+            out = Arrays.copyOf(out, (int) Math.min(2L * length + 64, maxDecodedBytes + 1L));
+          }
+          int n = inflater.inflate(out, length, out.length - length);
           if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
             throw cutShort(gzip.length);
           }
-          if ((long) out.size() + n > maxDecodedBytes) {
-            throw new BodyRefusedException(
-                ErrorCode.TOO_LARGE,
-                "request body is larger than "
-                    + maxDecodedBytes
-                    + " bytes after gzip decoding ("
-                    + limitName
-                    + ")"
-                    + NOTHING_WRITTEN);
-          }
-          crc.update(chunk, 0, n);
-          size += n;
-          out.write(chunk, 0, n);
+          length += n;
         }
         pos = gzip.length - inflater.getRemaining();
       } catch (DataFormatException e) {
@@ -78,16 +78,42 @@ final class GzipDecoder {
       } finally {
         inflater.end();
       }
+      if (length > maxDecodedBytes) {
+        throw tooLarge(maxDecodedBytes, limitName);
+      }
       if (gzip.length - pos < 8) {
         throw cutShort(gzip.length);
       }
+      crc.update(out, memberStart, length - memberStart);
       if (littleEndianInt(gzip, pos) != (int) crc.getValue()
-          || littleEndianInt(gzip, pos + 4) != (int) size) {
+          || littleEndianInt(gzip, pos + 4) != length - memberStart) {
         throw invalid("gzip: invalid checksum (the gzip trailer does not match the data)");
       }
       pos += 8;
     }
-    return out.toByteArray();
+    return length == out.length ? out : Arrays.copyOf(out, length);
+  }
+
+  /**
+   * The decoded size the last member's trailer states (the size modulo 2^32, as RFC 1952 has it),
+   * trusted only as far as deflate can compress (at most 1,032 to 1) and the limit allows, so that
+   * a small body claiming a large size costs no large array.
+   */
+  private static int initialCapacity(byte[] gzip, int maxDecodedBytes) {
+    long stated = gzip.length >= 18 ? littleEndianInt(gzip, gzip.length - 4) & 0xFFFFFFFFL : 0;
+    long possible = (long) gzip.length * MAX_DEFLATE_RATIO;
+    return (int) Math.max(64, Math.min(stated, Math.min(possible, maxDecodedBytes + 1L)));
+  }
+
+  private static BodyRefusedException tooLarge(int maxDecodedBytes, String limitName) {
+    return new BodyRefusedException(
+        ErrorCode.TOO_LARGE,
+        "request body is larger than "
+            + maxDecodedBytes
+            + " bytes after gzip decoding ("
+            + limitName
+            + ")"
+            + NOTHING_WRITTEN);
   }
 
   /** The position just past the member header at {@code pos}. */

@@ -109,7 +109,7 @@ public final class RawBodyReader implements Handler<RoutingContext> {
       dropTheRest(request);
       return;
     }
-    var reading = new Reading(ctx, held, declared < 0);
+    var reading = new Reading(ctx, held, declared);
     request.handler(reading::chunk);
     request.endHandler(reading::end);
     reading.watchForStall();
@@ -197,18 +197,20 @@ public final class RawBodyReader implements Handler<RoutingContext> {
     private final RoutingContext ctx;
     private final Held held;
     private final boolean takeAsItArrives;
-    private Buffer body = Buffer.buffer();
+    private Buffer body;
     private long lastChunkNanos = System.nanoTime();
     private boolean ended;
 
     /**
-     * @param takeAsItArrives true for a body without {@code Content-Length}, whose bytes are taken
-     *     from the bound chunk by chunk
+     * @param declaredLength the {@code Content-Length} (at most the limit), or -1 for a body
+     *     without one, whose bytes are taken from the bound chunk by chunk
      */
-    Reading(RoutingContext ctx, Held held, boolean takeAsItArrives) {
+    Reading(RoutingContext ctx, Held held, long declaredLength) {
       this.ctx = ctx;
       this.held = held;
-      this.takeAsItArrives = takeAsItArrives;
+      this.takeAsItArrives = declaredLength < 0;
+      // sized once, so that the body is not copied each time it outgrows its buffer
+      this.body = declaredLength > 0 ? Buffer.buffer((int) declaredLength) : Buffer.buffer();
     }
 
     /** Checks every {@code idleTimeout} that bytes still arrive; gives the body up when not. */

@@ -13,9 +13,23 @@ import java.nio.charset.StandardCharsets;
  */
 final class Utf8Text {
 
+  /** What the JDK's decoder puts in place of bytes that are not UTF-8. */
+  private static final char REPLACEMENT = '\uFFFD';
+
   private Utf8Text() {}
 
   static String decode(byte[] bytes) throws BodyRefusedException {
+    // The JDK's own decoder is the fast one (ASCII is copied as it is); it replaces what is not
+    // UTF-8 with U+FFFD, so only a text holding U+FFFD needs the strict check below, which tells a
+    // U+FFFD the sender sent from a bad byte.
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf(REPLACEMENT) < 0) {
+      return text;
+    }
+    return decodeStrictly(bytes);
+  }
+
+  private static String decodeStrictly(byte[] bytes) throws BodyRefusedException {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()

@@ -41,6 +41,15 @@ class Utf8TextTest {
         .hasMessageContaining("line 2: byte 5 of the line (0xE2)");
   }
 
+  @Test
+  void aReplacementCharacterTheSenderSentIsTextLikeAnyOther() throws Exception {
+    String text = "a,t=\uFFFD v=1\n";
+
+    assertThat(Utf8Text.decode(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(text);
+    assertThatThrownBy(() -> Utf8Text.decode(bytes("a,t=\uFFFD v=1\nb v=", 0xFF)))
+        .hasMessageContaining("line 2: byte 5 of the line (0xFF)");
+  }
+
   private static byte[] bytes(Object... parts) {
     var out = new java.io.ByteArrayOutputStream();
     for (Object part : parts) {
