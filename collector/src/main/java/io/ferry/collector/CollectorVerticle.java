@@ -466,7 +466,11 @@ public final class CollectorVerticle extends VerticleBase {
             config.listen().tls(),
             new HttpServerOptions()
                 .setHost(config.listen().host())
-                .setPort(config.listen().port()));
+                .setPort(config.listen().port())
+                // HTTP/1.1 as InfluxDB speaks it: no upgrade to cleartext HTTP/2, which the JDK's
+                // HTTP client asks for by default and whose upgraded request sometimes went
+                // unanswered.
+                .setHttp2ClearTextEnabled(false));
     return vertx
         .createHttpServer(options)
         .requestHandler(router)

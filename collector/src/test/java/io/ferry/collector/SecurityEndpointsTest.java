@@ -216,6 +216,20 @@ class SecurityEndpointsTest {
             "process_files_max_files");
   }
 
+  @Test
+  void aClientAskingForCleartextHttp2IsAnsweredInHttp11(Vertx vertx, TestInfo test)
+      throws Exception {
+    deploy(vertx, test, "auth:\n  tokens: [{name: fleet, token: fleet-secret}]\n");
+
+    // The JDK's client asks for an upgrade to h2c by default (Upgrade: h2c); InfluxDB ignores it,
+    // and so does the collector (an upgraded request to /metrics once went unanswered).
+    HttpResponse<String> response = get("/metrics", "fleet-secret");
+
+    assertThat(http.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    assertThat(response.body()).contains("ferry_collector_");
+  }
+
   private void deploy(Vertx vertx, TestInfo test, String auth) throws Exception {
     database = "db_" + test.getTestMethod().orElseThrow().getName();
     influx.createDatabase(database);

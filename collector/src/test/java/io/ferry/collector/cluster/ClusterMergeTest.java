@@ -86,6 +86,7 @@ class ClusterMergeTest {
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Token " + TOKEN)
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
