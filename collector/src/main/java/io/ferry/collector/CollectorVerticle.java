@@ -150,6 +150,7 @@ public final class CollectorVerticle extends VerticleBase {
                       new DeadLetterFile(
                           vertx, influxConfig.batching().deadLetters(), metrics, clock));
               metrics.registerPendingPoints(writer::pendingPoints);
+              metrics.registerWritesInFlight(writer::writesInFlight);
               return server;
             })
         // The comparison writes each verdict to InfluxDB, so it starts once the writer exists.

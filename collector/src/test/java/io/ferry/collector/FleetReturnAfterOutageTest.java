@@ -153,7 +153,8 @@ class FleetReturnAfterOutageTest {
             Duration.ofSeconds(2),
             new InfluxDestination(DATABASE, null, null, null, true),
             InfluxCredentials.none(),
-            new BatchingConfig(1_000, Duration.ofMillis(20), MAX_PENDING, 2, dir.resolve("dl"))));
+            new BatchingConfig(
+                1_000, BatchingConfig.DEFAULT_FLUSH_INTERVAL, MAX_PENDING, 2, dir.resolve("dl"))));
   }
 
   private static String token(int agent) {

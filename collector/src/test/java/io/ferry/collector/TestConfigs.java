@@ -38,6 +38,6 @@ final class TestConfigs {
             Duration.ofSeconds(5),
             new InfluxDestination(database, null, null, null, true),
             InfluxCredentials.none(),
-            new BatchingConfig(1000, Duration.ofMillis(20), 50_000)));
+            new BatchingConfig(1000, BatchingConfig.DEFAULT_FLUSH_INTERVAL, 50_000)));
   }
 }

@@ -343,7 +343,8 @@ class WriteEndpointTest {
         .contains("ferry_collector_lines_rejected_total 1.0")
         .contains("ferry_collector_requests_total{endpoint=\"/api/v2/write\",status=\"400\"} 1.0")
         .contains("ferry_collector_influx_write_seconds_count 1")
-        .contains("ferry_collector_batch_points_count 1");
+        .contains("ferry_collector_batch_points_count 1")
+        .contains("ferry_collector_influx_writes_in_flight 0.0");
   }
 
   private HttpResponse<Buffer> writeV2(Buffer body, boolean gzip) throws Exception {

@@ -9,14 +9,16 @@ import java.time.Duration;
  *
  * @param maxPoints the most points in one write to InfluxDB ({@code influxdb.batch_max_points});
  *     default {@value #DEFAULT_MAX_POINTS}
- * @param flushInterval the longest a point waits for its batch to fill ({@code
- *     influxdb.flush_interval}); default 100 ms
+ * @param flushInterval how long the oldest waiting point waits for more points to join its batch
+ *     while a write slot is free ({@code influxdb.flush_interval}); a full batch does not wait.
+ *     Default 0: points are written as soon as a slot is free, and batches grow only while all
+ *     {@code maxConcurrentWrites} slots are busy (group commit)
  * @param maxPendingPoints the most points held in memory, waiting or being written ({@code
  *     influxdb.max_pending_points}); a request that would exceed it is answered 503 at once, so a
  *     slow InfluxDB cannot exhaust the collector's memory; default {@value #DEFAULT_MAX_PENDING}
  * @param maxConcurrentWrites the most writes to InfluxDB in flight at once ({@code
- *     influxdb.max_concurrent_writes}); further full batches wait their turn, so a fleet replaying
- *     after an outage reaches InfluxDB at the pace it answers; default {@value
+ *     influxdb.max_concurrent_writes}); while all are busy, points wait and form the next batches,
+ *     so a fleet replaying after an outage reaches InfluxDB at the pace it answers; default {@value
  *     #DEFAULT_MAX_CONCURRENT_WRITES}
  * @param deadLetters where batches InfluxDB refuses as invalid are written to, and the bounds of
  *     those files ({@code influxdb.dead_letter_*})
@@ -29,7 +31,7 @@ public record BatchingConfig(
     DeadLetterConfig deadLetters) {
 
   public static final int DEFAULT_MAX_POINTS = 5000;
-  public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(100);
+  public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ZERO;
   public static final int DEFAULT_MAX_PENDING = 200_000;
   public static final int DEFAULT_MAX_CONCURRENT_WRITES = 4;
   public static final String DEFAULT_DEAD_LETTER_DIR = DeadLetterConfig.DEFAULT_DIR;

@@ -243,7 +243,14 @@ public final class CollectorConfigLoader {
     var batching =
         new BatchingConfig(
             influx.integer("batch_max_points", BatchingConfig.DEFAULT_MAX_POINTS, 1, 1_000_000),
-            influx.duration("flush_interval", BatchingConfig.DEFAULT_FLUSH_INTERVAL),
+            influx.parsed(
+                "flush_interval",
+                BatchingConfig.DEFAULT_FLUSH_INTERVAL,
+                "a duration of 0 or more such as 0ms, 20ms or 1s",
+                text ->
+                    text.trim().equals("0")
+                        ? Optional.of(Duration.ZERO)
+                        : ConfigUnits.parseDuration(text)),
             influx.integer(
                 "max_pending_points", BatchingConfig.DEFAULT_MAX_PENDING, 1, 100_000_000),
             influx.integer(

@@ -10,23 +10,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Coalesces points from concurrent callers into batches of at most {@code maxPoints}, written as
- * soon as a batch is full or {@code flushInterval} after the oldest waiting point arrived. Each
- * caller's future completes when all of its own points are written, or fails with the failure of
- * any of its batches.
+ * Writes points from concurrent callers to InfluxDB by group commit, as databases write their logs:
+ * while a write slot is free (fewer than {@code maxConcurrentWrites} writes in flight) the waiting
+ * points are written at once; while every slot is busy, points accumulate and go out, up to {@code
+ * maxPoints} per write, as soon as a slot frees. So a push to an idle collector is written at once,
+ * and under load the batches grow by themselves with InfluxDB's write latency. Each caller's future
+ * completes when all of its own points are written, or fails with the failure of any of its
+ * batches.
+ *
+ * <p>{@code flushInterval} is how long the oldest waiting point may wait for more points to join
+ * its batch although a slot is free (a batch-forming delay, like the Kafka producer's {@code
+ * linger.ms} or MySQL's {@code binlog_group_commit_sync_delay}); a full batch does not wait. With
+ * the default of 0 no timer is used at all.
  *
  * <p>When InfluxDB rejects a batch that holds points of several callers, each caller's share is
  * written again on its own, so only the caller whose points are bad sees the rejection (writes are
  * idempotent, so the points InfluxDB already took are not duplicated). Each share InfluxDB refuses
  * for good is handed once to {@link RefusedBatches} (the dead-letter file), never retried.
  *
- * <p>At most {@code maxConcurrentWrites} writes are in flight at once; further full batches queue,
- * so however many clients come back at once after an outage, InfluxDB is written at the pace it
- * answers. When a write finds InfluxDB unavailable, the queued batches fail with it at once rather
- * than each waiting for a timeout of its own. At most {@code maxPendingPoints} are held, queued,
- * waiting or in flight; a call that would exceed the bound fails at once with {@link
- * InfluxUnavailableException} (answered 503 with {@code Retry-After}), so memory stays bounded.
- * Thread-safe.
+ * <p>Points leave in the order they arrived, so one sender's points reach InfluxDB in its order.
+ * Bounding the writes in flight means that however many clients come back at once after an outage,
+ * InfluxDB is written at the pace it answers. When a write finds InfluxDB unavailable, the points
+ * still waiting fail with it at once rather than each waiting for a timeout of its own. At most
+ * {@code maxPendingPoints} are held, waiting or in flight; a call that would exceed the bound fails
+ * at once with {@link InfluxUnavailableException} (answered 503 with {@code Retry-After}), so
+ * memory stays bounded. Thread-safe.
  */
 public final class BatchingPointWriter implements PointWriter {
 
@@ -34,9 +42,9 @@ public final class BatchingPointWriter implements PointWriter {
   private final PointWriter target;
   private final BatchingConfig config;
   private final RefusedBatches refused;
+  private final long flushIntervalNanos;
 
   private final ArrayDeque<Submission> waiting = new ArrayDeque<>();
-  private final ArrayDeque<Batch> queued = new ArrayDeque<>();
   private int writesInFlight;
   private int waitingPoints;
   private int pendingPoints;
@@ -53,6 +61,7 @@ public final class BatchingPointWriter implements PointWriter {
     this.target = target;
     this.config = config;
     this.refused = refused;
+    this.flushIntervalNanos = config.flushInterval().toNanos();
   }
 
   /** Writes to InfluxDB in flight now, at most {@code maxConcurrentWrites}. */
@@ -93,16 +102,12 @@ public final class BatchingPointWriter implements PointWriter {
                     + config.maxPendingPoints()
                     + ")"));
       }
-      submission = new Submission(points);
+      submission = new Submission(points, System.nanoTime());
       waiting.add(submission);
       waitingPoints += points.size();
       pendingPoints += points.size();
-      takeBatches(false);
-      if (waitingPoints > 0 && timerId < 0) {
-        timerId = vertx.setTimer(config.flushInterval().toMillis(), id -> onTimer());
-      }
     }
-    pump();
+    dispatch();
     return submission.promise.future();
   }
 
@@ -113,65 +118,78 @@ public final class BatchingPointWriter implements PointWriter {
     synchronized (this) {
       closed = true;
       cancelTimer();
-      takeBatches(true);
       drained = Promise.promise();
       done = drained.future();
       if (pendingPoints == 0) {
         drained.complete();
       }
     }
-    pump();
+    dispatch();
     return done.compose(nothing -> target.close());
+  }
+
+  /**
+   * Starts a write for each free slot while waiting points are ready to go, each taking up to
+   * {@code maxPoints} of them in arrival order; when a slot is free but the points are not ready
+   * yet, sets a timer for the moment they will be.
+   */
+  private void dispatch() {
+    List<Batch> start = new ArrayList<>();
+    synchronized (this) {
+      long now = System.nanoTime();
+      while (writesInFlight < config.maxConcurrentWrites() && waitingPoints > 0 && ready(now)) {
+        start.add(takeBatch());
+        writesInFlight++;
+      }
+      if (waitingPoints == 0 || writesInFlight == config.maxConcurrentWrites()) {
+        // Nothing to wait for, or the next slot to free up calls dispatch() again.
+        cancelTimer();
+      } else if (timerId < 0) {
+        long dueInNanos = waiting.peek().arrivedNanos + flushIntervalNanos - now;
+        long delayMillis = Math.max(1, (dueInNanos + 999_999) / 1_000_000);
+        timerId = vertx.setTimer(delayMillis, id -> onTimer());
+      }
+    }
+    start.forEach(this::send);
+  }
+
+  /**
+   * Whether the waiting points may be written now: a full batch is waiting, the oldest point has
+   * waited {@code flushInterval}, or the writer is closing.
+   */
+  private boolean ready(long now) {
+    return closed
+        || waitingPoints >= config.maxPoints()
+        || now - waiting.peek().arrivedNanos >= flushIntervalNanos;
   }
 
   private void onTimer() {
     synchronized (this) {
       timerId = -1;
-      takeBatches(true);
     }
-    pump();
+    dispatch();
   }
 
-  /**
-   * Cuts full batches off the waiting points into the write queue, and the last partial one too
-   * when {@code all} is set.
-   */
-  private void takeBatches(boolean all) {
-    while (waitingPoints >= config.maxPoints() || (all && waitingPoints > 0)) {
-      var batch = new Batch();
-      while (batch.size < config.maxPoints() && !waiting.isEmpty()) {
-        Submission head = waiting.peek();
-        int take = Math.min(config.maxPoints() - batch.size, head.points.size() - head.dispatched);
-        batch.add(head.slice(take));
-        if (head.dispatched == head.points.size()) {
-          waiting.poll();
-        }
-      }
-      waitingPoints -= batch.size;
-      queued.add(batch);
-    }
-    if (waitingPoints == 0) {
-      cancelTimer();
-    }
-  }
-
-  /** Starts queued batches while fewer than {@code maxConcurrentWrites} writes are in flight. */
-  private void pump() {
-    List<Batch> start = new ArrayList<>();
-    synchronized (this) {
-      while (writesInFlight < config.maxConcurrentWrites() && !queued.isEmpty()) {
-        start.add(queued.poll());
-        writesInFlight++;
+  /** Cuts the next batch, up to {@code maxPoints}, off the waiting points. */
+  private Batch takeBatch() {
+    var batch = new Batch();
+    while (batch.size < config.maxPoints() && !waiting.isEmpty()) {
+      Submission head = waiting.peek();
+      int take = Math.min(config.maxPoints() - batch.size, head.points.size() - head.dispatched);
+      batch.add(head.slice(take));
+      if (head.dispatched == head.points.size()) {
+        waiting.poll();
       }
     }
-    start.forEach(this::send);
+    waitingPoints -= batch.size;
+    return batch;
   }
 
   private void released() {
     synchronized (this) {
       writesInFlight--;
     }
-    pump();
+    dispatch();
   }
 
   private void cancelTimer() {
@@ -197,7 +215,7 @@ public final class BatchingPointWriter implements PointWriter {
               setAsideIfRefused(points, result.cause());
               batch.slices.forEach(slice -> finish(slice, result.cause()));
               if (result.cause() instanceof InfluxUnavailableException) {
-                failQueued(result.cause());
+                failWaiting(result.cause());
               }
               return Future.<Void>succeededFuture();
             })
@@ -205,16 +223,20 @@ public final class BatchingPointWriter implements PointWriter {
   }
 
   /**
-   * InfluxDB cannot take points now: the batches queued behind this one fail at once with the same
-   * cause (answered 503) instead of each waiting its turn for a timeout of its own.
+   * InfluxDB cannot take points now: the points waiting behind this batch fail at once with the
+   * same cause (answered 503) instead of each waiting its turn for a timeout of its own.
    */
-  private void failQueued(Throwable cause) {
-    List<Batch> failed;
+  private void failWaiting(Throwable cause) {
+    List<Slice> failed = new ArrayList<>();
     synchronized (this) {
-      failed = new ArrayList<>(queued);
-      queued.clear();
+      for (Submission submission : waiting) {
+        failed.add(submission.slice(submission.points.size() - submission.dispatched));
+      }
+      waiting.clear();
+      waitingPoints = 0;
+      cancelTimer();
     }
-    failed.forEach(batch -> batch.slices.forEach(slice -> finish(slice, cause)));
+    failed.forEach(slice -> finish(slice, cause));
   }
 
   private Future<Void> sendAlone(Slice slice) {
@@ -264,13 +286,15 @@ public final class BatchingPointWriter implements PointWriter {
   /** One caller's points and how far they have been handed to batches. */
   private static final class Submission {
     final List<Point> points;
+    final long arrivedNanos;
     final Promise<Void> promise = Promise.promise();
     int dispatched;
     int inFlight;
     Throwable failure;
 
-    Submission(List<Point> points) {
+    Submission(List<Point> points, long arrivedNanos) {
       this.points = List.copyOf(points);
+      this.arrivedNanos = arrivedNanos;
     }
 
     Slice slice(int count) {

@@ -32,6 +32,8 @@ import java.util.function.LongSupplier;
  *       rejected} by InfluxDB or InfluxDB {@code unavailable});
  *   <li>{@code ferry_collector_batch_points}: points per write to InfluxDB;
  *   <li>{@code ferry_collector_pending_points}: points waiting for or in a write to InfluxDB;
+ *   <li>{@code ferry_collector_influx_writes_in_flight}: writes to InfluxDB in flight, at most
+ *       {@code influxdb.max_concurrent_writes};
  *   <li>{@code ferry_collector_dead_letter_batches_total} and {@code
  *       ferry_collector_dead_letter_points_total}: batches InfluxDB refused as invalid, set aside
  *       in {@code influxdb.dead_letter_dir}, and their points;
@@ -172,6 +174,18 @@ public final class CollectorMetrics implements AutoCloseable {
     Gauge.builder("ferry.collector.pending", pendingPoints::getAsInt)
         .baseUnit("points")
         .description("Points waiting for or in a write to InfluxDB")
+        .register(registry);
+  }
+
+  /**
+   * Publishes the number of writes to InfluxDB in flight, read at each scrape: at {@code
+   * influxdb.max_concurrent_writes}, points wait and join the next batch.
+   */
+  public void registerWritesInFlight(IntSupplier writesInFlight) {
+    Gauge.builder("ferry.collector.influx.writes.in.flight", writesInFlight::getAsInt)
+        .description(
+            "Writes to InfluxDB in flight; at influxdb.max_concurrent_writes, points wait and"
+                + " join the next batch")
         .register(registry);
   }
 

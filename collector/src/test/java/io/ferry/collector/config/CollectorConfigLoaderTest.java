@@ -56,9 +56,7 @@ class CollectorConfigLoaderTest {
     assertThat(config.influxdb().url()).isEqualTo(URI.create("http://127.0.0.1:8086"));
     assertThat(config.influxdb().api()).isEqualTo(InfluxApi.AUTO);
     assertThat(config.influxdb().batching())
-        .isEqualTo(
-            new BatchingConfig(
-                5000, Duration.ofMillis(100), 200_000, 4, dir.resolve("dead-letter")));
+        .isEqualTo(new BatchingConfig(5000, Duration.ZERO, 200_000, 4, dir.resolve("dead-letter")));
     assertThat(config.influxdb().timeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.influxdb().destination().v2Bucket()).isEqualTo("ferry");
     assertThat(config.influxdb().destination().v2Org()).isEqualTo("-");
@@ -99,6 +97,19 @@ class CollectorConfigLoaderTest {
     assertThat(influx.batching())
         .isEqualTo(new BatchingConfig(10, Duration.ofSeconds(2), 20, 2, dir.resolve("refused")));
     assertThat(influx.timeout()).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void aFlushIntervalOfZeroMeansNoBatchFormingDelay() {
+    assertThat(parse(MINIMAL + "influxdb: {flush_interval: 0}\n").influxdb().batching())
+        .extracting(BatchingConfig::flushInterval)
+        .isEqualTo(Duration.ZERO);
+    assertThat(parse(MINIMAL + "influxdb: {flush_interval: 0ms}\n").influxdb().batching())
+        .extracting(BatchingConfig::flushInterval)
+        .isEqualTo(Duration.ZERO);
+    assertThat(parse(MINIMAL + "influxdb: {flush_interval: 20ms}\n").influxdb().batching())
+        .extracting(BatchingConfig::flushInterval)
+        .isEqualTo(Duration.ofMillis(20));
   }
 
   @Test

@@ -86,6 +86,90 @@ class BatchingPointWriterTest {
   }
 
   @Test
+  void withoutAFlushIntervalAPushToAnIdleWriterIsWrittenBeforeWriteReturns(Vertx vertx)
+      throws Exception {
+    target.hold = true;
+    var writer = writer(vertx, config(1000, Duration.ZERO, 1000));
+
+    Future<Void> push = writer.write(points("a", 3));
+
+    // Started within write() itself: no timer or later event-loop turn was involved.
+    assertThat(target.batches).hasSize(1);
+    assertThat(writer.writesInFlight()).isEqualTo(1);
+    assertThat(push.isComplete()).isFalse();
+    target.held.get(0).complete();
+    push.await(10, TimeUnit.SECONDS);
+    assertThat(writer.pendingPoints()).isZero();
+  }
+
+  @Test
+  void whileEverySlotIsBusyPushesAccumulateAndLeaveInOneWriteWhenASlotFrees(Vertx vertx)
+      throws Exception {
+    target.hold = true;
+    var writer =
+        writer(
+            vertx,
+            new BatchingConfig(1000, Duration.ZERO, 1000, 2, Path.of("unused-dead-letters")));
+
+    List<Future<Void>> pushes = new ArrayList<>();
+    for (int p = 0; p < 6; p++) {
+      pushes.add(writer.write(points("m" + p, 3)));
+    }
+
+    assertThat(target.batches).extracting(List::size).containsExactly(3, 3);
+    assertThat(writer.writesInFlight()).isEqualTo(2);
+    assertThat(writer.pendingPoints()).isEqualTo(18);
+    target.held.get(0).complete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> target.batches.size() == 3);
+    assertThat(target.batches.get(2))
+        .extracting(Point::measurement)
+        .containsExactly("m2", "m2", "m2", "m3", "m3", "m3", "m4", "m4", "m4", "m5", "m5", "m5");
+    target.held.get(1).complete();
+    target.held.get(2).complete();
+    Future.all(pushes).await(10, TimeUnit.SECONDS);
+    assertThat(target.batches).hasSize(3);
+    assertThat(writer.pendingPoints()).isZero();
+  }
+
+  @Test
+  void pointsWaitingForASlotFormBatchesOfAtMostMaxPointsInArrivalOrder(Vertx vertx)
+      throws Exception {
+    target.hold = true;
+    var writer =
+        writer(
+            vertx, new BatchingConfig(4, Duration.ZERO, 1000, 1, Path.of("unused-dead-letters")));
+
+    Future<Void> first = writer.write(points("a", 1));
+    Future<Void> second = writer.write(points("b", 3));
+    Future<Void> third = writer.write(points("c", 3));
+    for (int written = 1; written <= 3; written++) {
+      int index = written - 1;
+      await().atMost(Duration.ofSeconds(10)).until(() -> target.held.size() > index);
+      assertThat(writer.writesInFlight()).isEqualTo(1);
+      target.held.get(index).complete();
+    }
+
+    Future.all(first, second, third).await(10, TimeUnit.SECONDS);
+    assertThat(target.batches)
+        .extracting(batch -> batch.stream().map(Point::measurement).toList())
+        .containsExactly(List.of("a"), List.of("b", "b", "b", "c"), List.of("c", "c"));
+  }
+
+  @Test
+  void aFlushIntervalHoldsTheFirstPushAtAnIdleWriterForOthersToJoin(Vertx vertx) throws Exception {
+    var writer = writer(vertx, config(1000, NEVER, 1000));
+
+    Future<Void> a = writer.write(points("a", 2));
+    Future<Void> b = writer.write(points("b", 2));
+
+    assertThat(target.batches).isEmpty();
+    assertThat(writer.writesInFlight()).isZero();
+    writer.close().await(10, TimeUnit.SECONDS);
+    assertThat(a.succeeded() && b.succeeded()).isTrue();
+    assertThat(target.batches).extracting(List::size).containsExactly(4);
+  }
+
+  @Test
   void aFullBatchIsWrittenAtOnceAndTheRestWaitsForTheInterval(Vertx vertx) throws Exception {
     var writer = writer(vertx, config(4, NEVER, 1000));
 
