@@ -175,7 +175,9 @@ public final class CollectorMetrics implements AutoCloseable {
 
   /** The alert queue's size now: points admitted for the alert engine and not yet observed. */
   public void registerAlertQueuedPoints(IntSupplier points) {
-    Gauge.builder("ferry.collector.alert.queued.points", points, IntSupplier::getAsInt)
+    // The supplier form holds the supplier strongly; the object form would let it be collected.
+    Gauge.builder("ferry.collector.alert.queued", points::getAsInt)
+        .baseUnit("points")
         .description("Points the alert rules need, admitted and not yet observed by the engine")
         .register(registry);
   }
