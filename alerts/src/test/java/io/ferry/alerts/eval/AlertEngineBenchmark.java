@@ -135,6 +135,7 @@ class AlertEngineBenchmark {
     SyntheticFleet fleet = SyntheticFleet.withSeries(agents * SyntheticFleet.SERIES_PER_HOST);
     List<AlertRule> rules = defaultRules();
     AlertEngine engine = new AlertEngine(rules, fleetSlos(), Phase.PRE, START);
+    long emptyHeap = usedHeapAfterGc();
     var threads = ManagementFactory.getThreadMXBean();
 
     long ingestCpu = 0;
@@ -174,16 +175,24 @@ class AlertEngineBenchmark {
     assertThat(engine.sloStatuses(roundStart(WARM_ROUNDS + timedRounds)))
         .as("both SLOs counted the fleet's requests")
         .allSatisfy(status -> assertThat(status.totalEvents()).isPositive());
+    long heldHeap = usedHeapAfterGc() - emptyHeap;
+    Reference.reachabilityFence(engine);
     long[] evaluateCpu = evaluateCpuNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    int series =
+        fleet.hosts() * (SyntheticFleet.SERIES_PER_HOST + SyntheticWebTraffic.SERIES_PER_HOST);
     String text =
         String.format(
             Locale.ROOT,
-            "| hosts | active series | points observed | ingest CPU | points per CPU-second"
-                + " | ingest wall | evaluate ticks | tick CPU median / p99 ms |%n"
-                + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n"
-                + "| %,d | %,d | %,d | %.2f s | %,.0f | %.2f s | %,d | %.1f / %.1f |%n",
+            "| hosts | active series | heap held | bytes per active series | points observed"
+                + " | ingest CPU | points per CPU-second | ingest wall | evaluate ticks"
+                + " | tick CPU median / p99 ms |%n"
+                + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n"
+                + "| %,d | %,d | %.1f MB | %,d | %,d | %.2f s | %,.0f | %.2f s | %,d | %.1f / %.1f"
+                + " |%n",
             fleet.hosts(),
-            fleet.hosts() * (SyntheticFleet.SERIES_PER_HOST + SyntheticWebTraffic.SERIES_PER_HOST),
+            series,
+            heldHeap / 1e6,
+            heldHeap / series,
             points,
             ingestCpu / 1e9,
             points / (ingestCpu / 1e9),
