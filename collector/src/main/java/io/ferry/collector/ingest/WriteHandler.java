@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * that does not decode is refused whole with 400 or 413), writes the good points, and answers only
  * after InfluxDB accepted them. The answer is 204 when every line was good; 400 naming each bad
  * line when some were not (the good ones are still written, as InfluxDB does); 503 with {@code
- * Retry-After} when InfluxDB cannot take the points now, so the sender keeps them and retries; 400
- * with InfluxDB's reason when InfluxDB refuses the points themselves (set aside in the dead-letter
- * file by the batching writer), so the sender drops them instead of retrying forever.
+ * Retry-After} when InfluxDB cannot take the points now, or when the writer or the alert engine's
+ * queue has no room for them (nothing of the push is then kept), so the sender keeps them and
+ * retries; 400 with InfluxDB's reason when InfluxDB refuses the points themselves (set aside in the
+ * dead-letter file by the batching writer), so the sender drops them instead of retrying forever.
  *
  * <p>Points always go to the collector's configured database; a {@code db}, {@code rp}, {@code
  * bucket} or {@code org} parameter is accepted for compatibility and ignored.
