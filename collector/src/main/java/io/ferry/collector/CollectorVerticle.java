@@ -1,5 +1,6 @@
 package io.ferry.collector;
 
+import io.ferry.collector.alerting.AlertFeed;
 import io.ferry.collector.alerting.AlertRoutes;
 import io.ferry.collector.alerting.AlertService;
 import io.ferry.collector.alerting.CollectorHost;
@@ -48,7 +49,6 @@ import io.ferry.collector.metrics.RequestCounter;
 import io.ferry.collector.tls.InfluxTlsOptions;
 import io.ferry.collector.tls.ListenTlsOptions;
 import io.ferry.collector.web.DashboardRoutes;
-import io.ferry.lineprotocol.Point;
 import io.ferry.yamlconfig.ConfigUnits;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -287,6 +287,7 @@ public final class CollectorVerticle extends VerticleBase {
             CollectorHost.name(),
             influxStatus::reachable,
             Optional.ofNullable(cluster).map(c -> c.alerting(config.alerts().get())));
+    metrics.registerAlertQueuedPoints(alerting::queuedPoints);
     return alerting.start();
   }
 
@@ -355,7 +356,7 @@ public final class CollectorVerticle extends VerticleBase {
         .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V1, bodiesInFlight, metrics))
         .handler(
             new WriteHandler(
-                ApiStyle.V1, parser, writer, metrics, outage, this::alert, rateLimits));
+                ApiStyle.V1, parser, writer, metrics, outage, alertFeed(), rateLimits));
     router
         .post("/api/v2/write")
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.TOKEN_ONLY, ApiStyle.V2))
@@ -365,7 +366,7 @@ public final class CollectorVerticle extends VerticleBase {
         .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V2, bodiesInFlight, metrics))
         .handler(
             new WriteHandler(
-                ApiStyle.V2, parser, writer, metrics, outage, this::alert, rateLimits));
+                ApiStyle.V2, parser, writer, metrics, outage, alertFeed(), rateLimits));
     router
         .route("/query")
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.V1_WRITE, ApiStyle.V1))
@@ -417,12 +418,12 @@ public final class CollectorVerticle extends VerticleBase {
     return router;
   }
 
-  private void alert(List<Point> points) {
+  /** Where accepted points go for alerting: the leader in a cluster, else the own engine. */
+  private AlertFeed alertFeed() {
     if (cluster != null) {
-      cluster.alertFeed().accept(points);
-    } else if (alerting != null) {
-      alerting.ingest(points);
+      return cluster.alertFeed();
     }
+    return alerting == null ? AlertFeed.NONE : alerting::admit;
   }
 
   private void compareRoutes(Router router) {

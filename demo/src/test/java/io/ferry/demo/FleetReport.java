@@ -132,9 +132,10 @@ record FleetReport(
     minutes.forEach((minute, period) -> out.append(row(String.valueOf(minute + 1), period)));
     out.append(row("all", overall)).append('\n');
     out.append(
-        "| s | collector RSS MiB | heap used MiB | live data MiB | pending points | collector"
-            + " CPU % | InfluxDB RSS MiB | InfluxDB CPU % | fleet CPU % | load |\n"
-            + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        "| s | collector RSS MiB | heap used MiB | live data MiB | pending points | alert queue"
+            + " points | refused for the alert queue | collector CPU % | InfluxDB RSS MiB | InfluxDB"
+            + " CPU % | fleet CPU % | load |\n"
+            + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     Sample previous = null;
     for (int i = 0; i < samples.size(); i++) {
       Sample sample = samples.get(i);
@@ -170,17 +171,20 @@ record FleetReport(
     var out =
         new StringBuilder(
             "seconds,collector_rss_bytes,collector_cpu_seconds,heap_used_bytes,live_data_bytes,"
-                + "pending_points,influx_rss_bytes,influx_cpu_seconds,fleet_cpu_seconds,load1\n");
+                + "pending_points,alert_queued_points,alert_queue_refused,influx_rss_bytes,"
+                + "influx_cpu_seconds,fleet_cpu_seconds,load1\n");
     for (Sample s : samples) {
       out.append(
           f(
-              "%.1f,%s,%s,%s,%s,%s,%s,%s,%s,%.2f%n",
+              "%.1f,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%.2f%n",
               s.seconds(),
               text(asDouble(s.collectorRssBytes())),
               text(s.collectorCpuSeconds()),
               text(s.heapUsedBytes()),
               text(s.liveDataBytes()),
               text(s.pendingPoints()),
+              text(s.alertQueuedPoints()),
+              text(s.alertQueueRefused()),
               text(asDouble(s.influxRssBytes())),
               text(s.influxCpuSeconds()),
               text(s.fleetCpuSeconds()),
@@ -214,17 +218,23 @@ record FleetReport(
     Sample from = before == null ? now : before;
     double wall = now.seconds() - from.seconds();
     return f(
-        "| %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %.2f |%n",
+        "| %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f |%n",
         now.seconds(),
         mib(asDouble(now.collectorRssBytes())),
         mib(now.heapUsedBytes()),
         mib(now.liveDataBytes()),
-        now.pendingPoints().isPresent() ? f("%,.0f", now.pendingPoints().getAsDouble()) : "-",
+        count(now.pendingPoints()),
+        count(now.alertQueuedPoints()),
+        count(now.alertQueueRefused()),
         percent(from.collectorCpuSeconds(), now.collectorCpuSeconds(), wall),
         mib(asDouble(now.influxRssBytes())),
         percent(from.influxCpuSeconds(), now.influxCpuSeconds(), wall),
         percent(from.fleetCpuSeconds(), now.fleetCpuSeconds(), wall),
         now.loadAverage());
+  }
+
+  private static String count(OptionalDouble value) {
+    return value.isPresent() ? f("%,.0f", value.getAsDouble()) : "-";
   }
 
   /** Least-squares slope of a value over the samples after the warm-up, per minute. */

@@ -34,6 +34,10 @@ final class FleetSampler implements AutoCloseable {
    * @param liveDataBytes the collector's old generation after its last full or mixed collection
    *     ({@code jvm_gc_live_data_size_bytes})
    * @param pendingPoints points waiting for InfluxDB ({@code ferry_collector_pending_points})
+   * @param alertQueuedPoints points waiting for the alert engine ({@code
+   *     ferry_collector_alert_queued_points})
+   * @param alertQueueRefused pushes refused so far because the alert engine's queue was full
+   *     ({@code ferry_collector_alert_queue_refused_total})
    * @param influxRssBytes InfluxDB's resident memory
    * @param influxCpuSeconds InfluxDB's CPU time
    * @param fleetCpuSeconds this JVM's CPU time (the simulated agents)
@@ -46,6 +50,8 @@ final class FleetSampler implements AutoCloseable {
       OptionalDouble heapUsedBytes,
       OptionalDouble liveDataBytes,
       OptionalDouble pendingPoints,
+      OptionalDouble alertQueuedPoints,
+      OptionalDouble alertQueueRefused,
       OptionalLong influxRssBytes,
       OptionalDouble influxCpuSeconds,
       OptionalDouble fleetCpuSeconds,
@@ -80,6 +86,8 @@ final class FleetSampler implements AutoCloseable {
     OptionalDouble heap = OptionalDouble.empty();
     OptionalDouble live = OptionalDouble.empty();
     OptionalDouble pending = OptionalDouble.empty();
+    OptionalDouble alertQueued = OptionalDouble.empty();
+    OptionalDouble alertRefused = OptionalDouble.empty();
     try {
       PrometheusSamples metrics = PrometheusSamples.parse(collector.metrics());
       heap =
@@ -94,6 +102,8 @@ final class FleetSampler implements AutoCloseable {
         live = OptionalDouble.empty();
       }
       pending = metrics.value("ferry_collector_pending_points");
+      alertQueued = metrics.value("ferry_collector_alert_queued_points");
+      alertRefused = metrics.value("ferry_collector_alert_queue_refused_total");
     } catch (IOException | RuntimeException e) {
       metricsFailures++;
     } catch (InterruptedException e) {
@@ -107,6 +117,8 @@ final class FleetSampler implements AutoCloseable {
             heap,
             live,
             pending,
+            alertQueued,
+            alertRefused,
             rssBytes(influxPid),
             cpuSeconds(influxPid),
             cpuSeconds(ProcessHandle.current().pid()),

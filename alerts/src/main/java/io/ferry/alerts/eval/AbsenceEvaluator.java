@@ -1,6 +1,7 @@
 package io.ferry.alerts.eval;
 
 import io.ferry.alerts.Labels;
+import io.ferry.alerts.SeriesKey;
 import io.ferry.alerts.rule.AlertRule;
 import io.ferry.alerts.rule.Condition;
 import io.ferry.lineprotocol.Point;
@@ -17,7 +18,8 @@ import java.util.function.Predicate;
  * Absence rules: when each group (such as each host) last sent a point, by arrival time at the
  * collector (so a host with a wrong clock is not taken for silent). Groups from the expected
  * inventory count as seen when the engine started, so a host that never reports fires once {@code
- * after} has passed since then.
+ * after} has passed since then. Groups are kept: forgetting a silent host would end its alert
+ * without it coming back.
  */
 final class AbsenceEvaluator implements RuleEvaluator {
 
@@ -34,7 +36,7 @@ final class AbsenceEvaluator implements RuleEvaluator {
   }
 
   @Override
-  public Labels observe(Point point, Instant arrival) {
+  public Labels observe(Point point, SeriesKey key, Instant arrival) {
     TreeMap<String, String> group = new TreeMap<>();
     for (String tag : absence.groupBy()) {
       String value = point.tags().get(tag);
@@ -55,7 +57,7 @@ final class AbsenceEvaluator implements RuleEvaluator {
   }
 
   @Override
-  public Reading reading(Labels labels, Instant now, boolean active) {
+  public Reading reading(SeriesKey key, Labels labels, Instant now, boolean active) {
     Instant seen = lastSeen.get(labels);
     return seen == null ? null : reading(seen, now);
   }
@@ -63,11 +65,6 @@ final class AbsenceEvaluator implements RuleEvaluator {
   private Reading reading(Instant seen, Instant now) {
     Duration silent = Duration.between(seen, now);
     return Reading.of(silent.compareTo(absence.after()) >= 0, silent.toMillis() / 1000.0);
-  }
-
-  @Override
-  public void prune(Instant now) {
-    // Groups are kept: forgetting a silent host would end its alert without it coming back.
   }
 
   @Override

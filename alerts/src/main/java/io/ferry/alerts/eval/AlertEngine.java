@@ -3,6 +3,7 @@ package io.ferry.alerts.eval;
 import io.ferry.alerts.Alert;
 import io.ferry.alerts.AlertStatus;
 import io.ferry.alerts.Labels;
+import io.ferry.alerts.SeriesKey;
 import io.ferry.alerts.rule.AlertRule;
 import io.ferry.alerts.rule.Condition;
 import io.ferry.alerts.rule.Phase;
@@ -18,7 +19,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,11 +64,19 @@ public final class AlertEngine {
       Reading reading,
       boolean restored) {}
 
-  private final Map<String, List<Bound>> byMeasurement = new HashMap<>();
-  private final List<SloTracker> sloTrackers;
+  /**
+   * What looks at the points of one measurement: the SLO trackers of its SLIs and the rules that
+   * select it.
+   */
+  private record Route(List<SloTracker> trackers, List<Bound> rules) {}
 
-  /** The trackers of SLOs no {@code slo_burn} rule watches, by their SLI's measurement. */
-  private final Map<String, List<SloTracker>> trackedOnly = new HashMap<>();
+  /**
+   * Routes by measurement: a point of a measurement no rule or SLO selects costs this one lookup
+   * and leaves nothing behind.
+   */
+  private final Map<String, Route> routes = new HashMap<>();
+
+  private final List<SloTracker> sloTrackers;
 
   private final List<Bound> bound = new ArrayList<>();
   private final Map<Labels, Active> active = new LinkedHashMap<>();
@@ -93,7 +101,13 @@ public final class AlertEngine {
       trackers.put(slo.name(), new SloTracker(slo));
     }
     this.sloTrackers = List.copyOf(trackers.values());
-    Set<SloTracker> watchedByRules = new HashSet<>();
+    Map<String, List<SloTracker>> trackersByMeasurement = new HashMap<>();
+    for (SloTracker tracker : sloTrackers) {
+      trackersByMeasurement
+          .computeIfAbsent(tracker.slo().sli().measurement(), m -> new ArrayList<>())
+          .add(tracker);
+    }
+    Map<String, List<Bound>> rulesByMeasurement = new HashMap<>();
     for (AlertRule rule : rules) {
       if (!rule.appliesIn(phase)) {
         continue;
@@ -115,27 +129,25 @@ public final class AlertEngine {
                   + trackers.keySet()
                   + ")");
         }
-        watchedByRules.addAll(watched);
-        // Each SLO's tracker picks its own points (its SLI's measurement and tags).
-        Bound b = new Bound(rule, new SloBurnEvaluator(rule, watched), point -> true);
-        bound.add(b);
-        watched.stream()
-            .map(tracker -> tracker.slo().sli().measurement())
-            .distinct()
-            .forEach(m -> byMeasurement.computeIfAbsent(m, key -> new ArrayList<>()).add(b));
+        // Points reach the trackers through their measurement's route, watched or not: the rule
+        // only reads the burn rates at each evaluation.
+        bound.add(new Bound(rule, new SloBurnEvaluator(rule, watched), point -> false));
         continue;
       }
       Bound b = new Bound(rule, evaluatorFor(rule, startedAt));
       bound.add(b);
-      byMeasurement.computeIfAbsent(rule.selector().measurement(), m -> new ArrayList<>()).add(b);
+      rulesByMeasurement
+          .computeIfAbsent(rule.selector().measurement(), m -> new ArrayList<>())
+          .add(b);
     }
-    // An SLO no rule watches is still tracked, for its budget and burn rates (sloStatuses).
-    for (SloTracker tracker : sloTrackers) {
-      if (!watchedByRules.contains(tracker)) {
-        trackedOnly
-            .computeIfAbsent(tracker.slo().sli().measurement(), m -> new ArrayList<>())
-            .add(tracker);
-      }
+    Set<String> measurements = new HashSet<>(trackersByMeasurement.keySet());
+    measurements.addAll(rulesByMeasurement.keySet());
+    for (String measurement : measurements) {
+      routes.put(
+          measurement,
+          new Route(
+              List.copyOf(trackersByMeasurement.getOrDefault(measurement, List.of())),
+              List.copyOf(rulesByMeasurement.getOrDefault(measurement, List.of()))));
     }
   }
 
@@ -155,33 +167,36 @@ public final class AlertEngine {
 
   /** Feeds points that arrived at {@code now}; returns the status changes they caused. */
   public synchronized List<Transition> ingest(Collection<Point> points, Instant now) {
-    Map<Bound, Set<Labels>> touched = new LinkedHashMap<>();
+    // Per rule, the alerts the batch touched with their series: each read once after the batch.
+    Map<Bound, Map<Labels, SeriesKey>> touched = new LinkedHashMap<>();
     for (Point point : points) {
-      for (SloTracker tracker : trackedOnly.getOrDefault(point.measurement(), List.of())) {
-        tracker.observe(point, now);
-      }
-      List<Bound> candidates = byMeasurement.get(point.measurement());
-      if (candidates == null) {
+      Route route = routes.get(point.measurement());
+      if (route == null) {
         continue;
       }
-      for (Bound b : candidates) {
+      // Hashed once here, for every tracker and rule that keeps state for the series.
+      SeriesKey key = SeriesKey.of(point);
+      for (SloTracker tracker : route.trackers()) {
+        tracker.observe(point, key, now);
+      }
+      for (Bound b : route.rules()) {
         if (b.selects().test(point)) {
-          Labels labels = b.evaluator().observe(point, now);
+          Labels labels = b.evaluator().observe(point, key, now);
           if (labels != null) {
-            touched.computeIfAbsent(b, key -> new LinkedHashSet<>()).add(labels);
+            touched.computeIfAbsent(b, rule -> new LinkedHashMap<>()).putIfAbsent(labels, key);
           }
         }
       }
     }
     List<Transition> transitions = new ArrayList<>();
     touched.forEach(
-        (b, labelSet) -> {
-          for (Labels labels : labelSet) {
-            Active current = active.get(labels);
-            Reading reading = b.evaluator().reading(labels, now, current != null);
-            apply(b, labels, reading, now, transitions, true);
-          }
-        });
+        (b, series) ->
+            series.forEach(
+                (labels, key) -> {
+                  Active current = active.get(labels);
+                  Reading reading = b.evaluator().reading(key, labels, now, current != null);
+                  apply(b, labels, reading, now, transitions, true);
+                }));
     return transitions;
   }
 
@@ -212,7 +227,6 @@ public final class AlertEngine {
       for (Labels labels : mine) {
         apply(b, labels, null, now, transitions, false);
       }
-      b.evaluator().prune(now);
     }
     return transitions;
   }

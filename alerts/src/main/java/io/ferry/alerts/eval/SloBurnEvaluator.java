@@ -1,6 +1,7 @@
 package io.ferry.alerts.eval;
 
 import io.ferry.alerts.Labels;
+import io.ferry.alerts.SeriesKey;
 import io.ferry.alerts.rule.AlertRule;
 import io.ferry.alerts.slo.BurnRateAlert;
 import io.ferry.alerts.slo.BurnRateEvaluation;
@@ -39,12 +40,12 @@ final class SloBurnEvaluator implements RuleEvaluator {
     return trackers;
   }
 
+  /**
+   * Points reach the trackers through the engine's routes; burn rates move with time more than with
+   * one point, so the regular evaluation decides.
+   */
   @Override
-  public Labels observe(Point point, Instant arrival) {
-    for (SloTracker tracker : trackers) {
-      tracker.observe(point, arrival);
-    }
-    // Burn rates move with time more than with one point: the regular evaluation decides.
+  public Labels observe(Point point, SeriesKey key, Instant arrival) {
     return null;
   }
 
@@ -88,13 +89,8 @@ final class SloBurnEvaluator implements RuleEvaluator {
   }
 
   @Override
-  public Reading reading(Labels labels, Instant now, boolean active) {
+  public Reading reading(SeriesKey key, Labels labels, Instant now, boolean active) {
     return readings(now).get(labels);
-  }
-
-  @Override
-  public void prune(Instant now) {
-    // The trackers bound their own memory.
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.ferry.alerts.eval;
 
 import io.ferry.alerts.Labels;
+import io.ferry.alerts.SeriesKey;
 import io.ferry.alerts.rule.AlertRule;
 import io.ferry.alerts.rule.Condition;
 import io.ferry.lineprotocol.FieldValue;
@@ -8,6 +9,8 @@ import io.ferry.lineprotocol.Point;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -22,11 +25,12 @@ final class StateEvaluator implements RuleEvaluator {
   /** How long a series' newest value keeps counting without a newer one: 5 minutes. */
   static final Duration STALENESS = Duration.ofMinutes(5);
 
-  private record Latest(long nanos, String value) {}
+  /** A series' alert labels (made once, at its first point) and its newest value. */
+  private record Latest(Labels labels, long nanos, String value) {}
 
   private final AlertRule rule;
   private final Condition.State state;
-  private final Map<Labels, Latest> latest = new HashMap<>();
+  private final Map<SeriesKey, Latest> latest = new HashMap<>();
 
   StateEvaluator(AlertRule rule, Condition.State state) {
     this.rule = rule;
@@ -34,16 +38,16 @@ final class StateEvaluator implements RuleEvaluator {
   }
 
   @Override
-  public Labels observe(Point point, Instant arrival) {
+  public Labels observe(Point point, SeriesKey key, Instant arrival) {
     FieldValue value = point.fields().get(state.field());
     if (value == null) {
       return null;
     }
-    Labels labels = SeriesLabels.of(rule, point);
     long nanos = PointTime.nanos(point, arrival);
-    Latest previous = latest.get(labels);
+    Latest previous = latest.get(key);
+    Labels labels = previous == null ? SeriesLabels.of(rule, point) : previous.labels();
     if (previous == null || previous.nanos() <= nanos) {
-      latest.put(labels, new Latest(nanos, FieldValues.text(value)));
+      latest.put(key, new Latest(labels, nanos, FieldValues.text(value)));
     }
     return labels;
   }
@@ -52,18 +56,21 @@ final class StateEvaluator implements RuleEvaluator {
   public void forEachReading(
       Instant now, Predicate<Labels> active, BiConsumer<Labels, Reading> sink) {
     long oldest = Point.epochNanos(now.minus(STALENESS));
-    latest.forEach(
-        (labels, value) -> {
-          Reading reading = reading(value, oldest);
-          if (reading != null) {
-            sink.accept(labels, reading);
-          }
-        });
+    for (Iterator<Latest> it = latest.values().iterator(); it.hasNext(); ) {
+      Latest value = it.next();
+      Reading reading = reading(value, oldest);
+      if (reading == null) {
+        // Stale: no longer counts, and is forgotten in the same walk.
+        it.remove();
+      } else {
+        sink.accept(value.labels(), reading);
+      }
+    }
   }
 
   @Override
-  public Reading reading(Labels labels, Instant now, boolean active) {
-    return reading(latest.get(labels), Point.epochNanos(now.minus(STALENESS)));
+  public Reading reading(SeriesKey key, Labels labels, Instant now, boolean active) {
+    return reading(latest.get(key), Point.epochNanos(now.minus(STALENESS)));
   }
 
   private Reading reading(Latest value, long oldest) {
@@ -74,13 +81,9 @@ final class StateEvaluator implements RuleEvaluator {
   }
 
   @Override
-  public void prune(Instant now) {
-    long oldest = Point.epochNanos(now.minus(STALENESS));
-    latest.values().removeIf(value -> value.nanos() < oldest);
-  }
-
-  @Override
   public Set<Labels> known() {
-    return latest.keySet();
+    Set<Labels> known = new HashSet<>();
+    latest.values().forEach(value -> known.add(value.labels()));
+    return known;
   }
 }

@@ -1,11 +1,14 @@
 package io.ferry.alerts.eval;
 
 import io.ferry.alerts.Labels;
+import io.ferry.alerts.SeriesKey;
 import io.ferry.alerts.rule.AlertRule;
 import io.ferry.alerts.rule.Condition;
 import io.ferry.lineprotocol.Point;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -22,7 +25,11 @@ final class ThresholdEvaluator implements RuleEvaluator {
   private final AlertRule rule;
   private final Condition.Threshold threshold;
   private final long windowNanos;
-  private final Map<Labels, SeriesWindow> windows = new HashMap<>();
+
+  /** A series' alert labels (made once, at its first point) and its window. */
+  private record Tracked(Labels labels, SeriesWindow window) {}
+
+  private final Map<SeriesKey, Tracked> windows = new HashMap<>();
 
   ThresholdEvaluator(AlertRule rule, Condition.Threshold threshold) {
     this.rule = rule;
@@ -31,34 +38,42 @@ final class ThresholdEvaluator implements RuleEvaluator {
   }
 
   @Override
-  public Labels observe(Point point, Instant arrival) {
+  public Labels observe(Point point, SeriesKey key, Instant arrival) {
     OptionalDouble value = FieldValues.number(point.fields(), threshold.fields());
     if (value.isEmpty()) {
       return null;
     }
-    Labels labels = SeriesLabels.of(rule, point);
-    windows
-        .computeIfAbsent(labels, key -> new SeriesWindow())
-        .put(PointTime.nanos(point, arrival), value.getAsDouble());
-    return labels;
+    Tracked tracked = windows.get(key);
+    if (tracked == null) {
+      tracked = new Tracked(SeriesLabels.of(rule, point), new SeriesWindow());
+      windows.put(key, tracked);
+    }
+    tracked.window().put(PointTime.nanos(point, arrival), value.getAsDouble());
+    return tracked.labels();
   }
 
   @Override
   public void forEachReading(
       Instant now, Predicate<Labels> active, BiConsumer<Labels, Reading> sink) {
-    windows.forEach(
-        (labels, window) -> {
-          Reading reading = reading(window, now, active.test(labels));
-          if (reading != null) {
-            sink.accept(labels, reading);
-          }
-        });
+    long oldest = Point.epochNanos(now) - windowNanos;
+    for (Iterator<Tracked> it = windows.values().iterator(); it.hasNext(); ) {
+      Tracked tracked = it.next();
+      tracked.window().dropBefore(oldest);
+      if (tracked.window().isEmpty()) {
+        it.remove();
+        continue;
+      }
+      Reading reading = reading(tracked.window(), now, active.test(tracked.labels()));
+      if (reading != null) {
+        sink.accept(tracked.labels(), reading);
+      }
+    }
   }
 
   @Override
-  public Reading reading(Labels labels, Instant now, boolean active) {
-    SeriesWindow window = windows.get(labels);
-    return window == null ? null : reading(window, now, active);
+  public Reading reading(SeriesKey key, Labels labels, Instant now, boolean active) {
+    Tracked tracked = windows.get(key);
+    return tracked == null ? null : reading(tracked.window(), now, active);
   }
 
   private Reading reading(SeriesWindow window, Instant now, boolean active) {
@@ -76,19 +91,9 @@ final class ThresholdEvaluator implements RuleEvaluator {
   }
 
   @Override
-  public void prune(Instant now) {
-    long oldest = Point.epochNanos(now) - windowNanos;
-    windows
-        .values()
-        .removeIf(
-            window -> {
-              window.dropBefore(oldest);
-              return window.isEmpty();
-            });
-  }
-
-  @Override
   public Set<Labels> known() {
-    return windows.keySet();
+    Set<Labels> known = new HashSet<>();
+    windows.values().forEach(tracked -> known.add(tracked.labels()));
+    return known;
   }
 }

@@ -1,6 +1,7 @@
 package io.ferry.alerts.eval;
 
 import io.ferry.alerts.Labels;
+import io.ferry.alerts.SeriesKey;
 import io.ferry.alerts.rule.AlertRule;
 import io.ferry.lineprotocol.FieldValue;
 import io.ferry.lineprotocol.Point;
@@ -32,7 +33,7 @@ final class UnsafeWritablePrimariesEvaluator implements RuleEvaluator {
   }
 
   @Override
-  public Labels observe(Point point, Instant arrival) {
+  public Labels observe(Point point, SeriesKey key, Instant arrival) {
     FieldValue readOnly = point.fields().get("read_only");
     OptionalDouble increment =
         FieldValues.number(point.fields(), List.of("auto_increment_increment"));
@@ -54,14 +55,19 @@ final class UnsafeWritablePrimariesEvaluator implements RuleEvaluator {
   @Override
   public void forEachReading(
       Instant now, Predicate<Labels> active, BiConsumer<Labels, Reading> sink) {
-    Reading reading = reading(alertLabels, now, active.test(alertLabels));
+    prune(now);
+    Reading reading = reading(now);
     if (reading != null) {
       sink.accept(alertLabels, reading);
     }
   }
 
   @Override
-  public Reading reading(Labels labels, Instant now, boolean active) {
+  public Reading reading(SeriesKey key, Labels labels, Instant now, boolean active) {
+    return reading(now);
+  }
+
+  private Reading reading(Instant now) {
     long fresh = Point.epochNanos(now.minus(StateEvaluator.STALENESS));
     List<Settings> writable =
         servers.values().stream().filter(s -> s.nanos() >= fresh && s.writable()).toList();
@@ -89,8 +95,8 @@ final class UnsafeWritablePrimariesEvaluator implements RuleEvaluator {
     return writable.stream().map(Settings::increment).distinct().count() > 1;
   }
 
-  @Override
-  public void prune(Instant now) {
+  /** Forgets servers whose settings are stale: a handful of primaries, walked at each tick. */
+  private void prune(Instant now) {
     long oldest = Point.epochNanos(now.minus(StateEvaluator.STALENESS));
     servers.values().removeIf(s -> s.nanos() < oldest);
   }

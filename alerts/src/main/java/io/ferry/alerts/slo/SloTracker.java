@@ -1,11 +1,12 @@
 package io.ferry.alerts.slo;
 
+import io.ferry.alerts.SeriesKey;
 import io.ferry.lineprotocol.Point;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  *   <li>A point not newer than the last one of its series (a replayed batch, a late point) counts
  *       nothing: events are never counted twice.
  *   <li>A series silent for longer than the period is forgotten; its next point is a new baseline.
+ *       Series are looked up by their {@link SeriesKey}, whose hash is computed once per point.
  * </ul>
  *
  * <p>Resolution and memory: increases are kept in 10 s buckets for the last 6 h and in 5 min
@@ -57,7 +59,13 @@ public final class SloTracker {
 
   private final SloDefinition slo;
   private final EventHistory history;
-  private final Map<SortedMap<String, String>, SeriesState> series = new HashMap<>();
+
+  /**
+   * Each live series' last counts, least recently seen first (access order), so the series silent
+   * for longest are found at the head without walking the others.
+   */
+  private final LinkedHashMap<SeriesKey, SeriesState> series = new LinkedHashMap<>(16, 0.75f, true);
+
   private final Set<String> problems = new LinkedHashSet<>();
 
   public SloTracker(SloDefinition slo) {
@@ -76,7 +84,17 @@ public final class SloTracker {
    * @param point any point; those of other measurements or other tag values are ignored
    * @param arrival when the point arrived: its time when it has no timestamp
    */
-  public synchronized Observation observe(Point point, Instant arrival) {
+  public Observation observe(Point point, Instant arrival) {
+    return observe(point, SeriesKey.of(point), arrival);
+  }
+
+  /**
+   * Takes one point, if it is this SLO's, whose series key the caller made once for every tracker
+   * and rule that looks at it.
+   *
+   * @param key {@code SeriesKey.of(point)}
+   */
+  public synchronized Observation observe(Point point, SeriesKey key, Instant arrival) {
     if (!matches(point)) {
       return Observation.IGNORED;
     }
@@ -87,9 +105,9 @@ public final class SloTracker {
     }
     SliReading.Counts counts = (SliReading.Counts) reading;
     long nanos = point.timestamp().orElseGet(() -> Point.epochNanos(arrival));
-    SeriesState state = series.get(point.tags());
+    SeriesState state = series.get(key);
     if (state == null) {
-      series.put(point.tags(), new SeriesState(counts, nanos));
+      series.put(key, new SeriesState(counts, nanos));
       return Observation.BASELINE;
     }
     if (nanos <= state.lastNanos) {
@@ -195,13 +213,25 @@ public final class SloTracker {
     }
   }
 
+  /**
+   * Forgets the series silent for longer than the period, from the least recently seen on, and
+   * stops at the first that is not: a tick walks only the series it forgets, not all of them. (A
+   * series whose points carry timestamps far behind those of series seen before it may be forgotten
+   * up to a period late; it counts nothing meanwhile, its points being too old for the history.)
+   */
   private void forgetSilentSeries(long nowNanos) {
     long oldest = nowNanos - slo.period().toNanos();
     for (Iterator<SeriesState> it = series.values().iterator(); it.hasNext(); ) {
-      if (it.next().lastNanos < oldest) {
-        it.remove();
+      if (it.next().lastNanos >= oldest) {
+        return;
       }
+      it.remove();
     }
+  }
+
+  /** The number of series whose counts are kept now. */
+  public synchronized int trackedSeries() {
+    return series.size();
   }
 
   /** The last counts of one series and their time in nanoseconds since the epoch. */

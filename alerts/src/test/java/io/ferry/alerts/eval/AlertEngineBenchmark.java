@@ -7,11 +7,15 @@ import io.ferry.alerts.AlertStatus;
 import io.ferry.alerts.rule.AlertRule;
 import io.ferry.alerts.rule.Phase;
 import io.ferry.alerts.rule.RuleFileReader;
+import io.ferry.alerts.slo.LatencySli;
+import io.ferry.alerts.slo.RatioSli;
+import io.ferry.alerts.slo.SloDefinition;
 import io.ferry.lineprotocol.LineProtocolParser;
 import io.ferry.lineprotocol.ParseResult;
 import io.ferry.lineprotocol.Point;
 import io.ferry.lineprotocol.Precision;
 import io.ferry.testkit.SyntheticFleet;
+import io.ferry.testkit.SyntheticWebTraffic;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
@@ -46,6 +50,7 @@ class AlertEngineBenchmark {
   private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
   private static final Duration HISTORY = Duration.ofMinutes(20);
   private static final int FULL_ROUNDS = 3;
+  private static final int WARM_ROUNDS = 3;
 
   @Test
   void memoryPerSeriesAndTimePerTickWithTheDefaultRules() throws IOException {
@@ -111,6 +116,106 @@ class AlertEngineBenchmark {
         ingestNanos,
         evaluateNanos,
         evaluateCpuNanos);
+  }
+
+  /**
+   * Points per CPU-second the engine observes with a fleet shaped like the fleet benchmark's
+   * agents: {@code ferry.benchmark.agents} hosts (2,000 by default) each pushing 200 points every
+   * 10 s (the 50 database series of {@link SyntheticFleet} and the 150 access-log and probe series
+   * of {@link SyntheticWebTraffic}), so 400,000 active series, with the shipped rules and the two
+   * SLOs of the fleet benchmark over the access-log series. After {@value #WARM_ROUNDS} rounds
+   * (baselines, JIT), {@code ferry.benchmark.rounds} rounds (5) are timed: the CPU time of the
+   * thread inside {@link AlertEngine#ingest} (parsing not counted), and of each one-second {@link
+   * AlertEngine#evaluate} tick. Writes {@code target/benchmarks/alert-engine-ingest.md}.
+   */
+  @Test
+  void ingestRateAtFourHundredThousandSeries() throws IOException {
+    int agents = Integer.getInteger("ferry.benchmark.agents", 2_000);
+    int timedRounds = Integer.getInteger("ferry.benchmark.rounds", 5);
+    SyntheticFleet fleet = SyntheticFleet.withSeries(agents * SyntheticFleet.SERIES_PER_HOST);
+    List<AlertRule> rules = defaultRules();
+    AlertEngine engine = new AlertEngine(rules, fleetSlos(), Phase.PRE, START);
+    long emptyHeap = usedHeapAfterGc();
+    var threads = ManagementFactory.getThreadMXBean();
+
+    long ingestCpu = 0;
+    long ingestWall = 0;
+    long points = 0;
+    List<Long> evaluateCpuNanos = new ArrayList<>();
+    List<Transition> transitions = new ArrayList<>();
+    for (int round = 0; round < WARM_ROUNDS + timedRounds; round++) {
+      boolean timed = round >= WARM_ROUNDS;
+      int second = 0;
+      for (int h = 0; h < fleet.hosts(); h++) {
+        Instant at = pushTime(fleet, round, h);
+        while (roundStart(round).plusSeconds(second + 1).isBefore(at)) {
+          second++;
+          long cpu0 = threads.getCurrentThreadCpuTime();
+          transitions.addAll(engine.evaluate(roundStart(round).plusSeconds(second)));
+          if (timed) {
+            evaluateCpuNanos.add(threads.getCurrentThreadCpuTime() - cpu0);
+          }
+        }
+        long nanos = Point.epochNanos(at);
+        List<Point> push =
+            parse(
+                fleet.push(h, nanos, round, false)
+                    + SyntheticWebTraffic.push(SyntheticFleet.hostName(h), nanos, round));
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        transitions.addAll(engine.ingest(push, at));
+        if (timed) {
+          ingestWall += System.nanoTime() - t0;
+          ingestCpu += threads.getCurrentThreadCpuTime() - cpu0;
+          points += push.size();
+        }
+      }
+    }
+    assertThat(transitions).as("a healthy fleet raises no alert").isEmpty();
+    assertThat(engine.sloStatuses(roundStart(WARM_ROUNDS + timedRounds)))
+        .as("both SLOs counted the fleet's requests")
+        .allSatisfy(status -> assertThat(status.totalEvents()).isPositive());
+    long heldHeap = usedHeapAfterGc() - emptyHeap;
+    Reference.reachabilityFence(engine);
+    long[] evaluateCpu = evaluateCpuNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    int series =
+        fleet.hosts() * (SyntheticFleet.SERIES_PER_HOST + SyntheticWebTraffic.SERIES_PER_HOST);
+    String text =
+        String.format(
+            Locale.ROOT,
+            "| hosts | active series | heap held | bytes per active series | points observed"
+                + " | ingest CPU | points per CPU-second | ingest wall | evaluate ticks"
+                + " | tick CPU median / p99 ms |%n"
+                + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n"
+                + "| %,d | %,d | %.1f MB | %,d | %,d | %.2f s | %,.0f | %.2f s | %,d | %.1f / %.1f"
+                + " |%n",
+            fleet.hosts(),
+            series,
+            heldHeap / 1e6,
+            heldHeap / series,
+            points,
+            ingestCpu / 1e9,
+            points / (ingestCpu / 1e9),
+            ingestWall / 1e9,
+            evaluateCpu.length,
+            quantile(evaluateCpu, 0.5) / 1e6,
+            quantile(evaluateCpu, 0.99) / 1e6);
+    Path file = Path.of("target", "benchmarks", "alert-engine-ingest.md");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  /** The fleet benchmark's SLOs: requests answered ok, and requests answered within 250 ms. */
+  private static List<SloDefinition> fleetSlos() {
+    return List.of(
+        SloDefinition.builder(
+                "blog-availability", 0.999, new RatioSli("http_requests", "ok", "total"))
+            .build(),
+        SloDefinition.builder(
+                "blog-latency",
+                0.99,
+                new LatencySli("http_request_duration", Duration.ofMillis(250)))
+            .build());
   }
 
   private static List<AlertRule> defaultRules() throws IOException {

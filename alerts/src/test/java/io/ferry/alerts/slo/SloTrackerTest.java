@@ -313,4 +313,27 @@ class SloTrackerTest {
       assertThat(weekly.status(START.plus(Duration.ofDays(13))).compliance()).isEmpty();
     }
   }
+
+  @Test
+  void aSeriesSilentForLongerThanThePeriodIsForgottenAndStartsOverFromABaseline() {
+    SloTracker tracker = availability(0.999);
+    Duration period = SloDefinition.DEFAULT_PERIOD;
+    assertThat(tracker.observe(point("web1", START, 0, 0), START)).isEqualTo(Observation.BASELINE);
+    Instant later = START.plus(Duration.ofDays(2));
+    assertThat(tracker.observe(point("web2", later, 0, 0), later)).isEqualTo(Observation.BASELINE);
+    // web1 is now the least recently seen series: forgetting walks from it and stops at web2.
+    assertThat(tracker.observe(point("web2", later.plusSeconds(10), 5, 10), later))
+        .isEqualTo(Observation.COUNTED);
+    assertThat(tracker.trackedSeries()).isEqualTo(2);
+
+    Instant afterPeriod = START.plus(period).plusSeconds(1);
+    tracker.status(afterPeriod);
+
+    assertThat(tracker.trackedSeries()).as("web1 forgotten, web2 kept").isEqualTo(1);
+    assertThat(tracker.observe(point("web1", afterPeriod, 50, 100), afterPeriod))
+        .as("what web1 counted before it went silent is not counted")
+        .isEqualTo(Observation.BASELINE);
+    assertThat(tracker.observe(point("web2", afterPeriod, 50, 100), afterPeriod))
+        .isEqualTo(Observation.COUNTED);
+  }
 }

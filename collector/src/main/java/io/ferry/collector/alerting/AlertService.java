@@ -32,12 +32,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the alerts library to the collector: every accepted batch goes to the {@link AlertEngine}
- * as it arrives (before, and whatever, InfluxDB does with it); a timer evaluates what time alone
- * changes and lets the {@link Dispatcher} send what is due; each status change is written to
- * InfluxDB as {@code ferry_alert}, and at every evaluation each SLO's budget and burn rates as
- * {@code ferry_slo}; the state is saved to the state file every {@link #SAVE_EVERY} and at
- * shutdown, and taken back at start-up.
+ * Wires the alerts library to the collector: the points of every accepted batch that the rules need
+ * go to the {@link AlertEngine} as they arrive (whatever InfluxDB does with them), through a queue
+ * bounded by {@code alerts.max_queued_points} that admits a push before it is accepted ({@link
+ * #admit}); a timer evaluates what time alone changes and lets the {@link Dispatcher} send what is
+ * due; each status change is written to InfluxDB as {@code ferry_alert}, and at every evaluation
+ * each SLO's budget and burn rates as {@code ferry_slo}; the state is saved to the state file every
+ * {@link #SAVE_EVERY} and at shutdown, and taken back at start-up.
  *
  * <p>The engine runs on one ordered worker ({@value #ENGINE_POOL}), never on the event loop;
  * notifications are sent on a small worker pool per receiver ({@value #NOTIFY_POOL}{@code
@@ -93,6 +94,8 @@ public final class AlertService {
   private volatile AlertEngine engine;
   private final Optional<AlertStateFile> stateFile;
   private final Map<String, SloDefinition> slosByName = new HashMap<>();
+  private final AlertPointFilter needed;
+  private final QueuedPoints queue;
   private WorkerExecutor engineWorker;
   private final Map<String, WorkerExecutor> notifyWorkers = new HashMap<>();
   private Dispatcher dispatcher;
@@ -139,6 +142,8 @@ public final class AlertService {
     this.engine = newEngine();
     this.stateFile = config.stateFile().map(AlertStateFile::new);
     config.slos().forEach(slo -> slosByName.put(slo.name(), slo));
+    this.needed = new AlertPointFilter(config);
+    this.queue = new QueuedPoints(config.maxQueuedPoints());
   }
 
   /**
@@ -264,24 +269,59 @@ public final class AlertService {
   }
 
   /**
-   * Feeds points just accepted by the write endpoints (off the event loop, in order). The future
-   * completes once they are evaluated and, in a cluster, the state they changed is published.
+   * Reserves room in the engine's queue for the points of a push the rules need ({@link
+   * AlertPointFilter}); see {@link AlertFeed}. The queue holds at most {@code
+   * alerts.max_queued_points} points admitted and not yet observed by the engine; a push that would
+   * pass it is refused, with nothing queued. Any thread.
    */
-  public Future<Void> ingest(List<Point> points) {
-    if (points.isEmpty()) {
-      return Future.succeededFuture();
+  public Admission admit(List<Point> points) {
+    List<Point> selected = needed.needed(points);
+    if (selected.isEmpty()) {
+      return Admission.NOTHING;
     }
     if (closing) {
       // Refused, not dropped: a collector that forwarded them sends them to the next leader.
+      return Admission.refused("alerting is stopping");
+    }
+    if (!queue.tryAdd(selected.size())) {
+      return Admission.refused(
+          "the alert engine already has "
+              + queue.queued()
+              + " points waiting (alerts.max_queued_points: "
+              + queue.max()
+              + ")");
+    }
+    return Admission.of(() -> observe(selected), () -> queue.remove(selected.size()));
+  }
+
+  /** Points admitted for the engine and not yet observed by it, at most the bound. */
+  public int queuedPoints() {
+    return queue.queued();
+  }
+
+  /**
+   * Feeds admitted points to the engine (off the event loop, in order). The future completes once
+   * they are evaluated and, in a cluster, the state they changed is published.
+   */
+  private Future<Void> observe(List<Point> points) {
+    if (closing) {
+      queue.remove(points.size());
       return Future.failedFuture("alerting is stopping");
     }
     Instant arrival = clock.instant();
     return engineWorker
         .executeBlocking(
             () -> {
+              List<Transition> transitions;
+              try {
+                transitions = engine.ingest(points, arrival);
+              } finally {
+                // Observed: the engine keeps what it needs of them, the queue no longer holds them.
+                queue.remove(points.size());
+              }
               // Tick at once only when the batch changed something, so a new page need not
               // wait for the timer; most batches change nothing and cost no tick.
-              if (handle(engine.ingest(points, arrival), arrival)) {
+              if (handle(transitions, arrival)) {
                 dispatcher.tick(arrival);
                 return stateToPublish(arrival);
               }

@@ -32,8 +32,10 @@ public final class AlertingConfigReader {
   /**
    * @param alerts the {@code alerts} mapping
    * @param baseDir the configuration file's folder; relative paths are resolved against it
+   * @param maxPendingPoints {@code influxdb.max_pending_points}, from which {@code
+   *     max_queued_points: auto} is derived
    */
-  public static AlertingConfig read(ConfigMapping alerts, Path baseDir) {
+  public static AlertingConfig read(ConfigMapping alerts, Path baseDir, int maxPendingPoints) {
     List<Path> ruleFiles = new ArrayList<>();
     for (String pattern : alerts.stringList("rule_files", List.of())) {
       ruleFiles.addAll(expand(alerts, baseDir, pattern));
@@ -47,8 +49,28 @@ public final class AlertingConfigReader {
     Map<String, Notifier> notifiers = ReceiversReader.read(alerts);
     DispatchConfig dispatch = DispatchConfigReader.read(alerts, notifiers.keySet());
     List<SloDefinition> slos = SloConfigReader.read(alerts);
+    int automatic = AlertingConfig.defaultMaxQueuedPoints(maxPendingPoints);
+    int maxQueued =
+        alerts.parsed(
+            "max_queued_points",
+            automatic,
+            "a whole number of points from 1, or auto (a quarter of influxdb.max_pending_points)",
+            text -> queuedPoints(text.trim(), automatic));
     alerts.rejectUnknownKeys();
-    return new AlertingConfig(rules, phase, interval, stateFile, notifiers, dispatch, slos);
+    return new AlertingConfig(
+        rules, phase, interval, stateFile, notifiers, dispatch, slos, maxQueued);
+  }
+
+  private static Optional<Integer> queuedPoints(String text, int automatic) {
+    if (text.equals("auto")) {
+      return Optional.of(automatic);
+    }
+    try {
+      int points = Integer.parseInt(text);
+      return points >= 1 ? Optional.of(points) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** A file name, or a file-name pattern such as {@code rules/*.yml} in its last part. */

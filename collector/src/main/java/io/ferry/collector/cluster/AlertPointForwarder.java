@@ -1,5 +1,8 @@
 package io.ferry.collector.cluster;
 
+import io.ferry.collector.alerting.Admission;
+import io.ferry.collector.alerting.AlertFeed;
+import io.ferry.collector.alerting.QueuedPoints;
 import io.ferry.lineprotocol.LineProtocolWriter;
 import io.ferry.lineprotocol.Point;
 import io.ferry.lineprotocol.Precision;
@@ -7,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -26,12 +30,15 @@ import org.slf4j.LoggerFactory;
  * acknowledges it (after it evaluated the points and published its state); when no evaluator
  * answers (none elected yet, or the one that was died) the same batch is sent again after a short
  * pause, to whichever collector holds the evaluation by then. The buffer holds at most {@code
- * cluster.forward_buffer} points; past it the oldest waiting points are dropped and counted.
+ * cluster.forward_buffer} points: a push is {@linkplain #admit admitted} only if its points fit, so
+ * a push that would pass the bound is answered 503 and kept by its sender. Only this collector's
+ * own health point bypasses the admission; should it find the buffer full, the oldest waiting
+ * points are dropped and counted.
  *
  * <p>Delivery is at least once: a batch the evaluator took but could not acknowledge before it died
  * is sent again, and the engine counts a point with the same series and timestamp once.
  */
-final class AlertPointForwarder implements Consumer<List<Point>> {
+final class AlertPointForwarder implements Consumer<List<Point>>, AlertFeed {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertPointForwarder.class);
 
@@ -55,6 +62,10 @@ final class AlertPointForwarder implements Consumer<List<Point>> {
   private final ArrayDeque<Point> waiting = new ArrayDeque<>();
   private final Counter forwarded;
   private final Counter dropped;
+
+  /** Points admitted and not yet acknowledged or dropped: what the bound counts. */
+  private final QueuedPoints held;
+
   private List<Point> inFlight = List.of();
   private boolean sending;
   private boolean paused;
@@ -79,6 +90,7 @@ final class AlertPointForwarder implements Consumer<List<Point>> {
     this.context = context;
     this.needed = needed;
     this.capacity = capacity;
+    this.held = new QueuedPoints(capacity);
     this.member = member;
     this.forwarded =
         Counter.builder("ferry.cluster.forwarded.points")
@@ -93,19 +105,51 @@ final class AlertPointForwarder implements Consumer<List<Point>> {
         .register(registry);
   }
 
-  /** Queues the points rules need; any thread. */
+  /**
+   * Reserves room for the points rules need, refused when the buffer (admitted points included)
+   * would pass {@code cluster.forward_buffer}; any thread.
+   */
+  @Override
+  public Admission admit(List<Point> points) {
+    List<Point> selected = select(points);
+    if (selected.isEmpty()) {
+      return Admission.NOTHING;
+    }
+    if (!held.tryAdd(selected.size())) {
+      return Admission.refused(
+          "the collector already holds "
+              + held.queued()
+              + " points for the cluster's alert evaluator (cluster.forward_buffer: "
+              + capacity
+              + ")");
+    }
+    return Admission.of(
+        () -> {
+          context.runOnContext(v -> enqueue(selected, false));
+          return Future.succeededFuture();
+        },
+        () -> held.remove(selected.size()));
+  }
+
+  /** Queues the points rules need without admission (this collector's own point); any thread. */
   @Override
   public void accept(List<Point> points) {
+    List<Point> selected = select(points);
+    if (selected.isEmpty()) {
+      return;
+    }
+    held.add(selected.size());
+    context.runOnContext(v -> enqueue(selected, true));
+  }
+
+  private List<Point> select(List<Point> points) {
     List<Point> selected = new ArrayList<>();
     for (Point point : points) {
       if (needed.test(point)) {
         selected.add(point);
       }
     }
-    if (selected.isEmpty()) {
-      return;
-    }
-    context.runOnContext(v -> enqueue(selected));
+    return selected;
   }
 
   /** Points not yet acknowledged, in flight included. */
@@ -124,19 +168,21 @@ final class AlertPointForwarder implements Consumer<List<Point>> {
         });
   }
 
-  private void enqueue(List<Point> points) {
+  private void enqueue(List<Point> points, boolean unadmitted) {
     waiting.addAll(points);
     int over = buffered() - capacity;
-    if (over > 0) {
-      for (int i = 0; i < over && !waiting.isEmpty(); i++) {
+    if (over > 0 && unadmitted) {
+      int gone = 0;
+      for (; gone < over && !waiting.isEmpty(); gone++) {
         waiting.pollFirst();
       }
-      dropped.increment(over);
+      held.remove(gone);
+      dropped.increment(gone);
       LOG.warn(
           "Forward buffer full ({} points, cluster.forward_buffer): dropped the {} oldest points"
               + " waiting for the alert evaluator",
           capacity,
-          over);
+          gone);
     }
     sendNext();
   }
@@ -176,6 +222,7 @@ final class AlertPointForwarder implements Consumer<List<Point>> {
 
   private void acknowledged() {
     forwarded.increment(inFlight.size());
+    held.remove(inFlight.size());
     inFlight = List.of();
     pauseMillis = FIRST_PAUSE_MILLIS;
     if (outage) {

@@ -27,8 +27,8 @@ import java.util.List;
  * @param mergeInterval how often a member looks for the other side of a split cluster to merge with
  *     once the network is back ({@code merge_interval}, whole seconds); default 60 s
  * @param forwardBuffer how many points waiting for the alert evaluator a collector holds at most
- *     ({@code forward_buffer}); past it the oldest are dropped and counted; default {@value
- *     #DEFAULT_FORWARD_BUFFER}
+ *     ({@code forward_buffer}); a push whose points would pass it is answered 503 with {@code
+ *     Retry-After} and kept by its sender; default {@value #DEFAULT_FORWARD_BUFFER}
  */
 public record ClusteringConfig(
     ClusterAddress member,

@@ -1,5 +1,8 @@
 package io.ferry.collector.cluster;
 
+import io.ferry.collector.alerting.Admission;
+import io.ferry.collector.alerting.AlertFeed;
+import io.ferry.collector.alerting.AlertPointFilter;
 import io.ferry.collector.alerting.AlertService;
 import io.ferry.collector.alerting.AlertingConfig;
 import io.ferry.collector.compare.ComparisonService;
@@ -22,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,9 +108,9 @@ public final class CollectorCluster {
     }
   }
 
-  /** Where ingested points go for alerting: to the leader. */
-  public Consumer<List<Point>> alertFeed() {
-    return forwarder == null ? points -> {} : forwarder;
+  /** Where ingested points go for alerting: to the leader, admitted against the forward buffer. */
+  public AlertFeed alertFeed() {
+    return forwarder == null ? AlertFeed.NONE : forwarder;
   }
 
   /**
@@ -227,8 +229,15 @@ public final class CollectorCluster {
           message.headers().get("from"),
           parsed.errors().get(0));
     }
-    alerting
-        .ingest(parsed.points())
+    // Bounded like a push: when the engine's queue is full the batch is refused, and the sender
+    // keeps it and sends it again after a pause.
+    Admission admission = alerting.admit(parsed.points());
+    if (admission.refusal().isPresent()) {
+      message.fail(503, admission.refusal().get());
+      return;
+    }
+    admission
+        .deliver()
         .onSuccess(done -> message.reply(null))
         .onFailure(e -> message.fail(503, "alert state not published: " + e.getMessage()));
   }

@@ -73,7 +73,9 @@ public final class CollectorConfigLoader {
             : Optional.empty();
     Optional<AlertingConfig> alerts =
         root.has("alerts")
-            ? Optional.of(AlertingConfigReader.read(root.mapping("alerts"), baseDir))
+            ? Optional.of(
+                AlertingConfigReader.read(
+                    root.mapping("alerts"), baseDir, influxdb.batching().maxPendingPoints()))
             : Optional.empty();
     Optional<ClusteringConfig> cluster =
         root.has("cluster")

@@ -1,5 +1,7 @@
 package io.ferry.collector.ingest;
 
+import io.ferry.collector.alerting.Admission;
+import io.ferry.collector.alerting.AlertFeed;
 import io.ferry.collector.auth.TokenRateLimits;
 import io.ferry.collector.influx.InfluxOutageLog;
 import io.ferry.collector.influx.InfluxUnavailableException;
@@ -8,7 +10,6 @@ import io.ferry.collector.influx.PointsRejectedException;
 import io.ferry.collector.metrics.CollectorMetrics;
 import io.ferry.lineprotocol.LineError;
 import io.ferry.lineprotocol.ParseResult;
-import io.ferry.lineprotocol.Point;
 import io.ferry.lineprotocol.Precision;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -16,7 +17,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * that does not decode is refused whole with 400 or 413), writes the good points, and answers only
  * after InfluxDB accepted them. The answer is 204 when every line was good; 400 naming each bad
  * line when some were not (the good ones are still written, as InfluxDB does); 503 with {@code
- * Retry-After} when InfluxDB cannot take the points now, so the sender keeps them and retries; 400
- * with InfluxDB's reason when InfluxDB refuses the points themselves (set aside in the dead-letter
- * file by the batching writer), so the sender drops them instead of retrying forever.
+ * Retry-After} when InfluxDB cannot take the points now, or when the writer or the alert engine's
+ * queue has no room for them (nothing of the push is then kept), so the sender keeps them and
+ * retries; 400 with InfluxDB's reason when InfluxDB refuses the points themselves (set aside in the
+ * dead-letter file by the batching writer), so the sender drops them instead of retrying forever.
  *
  * <p>Points always go to the collector's configured database; a {@code db}, {@code rp}, {@code
  * bucket} or {@code org} parameter is accepted for compatibility and ignored.
@@ -45,15 +46,16 @@ public final class WriteHandler implements Handler<RoutingContext> {
   private final BodyParser parser;
   private final PointWriter writer;
   private final CollectorMetrics metrics;
-  private final Consumer<List<Point>> alerting;
+  private final AlertFeed alerting;
   private final InfluxOutageLog outage;
   private final TokenRateLimits rateLimits;
 
   /**
    * @param outage counts the requests answered 503 while InfluxDB is unreachable
-   * @param alerting takes every parsed batch before it is written, so alerts see points whatever
-   *     InfluxDB does with them (a batch sent again after a 503 carries the same timestamps, which
-   *     the alert engine counts once)
+   * @param alerting admits the points of every parsed batch before it is written, and takes them
+   *     once the writer took them too, so alerts see points whatever InfluxDB later does with them
+   *     (a batch sent again after a 503 carries the same timestamps, which the alert engine counts
+   *     once)
    * @param rateLimits charged with the points of each parsed body, against the request's token
    */
   public WriteHandler(
@@ -62,7 +64,7 @@ public final class WriteHandler implements Handler<RoutingContext> {
       PointWriter writer,
       CollectorMetrics metrics,
       InfluxOutageLog outage,
-      Consumer<List<Point>> alerting,
+      AlertFeed alerting,
       TokenRateLimits rateLimits) {
     this.style = style;
     this.rateLimits = rateLimits;
@@ -108,22 +110,38 @@ public final class WriteHandler implements Handler<RoutingContext> {
         .onFailure(failure -> answerFailure(ctx, failure));
   }
 
+  /**
+   * The accept decision, made once before anything is queued: the push is taken only if the alert
+   * queue admits its points and the writer takes them (its bound of pending points); otherwise
+   * neither keeps anything of it and the sender is answered 503. The writer decides at once (a push
+   * over its bound fails before the call returns), so the alert queue's room is reserved first and
+   * given back when the writer refuses.
+   */
   private Future<ParseResult> writeGoodPoints(RoutingContext ctx, ParseResult parsed) {
     metrics.linesRejected(parsed.errors().size());
-    alerting.accept(parsed.points());
     if (parsed.hasErrors()) {
       LOG.debug(
           "{} bad lines from token {}",
           parsed.errors().size(),
           ctx.get(TokenAuthenticator.TOKEN_NAME));
     }
-    return writer
-        .write(parsed.points())
-        .map(
-            written -> {
-              metrics.pointsAccepted(parsed.points().size());
-              return parsed;
-            });
+    Admission admission = alerting.admit(parsed.points());
+    if (admission.refusal().isPresent()) {
+      metrics.alertQueueRefused();
+      return Future.failedFuture(new AlertQueueFullException(admission.refusal().get()));
+    }
+    Future<Void> taken = writer.write(parsed.points());
+    if (taken.failed()) {
+      admission.cancel();
+    } else {
+      // Taken by the writer: the alert engine sees the points even if InfluxDB then fails.
+      admission.deliver();
+    }
+    return taken.map(
+        written -> {
+          metrics.pointsAccepted(parsed.points().size());
+          return parsed;
+        });
   }
 
   private void answer(RoutingContext ctx, ParseResult parsed) {
@@ -143,6 +161,12 @@ public final class WriteHandler implements Handler<RoutingContext> {
           ctx.<String>get(TokenAuthenticator.TOKEN_NAME),
           refused.getMessage());
       ErrorReplies.send(ctx, style, refused.code(), refused.getMessage(), refused.line());
+    } else if (failure instanceof AlertQueueFullException) {
+      ErrorReplies.send(
+          ctx,
+          style,
+          ErrorCode.UNAVAILABLE,
+          "points not written, retry later: " + failure.getMessage());
     } else if (failure instanceof InfluxUnavailableException) {
       ErrorReplies.send(
           ctx,

@@ -48,6 +48,11 @@ import java.util.function.LongSupplier;
  *       received or parsed now, at most {@code ingest.max_body_bytes_in_flight};
  *   <li>{@code ferry_collector_body_bytes_in_flight_refused_total}: write requests answered 503
  *       because their body would have passed {@code ingest.max_body_bytes_in_flight};
+ *   <li>{@code ferry_collector_alert_queued_points}: points the alert rules need, admitted and not
+ *       yet observed by the alert engine, at most {@code alerts.max_queued_points};
+ *   <li>{@code ferry_collector_alert_queue_refused_total}: write requests answered 503 because the
+ *       alert engine's queue (or in a cluster the buffer for the leader, {@code
+ *       cluster.forward_buffer}) had no room for their points;
  *   <li>{@code ferry_collector_rate_limited_total{token,limit}}: write requests answered 429
  *       because the token (by name) was over its {@code points} or {@code requests} limit;
  *   <li>{@code ferry_collector_token_reloads_total{result}}: reloads of {@code auth.tokens_file},
@@ -97,6 +102,12 @@ public final class CollectorMetrics implements AutoCloseable {
           .description(
               "Write requests answered 503: their body would have passed"
                   + " ingest.max_body_bytes_in_flight")
+          .register(registry);
+  private final Counter alertQueueRefused =
+      Counter.builder("ferry.collector.alert.queue.refused")
+          .description(
+              "Write requests answered 503: the alert engine's queue (alerts.max_queued_points) or"
+                  + " the buffer for the cluster's leader (cluster.forward_buffer) had no room")
           .register(registry);
   private final Counter bytesReceived =
       Counter.builder("ferry.collector.received")
@@ -162,6 +173,20 @@ public final class CollectorMetrics implements AutoCloseable {
     Gauge.builder("ferry.collector.body.bytes.in.flight", bytes::getAsLong)
         .description("Bytes of write request bodies (as sent) being received or parsed now")
         .register(registry);
+  }
+
+  /** The alert queue's size now: points admitted for the alert engine and not yet observed. */
+  public void registerAlertQueuedPoints(IntSupplier points) {
+    // The supplier form holds the supplier strongly; the object form would let it be collected.
+    Gauge.builder("ferry.collector.alert.queued", points::getAsInt)
+        .baseUnit("points")
+        .description("Points the alert rules need, admitted and not yet observed by the engine")
+        .register(registry);
+  }
+
+  /** A write request answered 503 because the alert queue had no room for its points. */
+  public void alertQueueRefused() {
+    alertQueueRefused.increment();
   }
 
   /** Counts a write request answered 503 because of {@code ingest.max_body_bytes_in_flight}. */

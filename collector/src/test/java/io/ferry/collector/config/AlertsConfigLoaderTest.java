@@ -48,6 +48,27 @@ class AlertsConfigLoaderTest {
     assertThat(alerts.evaluationInterval()).isEqualTo(AlertingConfig.DEFAULT_EVALUATION_INTERVAL);
     assertThat(alerts.stateFile()).isEmpty();
     assertThat(alerts.notifiers()).containsOnlyKeys("oncall");
+    assertThat(alerts.maxQueuedPoints()).isEqualTo(50_000);
+  }
+
+  @Test
+  void maxQueuedPointsIsAQuarterOfTheWritersBoundUnlessSet() {
+    String alerts =
+        """
+        alerts:
+          rule_files: []
+          receivers: [{name: oncall, webhook: {url: "http://127.0.0.1:9/hook"}}]
+          route: {receiver: oncall}
+        """;
+    assertThat(parse(MINIMAL + "influxdb: {max_pending_points: 80000}\n" + alerts))
+        .satisfies(c -> assertThat(c.alerts().orElseThrow().maxQueuedPoints()).isEqualTo(20_000));
+    assertThat(parse(MINIMAL + alerts + "  max_queued_points: 1234\n").alerts().orElseThrow())
+        .extracting(AlertingConfig::maxQueuedPoints)
+        .isEqualTo(1234);
+    assertThatThrownBy(() -> parse(MINIMAL + alerts + "  max_queued_points: lots\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("alerts.max_queued_points")
+        .hasMessageContaining("or auto");
   }
 
   @Test

@@ -1,10 +1,10 @@
-package io.ferry.collector.cluster;
+package io.ferry.collector.alerting;
 
 import io.ferry.alerts.rule.AlertRule;
 import io.ferry.alerts.rule.Condition;
 import io.ferry.alerts.slo.SloDefinition;
-import io.ferry.collector.alerting.AlertingConfig;
 import io.ferry.lineprotocol.Point;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,14 +12,15 @@ import java.util.function.Predicate;
 
 /**
  * Which points the alert evaluator needs: those a rule's selector matches, and every point of an
- * SLO's measurement. Only these cross the network to the evaluator; the rest go to InfluxDB only.
+ * SLO's measurement. Only these are queued for the engine or cross the network to the evaluator;
+ * the rest go to InfluxDB only.
  */
-final class AlertPointFilter implements Predicate<Point> {
+public final class AlertPointFilter implements Predicate<Point> {
 
   private final List<AlertRule> rules;
   private final Set<String> sloMeasurements = new HashSet<>();
 
-  AlertPointFilter(AlertingConfig config) {
+  public AlertPointFilter(AlertingConfig config) {
     this.rules =
         config.rules().stream()
             .filter(rule -> !(rule.condition() instanceof Condition.SloBurn))
@@ -27,6 +28,17 @@ final class AlertPointFilter implements Predicate<Point> {
     for (SloDefinition slo : config.slos()) {
       sloMeasurements.add(slo.sli().measurement());
     }
+  }
+
+  /** The points of {@code points} the evaluator needs, in their order. */
+  public List<Point> needed(List<Point> points) {
+    List<Point> needed = new ArrayList<>();
+    for (Point point : points) {
+      if (test(point)) {
+        needed.add(point);
+      }
+    }
+    return needed;
   }
 
   @Override
