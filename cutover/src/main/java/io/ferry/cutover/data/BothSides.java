@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 
@@ -44,17 +43,8 @@ final class BothSides implements ComparedSides {
     this.planning = planning;
     this.mariaDb = mariaDb;
     this.catchUpTimeout = catchUpTimeout;
-    this.oldWorker = worker("ferry-compare-old");
-    this.newWorker = worker("ferry-compare-new");
-  }
-
-  private static ExecutorService worker(String name) {
-    return Executors.newSingleThreadExecutor(
-        task -> {
-          Thread thread = new Thread(task, name);
-          thread.setDaemon(true);
-          return thread;
-        });
+    this.oldWorker = ComparedSides.sideWorker("ferry-compare-old");
+    this.newWorker = ComparedSides.sideWorker("ferry-compare-new");
   }
 
   @Override
@@ -77,12 +67,7 @@ final class BothSides implements ComparedSides {
       throws SQLException, InterruptedException, ComparisonStoppedException {
     List<Optional<List<String>>> last =
         inParallel(() -> oldSide.lastKey(shape), () -> newSide.lastKey(shape), List::of);
-    Optional<List<String>> onOld = last.get(0);
-    Optional<List<String>> onNew = last.get(1);
-    if (onOld.isEmpty() || onNew.isEmpty()) {
-      return onOld.isPresent() ? onOld : onNew;
-    }
-    return planning.greater(shape, onNew.get(), onOld.get()) ? onNew : onOld;
+    return ComparedSides.laterKey(planning, shape, last.get(0), last.get(1));
   }
 
   @Override

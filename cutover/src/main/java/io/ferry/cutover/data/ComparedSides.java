@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The two servers a {@link TableComparator} compares, the first ("old") and the second ("new"): the
@@ -50,4 +52,27 @@ interface ComparedSides extends AutoCloseable {
 
   @Override
   void close();
+
+  /** The one daemon thread that reads one side, so each side runs one statement at a time. */
+  static ExecutorService sideWorker(String name) {
+    return Executors.newSingleThreadExecutor(
+        task -> {
+          Thread thread = new Thread(task, name);
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /** The greater of the two sides' last keys (or the one side's that has rows). */
+  static Optional<List<String>> laterKey(
+      ChunkQueries planning,
+      TableShape shape,
+      Optional<List<String>> first,
+      Optional<List<String>> second)
+      throws SQLException {
+    if (first.isEmpty() || second.isEmpty()) {
+      return first.isPresent() ? first : second;
+    }
+    return planning.greater(shape, second.get(), first.get()) ? second : first;
+  }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -34,17 +33,8 @@ final class PrimaryAndReplica implements ComparedSides {
     this.replica = replica;
     this.planning = planning;
     this.alignment = alignment;
-    this.primaryWorker = worker("ferry-compare-primary");
-    this.replicaWorker = worker("ferry-compare-replica");
-  }
-
-  private static ExecutorService worker(String name) {
-    return Executors.newSingleThreadExecutor(
-        task -> {
-          Thread thread = new Thread(task, name);
-          thread.setDaemon(true);
-          return thread;
-        });
+    this.primaryWorker = ComparedSides.sideWorker("ferry-compare-primary");
+    this.replicaWorker = ComparedSides.sideWorker("ferry-compare-replica");
   }
 
   @Override
@@ -81,12 +71,8 @@ final class PrimaryAndReplica implements ComparedSides {
       throws SQLException, InterruptedException, ComparisonStoppedException {
     Future<Optional<List<String>>> onPrimary = primaryWorker.submit(() -> primary.lastKey(shape));
     Future<Optional<List<String>>> onReplica = replicaWorker.submit(() -> replica.lastKey(shape));
-    Optional<List<String>> first = ChunkInFlight.result(onPrimary);
-    Optional<List<String>> second = ChunkInFlight.result(onReplica);
-    if (first.isEmpty() || second.isEmpty()) {
-      return first.isPresent() ? first : second;
-    }
-    return planning.greater(shape, second.get(), first.get()) ? second : first;
+    return ComparedSides.laterKey(
+        planning, shape, ChunkInFlight.result(onPrimary), ChunkInFlight.result(onReplica));
   }
 
   @Override
