@@ -3,6 +3,7 @@ package io.ferry.cli.alerts;
 import io.ferry.cli.BadCommandLineException;
 import io.ferry.cli.FerryCommand;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -48,5 +49,30 @@ abstract class CollectorApiCommand implements Callable<Integer> {
 
   PrintWriter err() {
     return spec.commandLine().getErr();
+  }
+
+  /**
+   * Deletes each of {@code ids} under {@code path}, printing "{@code done} ID" for each; one the
+   * collector does not know is named on the error stream and makes the exit code {@link
+   * FerryCommand#EXIT_FAILURE}, the others are still deleted.
+   */
+  int deleteEach(
+      CollectorApiClient client, String path, List<String> ids, String done, PrintWriter out)
+      throws CollectorApiException {
+    int exit = 0;
+    for (String id : ids) {
+      try {
+        client.delete(path, id);
+        out.println(done + " " + id);
+      } catch (CollectorApiException e) {
+        if (e.httpStatus() != 404) {
+          throw e;
+        }
+        err().println(e.getMessage());
+        exit = FerryCommand.EXIT_FAILURE;
+      }
+    }
+    out.flush();
+    return exit;
   }
 }

@@ -198,21 +198,7 @@ final class SilenceCommand implements Callable<Integer> {
 
     @Override
     int run(CollectorApiClient client, PrintWriter out) throws CollectorApiException {
-      int exit = 0;
-      for (String id : ids) {
-        try {
-          client.delete(PATH, id);
-          out.println("expired " + id);
-        } catch (CollectorApiException e) {
-          if (e.httpStatus() != 404) {
-            throw e;
-          }
-          err().println(e.getMessage());
-          exit = FerryCommand.EXIT_FAILURE;
-        }
-      }
-      out.flush();
-      return exit;
+      return deleteEach(client, PATH, ids, "expired", out);
     }
   }
 

@@ -168,21 +168,7 @@ final class WindowCommand implements Callable<Integer> {
 
     @Override
     int run(CollectorApiClient client, PrintWriter out) throws CollectorApiException {
-      int exit = 0;
-      for (String name : names) {
-        try {
-          client.delete(PATH, name);
-          out.println("removed " + name);
-        } catch (CollectorApiException e) {
-          if (e.httpStatus() != 404) {
-            throw e;
-          }
-          err().println(e.getMessage());
-          exit = FerryCommand.EXIT_FAILURE;
-        }
-      }
-      out.flush();
-      return exit;
+      return deleteEach(client, PATH, names, "removed", out);
     }
   }
 }
