@@ -104,7 +104,7 @@ class CutoverComparisonTest {
       ComparisonReport report = run(db);
 
       assertThat(report.exitCode()).as(failures(report)).isEqualTo(1);
-      assertThat(report.tables().get(0).summary()).contains("(rows old 2000, new 1999)");
+      assertThat(report.tables().get(0).summary()).contains("(rows old 2,000, new 1,999)");
     } finally {
       dropDatabase(db);
     }

@@ -113,9 +113,9 @@ class CompareCommandTest {
                   + "  FAIL "
                   + DATABASE
                   + ".posts: 1 rows differ in 1 key range")
-          .contains("(rows primary 2000, replica 2000)\n    (42) differs in title\n")
+          .contains("(rows primary 2,000, replica 2,000)\n    (42) differs in title\n")
           .contains(
-              "PASS replica new-replica-1 (new cluster) vs new-primary: 1 table, 2000 rows"
+              "PASS replica new-replica-1 (new cluster) vs new-primary: 1 table, 2,000 rows"
                   + " identical to new-primary\n")
           .contains("VERDICT: NO-GO (exit 1: data)")
           .doesNotContain("diverged");

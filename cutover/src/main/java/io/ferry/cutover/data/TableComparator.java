@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -256,7 +257,7 @@ final class TableComparator {
       status = Status.FAIL;
       long differingRows = drift.stream().mapToLong(chunk -> chunk.rows().size()).sum();
       summary =
-          (differingRows > 0 ? differingRows + " rows differ in " : "")
+          (differingRows > 0 ? count(differingRows) + " rows differ in " : "")
               + drift.size()
               + (drift.size() == 1 ? " key range" : " key ranges")
               + ", first "
@@ -264,18 +265,18 @@ final class TableComparator {
               + " (rows "
               + sides.names().first()
               + " "
-              + rowsOld
+              + count(rowsOld)
               + ", "
               + sides.names().second()
               + " "
-              + rowsNew
+              + count(rowsNew)
               + ")";
     } else if (withoutKey) {
       status = Status.WARN;
-      summary = "no primary key: compared as one chunk, " + rowsOld + " rows identical";
+      summary = "no primary key: compared as one chunk, " + count(rowsOld) + " rows identical";
     } else {
       status = Status.PASS;
-      summary = rowsOld + " rows identical in " + chunks + " chunks";
+      summary = count(rowsOld) + " rows identical in " + count(chunks) + " chunks";
     }
     return new TableDataResult(
         shape.database(),
@@ -288,5 +289,10 @@ final class TableComparator {
         chunks,
         rechecks,
         drift);
+  }
+
+  /** A count with thousands separators, as the terminal summary's other lines print counts. */
+  private static String count(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
   }
 }

@@ -2,6 +2,7 @@ package io.ferry.cutover.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -91,11 +92,13 @@ public record ReplicaDataResult(
     } else {
       long rows = tables.stream().mapToLong(TableDataResult::rowsNew).sum();
       summary =
-          tables.size()
-              + (tables.size() == 1 ? " table, " : " tables, ")
-              + rows
-              + " rows identical to "
-              + primary;
+          String.format(
+              Locale.ROOT,
+              "%d %s, %,d rows identical to %s",
+              tables.size(),
+              tables.size() == 1 ? "table" : "tables",
+              rows,
+              primary);
     }
     return new ReplicaDataResult(cluster, replica, primary, status, finished, summary, tables);
   }

@@ -147,7 +147,7 @@ class ReplicaDataOnStackTest {
       assertThat(oldReplica.exitBits()).isEqualTo(CheckFamily.DATA.bit());
       TableDataResult orders = oldReplica.tables().get(0);
       assertThat(orders.qualifiedName()).isEqualTo(db + ".orders");
-      assertThat(orders.summary()).contains("(rows primary 3000, replica 3000)");
+      assertThat(orders.summary()).contains("(rows primary 3,000, replica 3,000)");
       assertThat(orders.differingRowList())
           .containsExactly(
               new RowDifference(

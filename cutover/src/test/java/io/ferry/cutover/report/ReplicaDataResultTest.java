@@ -24,6 +24,17 @@ class ReplicaDataResultTest {
   }
 
   @Test
+  void rowCountsInTheSummaryHaveThousandsSeparatorsLikeTheTerminalSummarysOtherLines() {
+    TableDataResult big =
+        new TableDataResult(
+            "shop", "orders", Status.PASS, true, "x", 1_234_567, 1_234_567, 9, 0, List.of());
+
+    ReplicaDataResult result = of(List.of(big), Optional.empty());
+
+    assertThat(result.summary()).isEqualTo("1 table, 1,234,567 rows identical to old-primary");
+  }
+
+  @Test
   void driftSetsTheDataBitAndATableThatStoppedTheCouldNotFinishBit() {
     ReplicaDataResult drift = of(List.of(SAME, DRIFT), Optional.empty());
     ReplicaDataResult both = of(List.of(DRIFT, STOPPED, SAME), Optional.empty());
