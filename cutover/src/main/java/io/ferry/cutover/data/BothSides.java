@@ -13,7 +13,9 @@ import java.util.function.BiFunction;
 
 /**
  * The two primaries, queried in parallel (one worker thread each, so each connection runs one query
- * at a time), and brought to the same point in the replication stream before a re-check.
+ * at a time), each chunk's checksum started on both at the same moment (see {@link
+ * ChunkInFlight.Start#TOGETHER}), and brought to the same point in the replication stream before a
+ * re-check.
  */
 final class BothSides implements ComparedSides {
 
@@ -25,24 +27,29 @@ final class BothSides implements ComparedSides {
   private final GtidCatchUp catchUp = new GtidCatchUp();
   private final ExecutorService oldWorker;
   private final ExecutorService newWorker;
+  private final ChunkInFlight.Start chunkStart;
 
   /**
    * @param oldSide the old primary, for the checksums
    * @param newSide the new primary, for the checksums
    * @param planning the old primary on a connection of its own, so chunk boundaries can be found
    *     while the previous chunk is being hashed
+   * @param chunkStart when each side begins a chunk: {@link ChunkInFlight.Start#TOGETHER} for
+   *     comparisons; the other only to measure what starting together saves
    */
   BothSides(
       ChunkQueries oldSide,
       ChunkQueries newSide,
       ChunkQueries planning,
       boolean mariaDb,
-      Duration catchUpTimeout) {
+      Duration catchUpTimeout,
+      ChunkInFlight.Start chunkStart) {
     this.oldSide = oldSide;
     this.newSide = newSide;
     this.planning = planning;
     this.mariaDb = mariaDb;
     this.catchUpTimeout = catchUpTimeout;
+    this.chunkStart = chunkStart;
     this.oldWorker = ComparedSides.sideWorker("ferry-compare-old");
     this.newWorker = ComparedSides.sideWorker("ferry-compare-new");
   }
@@ -59,7 +66,7 @@ final class BothSides implements ComparedSides {
 
   @Override
   public ChunkInFlight start(TableShape shape, ChunkRange range) {
-    return ChunkInFlight.start(oldWorker, oldSide, newWorker, newSide, shape, range);
+    return ChunkInFlight.start(oldWorker, oldSide, newWorker, newSide, shape, range, chunkStart);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.ferry.cutover.data;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -49,9 +50,28 @@ final class ChunkInFlight {
     this.newSide = newSide;
   }
 
+  /** When each side begins a chunk's checksum query. */
+  enum Start {
+
+    /**
+     * Each side as soon as its previous query has finished: one side can run up to a chunk ahead of
+     * the other, so a write that reaches the chunk's rows in between is seen by one side only.
+     */
+    EACH_WHEN_FREE,
+
+    /**
+     * Both sides at the same moment: the side that is free first waits for the other. The two
+     * snapshots are then apart by the replication delay only, so a write in flight makes a chunk
+     * differ (and be read again) far less often.
+     */
+    TOGETHER
+  }
+
   /**
    * Queues the range's checksum on each side's worker (one thread per side, so each side's
-   * connection runs one query at a time, in order).
+   * connection runs one query at a time, in order). Every caller submits to both workers in the
+   * same order, so with {@link Start#TOGETHER} the two queries of a chunk always meet: neither
+   * worker can be held by a query of another chunk waiting for its partner.
    */
   static ChunkInFlight start(
       ExecutorService oldWorker,
@@ -59,11 +79,29 @@ final class ChunkInFlight {
       ExecutorService newWorker,
       ChunkQueries newQueries,
       TableShape shape,
-      ChunkRange range) {
+      ChunkRange range,
+      Start start) {
+    CountDownLatch bothReady = new CountDownLatch(start == Start.TOGETHER ? 2 : 0);
     return new ChunkInFlight(
         range,
-        oldWorker.submit(() -> Timed.of(oldQueries, shape, range)),
-        newWorker.submit(() -> Timed.of(newQueries, shape, range)));
+        oldWorker.submit(
+            () -> {
+              ready(bothReady);
+              return Timed.of(oldQueries, shape, range);
+            }),
+        newWorker.submit(
+            () -> {
+              ready(bothReady);
+              return Timed.of(newQueries, shape, range);
+            }));
+  }
+
+  /**
+   * Says this side is ready and waits for the other (at once when there is nothing to wait for).
+   */
+  private static void ready(CountDownLatch bothReady) throws InterruptedException {
+    bothReady.countDown();
+    bothReady.await();
   }
 
   ChunkRange range() {
@@ -97,6 +135,9 @@ final class ChunkInFlight {
       }
       if (e.getCause() instanceof ComparisonStoppedException stopped) {
         throw stopped;
+      }
+      if (e.getCause() instanceof InterruptedException interrupted) {
+        throw interrupted;
       }
       throw new IllegalStateException("chunk query failed: " + e.getCause(), e.getCause());
     }

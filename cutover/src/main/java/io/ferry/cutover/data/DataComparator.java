@@ -32,6 +32,7 @@ public final class DataComparator {
   private final ClusterTopology topology;
   private final ComparisonOptions options;
   private final NodeConnections connections;
+  private final ChunkInFlight.Start chunkStart;
 
   /**
    * @param topology the clusters; their primaries are compared
@@ -40,9 +41,22 @@ public final class DataComparator {
    */
   public DataComparator(
       ClusterTopology topology, ComparisonOptions options, NodeConnections connections) {
+    this(topology, options, connections, ChunkInFlight.Start.TOGETHER);
+  }
+
+  /**
+   * @param chunkStart when each primary begins a chunk (see {@link BothSides}); not an option: the
+   *     other choice exists to measure what starting together saves
+   */
+  DataComparator(
+      ClusterTopology topology,
+      ComparisonOptions options,
+      NodeConnections connections,
+      ChunkInFlight.Start chunkStart) {
     this.topology = topology;
     this.options = options;
     this.connections = connections;
+    this.chunkStart = chunkStart;
   }
 
   /**
@@ -72,7 +86,8 @@ public final class DataComparator {
             new ChunkQueries(newConnection, hash),
             new ChunkQueries(connections.open(topology.oldPrimary()), hash),
             mariaDb,
-            options.gtidWaitTimeout())) {
+            options.gtidWaitTimeout(),
+            chunkStart)) {
       for (String qualified : estimates.keySet()) {
         int dot = qualified.indexOf('.');
         String database = qualified.substring(0, dot);
