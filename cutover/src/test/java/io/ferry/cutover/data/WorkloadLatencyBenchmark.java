@@ -129,12 +129,13 @@ class WorkloadLatencyBenchmark {
               new PhaseRuns("floor: full-table hash scan, encoding built once per row", true),
               new PhaseRuns("ferry compare (DataComparator, defaults)", true),
               new PhaseRuns("pt-table-checksum (defaults)", true));
+      List<TableDataResult> ferryRuns = new ArrayList<>();
       for (int run = 0; run < RUNS; run++) {
         phases.get(0).add(measure(stack, () -> Thread.sleep(BASELINE.toMillis())));
         phases.get(1).add(measure(stack, () -> scanBoth(stack, countScan)));
         phases.get(2).add(measure(stack, () -> scanBoth(stack, hashScanTwice)));
         phases.get(3).add(measure(stack, () -> scanBoth(stack, hashScanOnce)));
-        phases.get(4).add(measure(stack, WorkloadLatencyBenchmark::compareWithFerry));
+        phases.get(4).add(measure(stack, () -> ferryRuns.add(compareWithFerry())));
         phases.get(5).add(measure(stack, () -> runPtTableChecksum(oldPrimary)));
         // pt-table-checksum's statements are re-run by the replicas; let them finish first
         StackFixture.awaitReplication();
@@ -143,15 +144,19 @@ class WorkloadLatencyBenchmark {
       StringBuilder ratios = new StringBuilder();
       for (int run = 0; run < RUNS; run++) {
         double ferry = phases.get(4).runs().get(run).seconds();
+        TableDataResult ferryRun = ferryRuns.get(run);
         ratios.append(
             String.format(
                 Locale.ROOT,
                 "- run %d: ferry compare %.2f times pt-table-checksum's rate; %.2f times the hash"
-                    + " scan's time (built once), %.2f times the COUNT(*) scan's%n",
+                    + " scan's time (built once), %.2f times the COUNT(*) scan's; %d chunks, %d"
+                    + " re-checked after catching up%n",
                 run + 1,
                 phases.get(5).runs().get(run).seconds() / ferry,
                 ferry / phases.get(3).runs().get(run).seconds(),
-                ferry / phases.get(1).runs().get(run).seconds()));
+                ferry / phases.get(1).runs().get(run).seconds(),
+                ferryRun.chunks(),
+                ferryRun.rechecks()));
       }
       StringBuilder table = new StringBuilder();
       phases.forEach(phase -> table.append(phase.line()));
@@ -428,7 +433,7 @@ class WorkloadLatencyBenchmark {
     }
   }
 
-  private static void compareWithFerry() throws Exception {
+  private static TableDataResult compareWithFerry() throws Exception {
     TableDataResult result =
         DataComparatorTest.compare(
                 ComparisonOptions.builder()
@@ -438,6 +443,7 @@ class WorkloadLatencyBenchmark {
     // the workload's updates are in flight between the primaries: re-checks, not drift
     assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
     assertThat(result.rowsOld()).isEqualTo(ROWS);
+    return result;
   }
 
   private static void runPtTableChecksum(LocalMariaDb oldPrimary) throws Exception {
