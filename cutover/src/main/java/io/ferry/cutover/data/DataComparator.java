@@ -41,7 +41,7 @@ public final class DataComparator {
    */
   public DataComparator(
       ClusterTopology topology, ComparisonOptions options, NodeConnections connections) {
-    this(topology, options, connections, ChunkInFlight.Start.TOGETHER);
+    this(topology, options, connections, ChunkInFlight.Start.SNAPSHOTS_TOGETHER);
   }
 
   /**
@@ -82,8 +82,12 @@ public final class DataComparator {
     LoadThrottle throttle = throttle(topology, options, connections, oldConnection, newConnection);
     try (BothSides sides =
         new BothSides(
-            new ChunkQueries(oldConnection, hash),
-            new ChunkQueries(newConnection, hash),
+            List.of(
+                new ChunkQueries(oldConnection, hash),
+                new ChunkQueries(connections.open(topology.oldPrimary()), hash)),
+            List.of(
+                new ChunkQueries(newConnection, hash),
+                new ChunkQueries(connections.open(topology.newPrimary()), hash)),
             new ChunkQueries(connections.open(topology.oldPrimary()), hash),
             mariaDb,
             options.gtidWaitTimeout(),

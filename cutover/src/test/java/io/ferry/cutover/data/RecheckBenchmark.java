@@ -93,6 +93,7 @@ class RecheckBenchmark {
       Map<ChunkInFlight.Start, List<Run>> runs = new LinkedHashMap<>();
       runs.put(ChunkInFlight.Start.EACH_WHEN_FREE, new ArrayList<>());
       runs.put(ChunkInFlight.Start.TOGETHER, new ArrayList<>());
+      runs.put(ChunkInFlight.Start.SNAPSHOTS_TOGETHER, new ArrayList<>());
       AtomicBoolean stop = new AtomicBoolean();
       AtomicLong updates = new AtomicLong();
       CompletableFuture<Void> workload =
@@ -102,11 +103,9 @@ class RecheckBenchmark {
       long started = System.nanoTime();
       try {
         for (int run = 0; run < RUNS; run++) {
-          // alternate which goes first, so that neither always follows the other
+          // rotate which goes first, so that none always follows the same other
           List<ChunkInFlight.Start> order = new ArrayList<>(runs.keySet());
-          if (run % 2 == 1) {
-            Collections.reverse(order);
-          }
+          Collections.rotate(order, run);
           for (ChunkInFlight.Start start : order) {
             runs.get(start).add(compare(start));
           }
