@@ -21,7 +21,6 @@ final class BothSides implements ComparedSides {
 
   private final ChunkQueries oldSide;
   private final ChunkQueries newSide;
-  private final PairedSnapshots snapshots;
   private final ChunkQueries planning;
   private final boolean mariaDb;
   private final Duration catchUpTimeout;
@@ -31,28 +30,22 @@ final class BothSides implements ComparedSides {
   private final ChunkInFlight.Start chunkStart;
 
   /**
-   * @param oldSide the old primary on two connections of its own, for the checksums (chunks use
-   *     them in turn, see {@link PairedSnapshots}; the first also for everything else)
-   * @param newSide the new primary on two connections of its own, likewise
+   * @param oldSide the old primary, for the checksums
+   * @param newSide the new primary, for the checksums
    * @param planning the old primary on a connection of its own, so chunk boundaries can be found
    *     while the previous chunk is being hashed
    * @param chunkStart when each side begins a chunk: {@link ChunkInFlight.Start#TOGETHER} for
    *     comparisons; the other only to measure what starting together saves
    */
   BothSides(
-      List<ChunkQueries> oldSide,
-      List<ChunkQueries> newSide,
+      ChunkQueries oldSide,
+      ChunkQueries newSide,
       ChunkQueries planning,
       boolean mariaDb,
       Duration catchUpTimeout,
-      ChunkInFlight.Start chunkStart)
-      throws SQLException {
-    this.oldSide = oldSide.get(0);
-    this.newSide = newSide.get(0);
-    this.snapshots =
-        chunkStart == ChunkInFlight.Start.SNAPSHOTS_TOGETHER
-            ? new PairedSnapshots(oldSide, newSide)
-            : null;
+      ChunkInFlight.Start chunkStart) {
+    this.oldSide = oldSide;
+    this.newSide = newSide;
     this.planning = planning;
     this.mariaDb = mariaDb;
     this.catchUpTimeout = catchUpTimeout;
@@ -73,9 +66,6 @@ final class BothSides implements ComparedSides {
 
   @Override
   public ChunkInFlight start(TableShape shape, ChunkRange range) {
-    if (snapshots != null) {
-      return snapshots.start(oldWorker, newWorker, shape, range);
-    }
     return ChunkInFlight.start(oldWorker, oldSide, newWorker, newSide, shape, range, chunkStart);
   }
 
@@ -106,10 +96,6 @@ final class BothSides implements ComparedSides {
    */
   @Override
   public void catchUp() throws SQLException, ComparisonStoppedException {
-    if (snapshots != null) {
-      // the waits run on the checksum connections, from this thread
-      snapshots.awaitIdle();
-    }
     GtidCatchUp.Outcome forward =
         catchUp.await(oldSide.connection(), newSide.connection(), mariaDb, catchUpTimeout);
     if (!forward.reached()) {
@@ -143,8 +129,5 @@ final class BothSides implements ComparedSides {
   public void close() {
     oldWorker.shutdownNow();
     newWorker.shutdownNow();
-    if (snapshots != null) {
-      snapshots.close();
-    }
   }
 }

@@ -64,13 +64,7 @@ final class ChunkInFlight {
      * snapshots are then apart by the replication delay only, so a write in flight makes a chunk
      * differ (and be read again) far less often.
      */
-    TOGETHER,
-
-    /**
-     * Both sides' snapshots opened at the same moment, each side then reading in its own snapshot
-     * when free (see {@link PairedSnapshots}): the snapshots of {@link #TOGETHER} without its wait.
-     */
-    SNAPSHOTS_TOGETHER
+    TOGETHER
   }
 
   /**

@@ -41,7 +41,7 @@ public final class DataComparator {
    */
   public DataComparator(
       ClusterTopology topology, ComparisonOptions options, NodeConnections connections) {
-    this(topology, options, connections, ChunkInFlight.Start.SNAPSHOTS_TOGETHER);
+    this(topology, options, connections, ChunkInFlight.Start.TOGETHER);
   }
 
   /**
@@ -82,12 +82,8 @@ public final class DataComparator {
     LoadThrottle throttle = throttle(topology, options, connections, oldConnection, newConnection);
     try (BothSides sides =
         new BothSides(
-            List.of(
-                new ChunkQueries(oldConnection, hash),
-                new ChunkQueries(connections.open(topology.oldPrimary()), hash)),
-            List.of(
-                new ChunkQueries(newConnection, hash),
-                new ChunkQueries(connections.open(topology.newPrimary()), hash)),
+            new ChunkQueries(oldConnection, hash),
+            new ChunkQueries(newConnection, hash),
             new ChunkQueries(connections.open(topology.oldPrimary()), hash),
             mariaDb,
             options.gtidWaitTimeout(),

@@ -82,58 +82,6 @@ class RecheckOnStackTest {
   }
 
   /**
-   * The old side is busy with an earlier statement when a chunk is started, and a write reaches the
-   * chunk's rows before the old side gets to read it: both sides still read the chunk as of the
-   * moment it was started, so the write does not make it differ. (Each side reading when it gets to
-   * the chunk, the old side would see the write and the new side, which read at once, would not.)
-   */
-  @Test
-  void bothSidesReadAChunkAsOfWhenItWasStartedWhileEachRunsAtItsOwnPace() throws Exception {
-    String db = "cut_recheck_snapshots";
-    createDatabase(db, ORDERS, FILL);
-    ExecutorService oldWorker = ComparedSides.sideWorker("test-old");
-    ExecutorService newWorker = ComparedSides.sideWorker("test-new");
-    try (Connection old1 = stack().oldPrimary().connectAdmin();
-        Connection old2 = stack().oldPrimary().connectAdmin();
-        Connection new1 = stack().newPrimary().connectAdmin();
-        Connection new2 = stack().newPrimary().connectAdmin();
-        PairedSnapshots snapshots =
-            new PairedSnapshots(
-                List.of(queries(old1), queries(old2)), List.of(queries(new1), queries(new2)))) {
-      TableShape shape = new TableShapeReader().shape(old1, db, "orders").orElseThrow();
-      ChunkChecksum before = queries(old2).checksum(shape, ChunkRange.WHOLE_TABLE);
-      CountDownLatch oldSideBusy = new CountDownLatch(1);
-      oldWorker.submit(
-          () -> {
-            oldSideBusy.await();
-            return null;
-          });
-
-      ChunkInFlight chunk = snapshots.start(oldWorker, newWorker, shape, ChunkRange.WHOLE_TABLE);
-      newWorker.submit(() -> null).get(10, TimeUnit.SECONDS);
-      stack()
-          .oldPrimary()
-          .execute("UPDATE " + db + ".orders SET total = total + 1 WHERE id = 1500");
-      oldSideBusy.countDown();
-      ChecksumPair pair = chunk.await();
-
-      assertThat(pair.oldSide()).isEqualTo(before);
-      assertThat(pair.newSide()).isEqualTo(before);
-      assertThat(queries(old2).checksum(shape, ChunkRange.WHOLE_TABLE))
-          .as("the write changed the table's checksum")
-          .isNotEqualTo(before);
-    } finally {
-      oldWorker.shutdownNow();
-      newWorker.shutdownNow();
-      dropDatabase(db);
-    }
-  }
-
-  private static ChunkQueries queries(Connection connection) {
-    return new ChunkQueries(connection, RowHash.CRC32_PAIR);
-  }
-
-  /**
    * The old side is busy with an earlier statement; the new side is free. Starting together, the
    * new side's checksum must not run before the old side is free too (with each side starting when
    * free it would run, and finish, at once).
