@@ -9,7 +9,8 @@ import java.util.concurrent.Future;
 
 /**
  * One chunk's checksum queries, running on both sides. Started before the previous chunk is
- * collected, so neither server waits for the other side or for the comparison between chunks.
+ * collected, so neither server waits for the comparison between chunks; how the two sides' queries
+ * are timed against each other is a {@link Start}.
  */
 final class ChunkInFlight {
 
