@@ -65,6 +65,12 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  *
  * <p>Writes its figures to {@code target/benchmarks/agent-footprint.md}.
+ *
+ * <p>To compare launcher flags within one run (the machine is shared, so figures from two runs
+ * differ by more than most flags change), {@code -Dferry.benchmark.variants='FLAGS|FLAGS'} starts
+ * one more agent per variant, each with the same configuration (its own state directory and host
+ * name) and {@code FERRY_AGENT_JAVA_OPTS=FLAGS} (added after the launcher's own flags, so a flag
+ * given again overrides the launcher's), sampled like the first.
  */
 class AgentFootprintBenchmark {
 
@@ -75,7 +81,7 @@ class AgentFootprintBenchmark {
   private static final DateTimeFormatter NGINX_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
   private static final Pattern OS_COLLECT_MS =
-      Pattern.compile("^ferry_agent,.*source=os[, ].*collect_ms=([0-9.eE+-]+)");
+      Pattern.compile("^ferry_agent,.*host=bench[, ].*source=os[, ].*collect_ms=([0-9.eE+-]+)");
 
   @TempDir Path dir;
 
@@ -85,6 +91,11 @@ class AgentFootprintBenchmark {
     Path jar = Path.of(System.getProperty("ferry.agent.jar", "target/ferry-agent.jar"));
     assertThat(jar).as("the packaged agent; run mvn package first").exists();
     Path launcher = Path.of("src/dist/ferry-agent").toAbsolutePath();
+    List<String> variants =
+        Arrays.stream(System.getProperty("ferry.benchmark.variants", "").split("\\|"))
+            .map(String::strip)
+            .filter(flags -> !flags.isEmpty())
+            .toList();
 
     MigrationStack stack = SharedStack.get();
     LocalMariaDb replica = stack.oldReplica();
@@ -93,6 +104,7 @@ class AgentFootprintBenchmark {
     Vertx vertx = Vertx.vertx();
     ScheduledExecutorService load = Executors.newScheduledThreadPool(2);
     Process agent = null;
+    List<Process> variantAgents = new ArrayList<>();
     Process nodeExporter = null;
     try (FakeCollector collector = new FakeCollector(vertx);
         MySqlInput heartbeatWriter = heartbeatSource("old-primary", stack.oldPrimary(), true);
@@ -145,11 +157,9 @@ class AgentFootprintBenchmark {
       String nodeUrl = "http://127.0.0.1:" + nodePort + "/metrics";
       awaitAnswer(nodeUrl);
 
-      Path config = dir.resolve("agent.yml");
-      Files.writeString(
-          config,
+      String configTemplate =
           """
-          agent: {host: bench, interval: 10s, state_directory: %s}
+          agent: {host: %s, interval: 10s, state_directory: %s}
           collector: {url: %s, token: t0k}
           inputs:
             os: {enabled: true}
@@ -166,16 +176,20 @@ class AgentFootprintBenchmark {
             access_log:
               files:
                 - {name: site, path: %s, vhost: site.example}
-          """
-              .formatted(
-                  dir.resolve("state"),
-                  collector.url(),
-                  replica.port(),
-                  MigrationStack.AGENT_USER,
-                  MigrationStack.AGENT_PASSWORD,
-                  site.actualPort(),
-                  site.actualPort(),
-                  accessLog));
+          """;
+      Path config = dir.resolve("agent.yml");
+      Files.writeString(
+          config,
+          configTemplate.formatted(
+              "bench",
+              dir.resolve("state"),
+              collector.url(),
+              replica.port(),
+              MigrationStack.AGENT_USER,
+              MigrationStack.AGENT_PASSWORD,
+              site.actualPort(),
+              site.actualPort(),
+              accessLog));
       Path agentLog = dir.resolve("agent.log");
       var agentBuilder =
           new ProcessBuilder(launcher.toString(), "--config", config.toString())
@@ -183,15 +197,39 @@ class AgentFootprintBenchmark {
               .redirectOutput(agentLog.toFile());
       agentBuilder.environment().put("FERRY_AGENT_JAR", jar.toAbsolutePath().toString());
       agent = agentBuilder.start(); // the launcher execs java: same pid
+      for (int v = 0; v < variants.size(); v++) {
+        Path variantConfig = dir.resolve("agent-" + v + ".yml");
+        Files.writeString(
+            variantConfig,
+            configTemplate.formatted(
+                "bench-variant-" + v,
+                dir.resolve("state-" + v),
+                collector.url(),
+                replica.port(),
+                MigrationStack.AGENT_USER,
+                MigrationStack.AGENT_PASSWORD,
+                site.actualPort(),
+                site.actualPort(),
+                accessLog));
+        var variantBuilder =
+            new ProcessBuilder(launcher.toString(), "--config", variantConfig.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("agent-" + v + ".log").toFile());
+        variantBuilder.environment().put("FERRY_AGENT_JAR", jar.toAbsolutePath().toString());
+        variantBuilder.environment().put("FERRY_AGENT_JAVA_OPTS", variants.get(v));
+        variantAgents.add(variantBuilder.start());
+      }
 
       long mysqldPid =
           Long.parseLong(
               Files.readString(dir.resolve("mysqld-exporter").resolve("process.pid")).strip());
-      var processes =
-          List.of(
-              new Watched("ferry-agent", agent.pid()),
-              new Watched("node_exporter", nodeExporter.pid()),
-              new Watched("mysqld_exporter", mysqldPid));
+      var processes = new ArrayList<Watched>();
+      processes.add(new Watched("ferry-agent", agent.pid()));
+      for (int v = 0; v < variants.size(); v++) {
+        processes.add(new Watched("ferry-agent " + variants.get(v), variantAgents.get(v).pid()));
+      }
+      processes.add(new Watched("node_exporter", nodeExporter.pid()));
+      processes.add(new Watched("mysqld_exporter", mysqldPid));
       HttpClient http = HttpClient.newHttpClient();
       // Measure from the agent's first push on, not its start-up.
       long firstPushDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -217,6 +255,9 @@ class AgentFootprintBenchmark {
         }
         loads.add(Files.readString(Path.of("/proc/loadavg")).strip());
         assertThat(agent.isAlive()).as("agent alive, log %s", agentLog).isTrue();
+        for (Process variant : variantAgents) {
+          assertThat(variant.isAlive()).as("variant agent alive, logs in %s", dir).isTrue();
+        }
         tick++;
         long next = started + tick * SAMPLE_EVERY.toNanos();
         TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
@@ -253,6 +294,9 @@ class AgentFootprintBenchmark {
       load.shutdownNow();
       load.awaitTermination(10, TimeUnit.SECONDS);
       stop(agent);
+      for (Process variant : variantAgents) {
+        stop(variant);
+      }
       stop(nodeExporter);
       vertx.close().await(10, TimeUnit.SECONDS);
     }

@@ -9,7 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.resolver.NameResolver;
 import java.time.Clock;
@@ -81,10 +80,11 @@ public final class HttpProbeInput implements Input, StreamingInput {
   @Override
   public Future<Void> start(Vertx vertx) {
     this.vertx = vertx;
-    client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+    var handshakes = new PendingHandshake();
+    client = vertx.createHttpClient(HttpProber.clientOptions(handshakes));
     // Vert.x's own resolver, the one its client would use, so that resolving can be timed alone.
     NameResolver resolver = ((VertxInternal) vertx).nameResolver();
-    prober = new HttpProber(client, resolver::resolve, config, clock);
+    prober = new HttpProber(client, resolver::resolve, handshakes, config, clock);
     Promise<Void> firstProbe = Promise.promise();
     vertx.runOnContext(
         ignored -> {

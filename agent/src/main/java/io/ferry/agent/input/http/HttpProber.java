@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientConnection;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpConnectOptions;
 import io.vertx.core.http.HttpMethod;
@@ -36,8 +37,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 /**
  * Makes one probe of one {@link HttpProbeConfig} on the event loop, over a connection of its own
  * (opened with {@link HttpClientAgent#connect}, so that connecting is timed and the certificate
- * seen), and closes it afterwards. The returned future never fails: every failure is a {@link
- * ProbeResult}.
+ * seen), and closes it afterwards. For {@code https} the client's TLS engines are timed by {@link
+ * HandshakeTimingEngineOptions}, which splits the TCP connect from the handshake. One probe at a
+ * time per prober. The returned future never fails: every failure is a {@link ProbeResult}.
  */
 final class HttpProber {
 
@@ -45,26 +47,39 @@ final class HttpProber {
 
   private final HttpClientAgent client;
   private final Function<String, Future<InetAddress>> resolver;
+  private final PendingHandshake handshakes;
   private final HttpProbeConfig config;
   private final Clock clock;
 
   /**
+   * @param client a client whose {@code https} connections are made with {@link
+   *     HandshakeTimingEngineOptions} over {@code handshakes}
    * @param resolver resolves a host name as the client would (Vert.x's own resolver), so that
    *     resolving can be timed apart from connecting
+   * @param handshakes where this prober's client's TLS engines note their handshakes
    */
   HttpProber(
       HttpClientAgent client,
       Function<String, Future<InetAddress>> resolver,
+      PendingHandshake handshakes,
       HttpProbeConfig config,
       Clock clock) {
     this.client = client;
     this.resolver = resolver;
+    this.handshakes = handshakes;
     this.config = config;
     this.clock = clock;
   }
 
+  /** The client options a prober's client needs: one connection per probe, TLS timed. */
+  static HttpClientOptions clientOptions(PendingHandshake handshakes) {
+    return new HttpClientOptions()
+        .setKeepAlive(false)
+        .setSslEngineOptions(new HandshakeTimingEngineOptions(handshakes));
+  }
+
   Future<ProbeResult> probe() {
-    var attempt = new Attempt(clock.instant(), System.nanoTime());
+    var attempt = new Attempt(clock.instant(), System.nanoTime(), handshakes.expect());
     long timeoutMillis = config.timeout().toMillis();
     return server(attempt)
         .compose(server -> client.connect(connectOptions(server)))
@@ -72,6 +87,7 @@ final class HttpProber {
         .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .transform(
             done -> {
+              handshakes.ended(attempt.handshake);
               attempt.closeConnection();
               return Future.succeededFuture(
                   done.succeeded() ? done.result() : attempt.failed(done.cause()));
@@ -97,7 +113,6 @@ final class HttpProber {
               config
                   .hostHeader()
                   .ifPresent(host -> request.authority(HostAndPort.parseAuthority(host, -1)));
-              attempt.requestSent();
               return request.send();
             })
         .compose(
@@ -174,24 +189,29 @@ final class HttpProber {
     }
   }
 
-  /** The state of one probe as it goes; touched only on the event loop. */
+  /**
+   * The state of one probe as it goes; touched only on the event loop, except {@link #handshake},
+   * which the TLS engine notes into.
+   */
   private final class Attempt {
     private final Instant started;
     private final long startNanos;
+    private final TlsHandshakeTimes handshake;
     private HttpClientConnection connection;
     private long connectStartNanos;
     private Optional<Duration> dns = Optional.empty();
     private Optional<Duration> connect = Optional.empty();
+    private Optional<Duration> tls = Optional.empty();
     private Optional<Instant> notAfter = Optional.empty();
-    private long requestNanos;
     private Optional<Duration> firstByte = Optional.empty();
     private OptionalInt status = OptionalInt.empty();
     private boolean finished;
 
-    Attempt(Instant started, long startNanos) {
+    Attempt(Instant started, long startNanos, TlsHandshakeTimes handshake) {
       this.started = started;
       this.startNanos = startNanos;
       this.connectStartNanos = startNanos;
+      this.handshake = handshake;
     }
 
     void resolved() {
@@ -203,20 +223,26 @@ final class HttpProber {
     boolean connected(HttpClientConnection open, Optional<Instant> certificateNotAfter) {
       connection = open;
       if (finished) {
-        open.close();
+        closeForGood(open);
         return false;
       }
-      connect = Optional.of(since(connectStartNanos));
+      if (config.https()) {
+        connect = tcpConnect();
+        tls = handshake.handshake();
+      } else {
+        connect = Optional.of(since(connectStartNanos));
+      }
       notAfter = certificateNotAfter;
       return true;
     }
 
-    void requestSent() {
-      requestNanos = System.nanoTime();
+    /** From the resolved address to the open TCP connection: the start of the TLS handshake. */
+    private Optional<Duration> tcpConnect() {
+      return handshake.startedAt().map(at -> Duration.ofNanos(at - connectStartNanos));
     }
 
     void headersReceived(HttpClientResponse response) {
-      firstByte = Optional.of(since(requestNanos));
+      firstByte = Optional.of(since(startNanos));
       status = OptionalInt.of(response.statusCode());
     }
 
@@ -242,6 +268,7 @@ final class HttpProber {
           error,
           dns,
           connect,
+          tls,
           firstByte,
           Optional.of(total),
           notAfter,
@@ -259,7 +286,8 @@ final class HttpProber {
           Optional.of(failure),
           Optional.of(describe(failure, cause)),
           dns,
-          connect,
+          connect.isPresent() || !config.https() ? connect : tcpConnect(),
+          tls,
           firstByte,
           total,
           notAfter,
@@ -270,7 +298,7 @@ final class HttpProber {
     void closeConnection() {
       finished = true;
       if (connection != null) {
-        connection.close();
+        closeForGood(connection);
       }
     }
 
@@ -292,10 +320,30 @@ final class HttpProber {
       if (failure == ProbeFailure.TIMEOUT) {
         return "no answer within " + config.timeout().toMillis() + " ms";
       }
+      if (failure == ProbeFailure.TLS) {
+        return "TLS handshake with "
+            + hostWithoutBrackets()
+            + ":"
+            + config.port()
+            + " failed: "
+            + TlsFailureMessage.explain(cause);
+      }
       String message =
           cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
       return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
+  }
+
+  /**
+   * Closes a probe's connection and forgets its TLS session, so that the next probe makes a full
+   * handshake again: its {@code tls_seconds} is what a new visitor waits, and the certificate it
+   * checks and reports is the one the server serves now, not the one a resumed session remembers.
+   */
+  private static void closeForGood(HttpClientConnection connection) {
+    if (connection.isSsl() && connection.sslSession() != null) {
+      connection.sslSession().invalidate();
+    }
+    connection.close();
   }
 
   private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

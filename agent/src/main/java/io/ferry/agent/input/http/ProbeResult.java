@@ -18,9 +18,11 @@ import java.util.OptionalInt;
  * @param error the failure's message for people, one line; empty on success
  * @param dns resolving the URL's host name, when it was resolved (not for an address in the URL or
  *     with {@code connect_to})
- * @param connect from the resolved address to an open connection: TCP connect and, for {@code
- *     https}, the TLS handshake
- * @param firstByte from the request being sent on the open connection to the response's headers
+ * @param connect from the resolved address to an open TCP connection
+ * @param tls the TLS handshake, from the open TCP connection to the handshake's end; for {@code
+ *     https} only, when the handshake finished
+ * @param firstByte from the start to the response's headers (time to first byte: resolving,
+ *     connecting, the handshake and the server's answer)
  * @param total from the start to the end of the body, or to the timeout
  * @param certificateNotAfter the server certificate's {@code notAfter}, for {@code https}
  * @param bodySha256 the first 16 hex digits of the body's SHA-256, when the body was read
@@ -33,6 +35,7 @@ public record ProbeResult(
     Optional<String> error,
     Optional<Duration> dns,
     Optional<Duration> connect,
+    Optional<Duration> tls,
     Optional<Duration> firstByte,
     Optional<Duration> total,
     Optional<Instant> certificateNotAfter,
@@ -59,6 +62,7 @@ public record ProbeResult(
     error.ifPresent(text -> point.field("error", text));
     dns.ifPresent(d -> point.field("dns_seconds", seconds(d)));
     connect.ifPresent(d -> point.field("connect_seconds", seconds(d)));
+    tls.ifPresent(d -> point.field("tls_seconds", seconds(d)));
     firstByte.ifPresent(d -> point.field("first_byte_seconds", seconds(d)));
     total.ifPresent(d -> point.field("total_seconds", seconds(d)));
     certificateNotAfter.ifPresent(

@@ -1,12 +1,14 @@
 package io.ferry.agent.input.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.ferry.agent.input.CollectingAccumulator;
 import io.ferry.agent.input.histogram.SloBuckets;
 import io.ferry.lineprotocol.FieldValue;
 import io.ferry.lineprotocol.Point;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -17,12 +19,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,7 @@ class HttpProbeInputTest {
 
   private static final String KEYSTORE_PASSWORD = "probe-test";
   private static final String SITE = "site.example";
+  private static final Duration HANDSHAKE_HOLD = Duration.ofMillis(300);
   private static final SloBuckets BUCKETS =
       SloBuckets.of(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1));
 
@@ -102,7 +108,8 @@ class HttpProbeInputTest {
         .containsEntry("success", FieldValue.of(true))
         .containsEntry("status", FieldValue.of(200L))
         .containsKeys("connect_seconds", "first_byte_seconds", "total_seconds", "body_sha256")
-        .doesNotContainKeys("failure", "error", "cert_expiry_seconds", "dns_seconds");
+        .doesNotContainKeys(
+            "failure", "error", "cert_expiry_seconds", "dns_seconds", "tls_seconds");
     String expectedBody = "backend A host 127.0.0.1:" + plain.actualPort();
     assertThat(result.fields().get("body_sha256"))
         .isEqualTo(
@@ -111,9 +118,9 @@ class HttpProbeInputTest {
         .containsEntry("body_bytes", FieldValue.of((long) expectedBody.length()));
     assertThat(result.timestamp()).isPresent();
     double connect = seconds(result, "connect_seconds");
-    double total = seconds(result, "total_seconds");
-    assertThat(connect).isPositive().isLessThanOrEqualTo(total);
-    assertThat(seconds(result, "first_byte_seconds")).isPositive().isLessThanOrEqualTo(total);
+    double firstByte = seconds(result, "first_byte_seconds");
+    assertThat(connect).isPositive().isLessThanOrEqualTo(firstByte);
+    assertThat(firstByte).isLessThanOrEqualTo(seconds(result, "total_seconds"));
 
     Point histogram = single(collected, HttpProbeInput.DURATION_MEASUREMENT);
     assertThat(histogram.fields()).containsEntry("count", FieldValue.of(1L));
@@ -140,6 +147,8 @@ class HttpProbeInputTest {
       assertThat(result.fields()).containsEntry("success", FieldValue.of(true));
       assertThat(seconds(result, "dns_seconds")).isPositive();
       assertThat(seconds(result, "dns_seconds") + seconds(result, "connect_seconds"))
+          .isLessThanOrEqualTo(seconds(result, "first_byte_seconds"));
+      assertThat(seconds(result, "first_byte_seconds"))
           .isLessThanOrEqualTo(seconds(result, "total_seconds"));
     } finally {
       await(named.close());
@@ -322,9 +331,122 @@ class HttpProbeInputTest {
             BUCKETS,
             Map.of());
 
-    assertThat(single(probeOnce(config), "http_probe").fields())
+    CollectingAccumulator collected = probeOnce(config);
+
+    Point result = single(collected, "http_probe");
+    assertThat(result.tags()).containsEntry("probe", "verify");
+    assertThat(result.fields())
         .containsEntry("success", FieldValue.of(false))
-        .containsEntry("failure", FieldValue.of("tls"));
+        .containsEntry("failure", FieldValue.of("tls"))
+        .containsKey("connect_seconds")
+        .doesNotContainKeys("tls_seconds", "first_byte_seconds", "status", "cert_expiry_seconds");
+    String error = ((FieldValue.StringValue) result.fields().get("error")).value();
+    assertThat(error)
+        .startsWith("TLS handshake with " + SITE + ":" + tls.actualPort() + " failed: ")
+        .contains("certificate")
+        .doesNotContain("\n", "Exception");
+    assertThat(collected.errors()).containsOnlyKeys("probe " + config.url());
+    assertThat(collected.errors().get("probe " + config.url())).hasMessage(error);
+  }
+
+  @Test
+  void anHttpsProbeSplitsTheTcpConnectFromTheTlsHandshake() throws Exception {
+    Point result = single(probeOnce(tlsProbe("split", tls.actualPort())), "http_probe");
+
+    assertThat(result.fields()).containsEntry("success", FieldValue.of(true));
+    double connect = seconds(result, "connect_seconds");
+    double handshake = seconds(result, "tls_seconds");
+    double firstByte = seconds(result, "first_byte_seconds");
+    assertThat(connect).isPositive();
+    assertThat(handshake).isPositive();
+    assertThat(connect + handshake).isLessThanOrEqualTo(firstByte);
+    assertThat(firstByte).isLessThanOrEqualTo(seconds(result, "total_seconds"));
+  }
+
+  @Test
+  void aSlowTlsHandshakeShowsInTlsSecondsAndNotInConnectSeconds() throws Exception {
+    ServerFlightDelayingRelay relay =
+        await(ServerFlightDelayingRelay.start(vertx, tls.actualPort()));
+    try {
+      relay.holdServerFirstBytes(HANDSHAKE_HOLD);
+
+      Point result = single(probeOnce(tlsProbe("slow-tls", relay.port())), "http_probe");
+
+      assertThat(result.fields()).containsEntry("success", FieldValue.of(true));
+      double hold = HANDSHAKE_HOLD.toNanos() / 1e9;
+      assertThat(seconds(result, "tls_seconds")).isGreaterThanOrEqualTo(hold);
+      assertThat(seconds(result, "connect_seconds")).isLessThan(hold);
+      assertThat(seconds(result, "first_byte_seconds"))
+          .isGreaterThanOrEqualTo(
+              seconds(result, "connect_seconds") + seconds(result, "tls_seconds"));
+    } finally {
+      await(relay.close());
+    }
+  }
+
+  /**
+   * Each probe of one client over the relay: the handshake held on the first connection only shows
+   * in the first probe's {@code tls_seconds}, and the second connection makes a full handshake
+   * again (the server sends as much as the first time, its certificate included, give or take the
+   * length of a signature; a resumed session would be some 400 bytes shorter).
+   */
+  @Test
+  void eachProbeOfOneClientTimesItsOwnFullHandshake() throws Exception {
+    ServerFlightDelayingRelay relay =
+        await(ServerFlightDelayingRelay.start(vertx, tls.actualPort()));
+    var handshakes = new PendingHandshake();
+    var client = vertx.createHttpClient(HttpProber.clientOptions(handshakes));
+    try {
+      var prober =
+          new HttpProber(
+              client,
+              host -> Future.failedFuture("connect_to is set: nothing to resolve"),
+              handshakes,
+              tlsProbe("one-client", relay.port()),
+              Clock.systemUTC());
+
+      relay.holdServerFirstBytes(HANDSHAKE_HOLD);
+      ProbeResult slow = onContext(prober::probe);
+      relay.holdServerFirstBytes(Duration.ZERO);
+      ProbeResult fast = onContext(prober::probe);
+
+      assertThat(slow.success()).isTrue();
+      assertThat(fast.success()).isTrue();
+      assertThat(slow.tls())
+          .hasValueSatisfying(d -> assertThat(d).isGreaterThanOrEqualTo(HANDSHAKE_HOLD));
+      assertThat(fast.tls()).hasValueSatisfying(d -> assertThat(d).isLessThan(HANDSHAKE_HOLD));
+      Awaitility.await().until(() -> relay.closedConnections() == 2);
+      List<Long> serverBytes = relay.serverBytesPerConnection();
+      assertThat(serverBytes).hasSize(2);
+      assertThat(serverBytes.get(1)).isCloseTo(serverBytes.get(0), within(32L));
+      assertThat(fast.certificateNotAfter()).isPresent();
+    } finally {
+      await(client.close());
+      await(relay.close());
+    }
+  }
+
+  private static HttpProbeConfig tlsProbe(String name, int port) {
+    return new HttpProbeConfig(
+        name,
+        URI.create("https://" + SITE + ":" + port + "/ok"),
+        "GET",
+        List.of(200),
+        Optional.empty(),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Optional.empty(),
+        Optional.of(HostAndPort.create("127.0.0.1", port)),
+        false,
+        BUCKETS,
+        Map.of());
+  }
+
+  /** Runs a probe on an event loop, as the input does, and waits for its result. */
+  private static ProbeResult onContext(Supplier<Future<ProbeResult>> probe) throws Exception {
+    Promise<ProbeResult> result = Promise.promise();
+    vertx.getOrCreateContext().runOnContext(ignored -> probe.get().onComplete(result));
+    return await(result.future());
   }
 
   private static HttpProbeConfig probe(String name, String url) {
