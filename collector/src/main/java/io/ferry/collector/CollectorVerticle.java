@@ -307,7 +307,7 @@ public final class CollectorVerticle extends VerticleBase {
   private PointWriter influxWriter(InfluxApi api) {
     PointWriter direct =
         api == InfluxApi.V1
-            ? new InfluxV1HttpWriter(client, config.influxdb())
+            ? new InfluxV1HttpWriter(vertx, client, config.influxdb())
             : new InfluxV2ClientWriter(vertx, config.influxdb());
     return new MeteredPointWriter(direct, metrics, influxStatus, clock, outage);
   }
