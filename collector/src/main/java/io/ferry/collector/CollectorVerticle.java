@@ -148,8 +148,10 @@ public final class CollectorVerticle extends VerticleBase {
                       influxWriter(server.api()),
                       influxConfig.batching(),
                       new DeadLetterFile(
-                          vertx, influxConfig.batching().deadLetters(), metrics, clock));
+                          vertx, influxConfig.batching().deadLetters(), metrics, clock),
+                      config.ingest().maxExpectedWait());
               metrics.registerPendingPoints(writer::pendingPoints);
+              metrics.registerExpectedWaitRefused(writer::expectedWaitRefusals);
               metrics.registerWritesInFlight(writer::writesInFlight);
               return server;
             })
