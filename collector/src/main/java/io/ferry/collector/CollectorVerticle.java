@@ -148,8 +148,10 @@ public final class CollectorVerticle extends VerticleBase {
                       influxWriter(server.api()),
                       influxConfig.batching(),
                       new DeadLetterFile(
-                          vertx, influxConfig.batching().deadLetters(), metrics, clock));
+                          vertx, influxConfig.batching().deadLetters(), metrics, clock),
+                      config.ingest().maxExpectedWait());
               metrics.registerPendingPoints(writer::pendingPoints);
+              metrics.registerExpectedWaitRefused(writer::expectedWaitRefusals);
               metrics.registerWritesInFlight(writer::writesInFlight);
               return server;
             })
@@ -307,7 +309,7 @@ public final class CollectorVerticle extends VerticleBase {
   private PointWriter influxWriter(InfluxApi api) {
     PointWriter direct =
         api == InfluxApi.V1
-            ? new InfluxV1HttpWriter(client, config.influxdb())
+            ? new InfluxV1HttpWriter(vertx, client, config.influxdb())
             : new InfluxV2ClientWriter(vertx, config.influxdb());
     return new MeteredPointWriter(direct, metrics, influxStatus, clock, outage);
   }

@@ -61,6 +61,7 @@ public final class LineProtocolParser {
     int maxLength = rules.maxLineLength();
     int lineNumber = 1;
     int position = 0;
+    long forwardedChars = 0;
     while (position < length) {
       int newline = body.indexOf('\n', position);
       if (newline < 0) {
@@ -105,7 +106,11 @@ public final class LineProtocolParser {
       }
       if (point != null) {
         try {
-          points.add(rules.pointRule().check(point));
+          Point kept = rules.pointRule().check(point);
+          points.add(kept);
+          if (kept.hasSource()) {
+            forwardedChars += newline + 1 - start;
+          }
         } catch (PointRefusedException e) {
           refusal = e.getMessage();
         }
@@ -116,7 +121,38 @@ public final class LineProtocolParser {
       lineNumber += 1 + (spansLines ? LineSplitter.lineBreaksWithin(body, start, newline) : 0);
       position = newline + 1;
     }
+    if (2 * forwardedChars < length) {
+      points = withCompactSources(points);
+    }
     return new ParseResult(points, errors);
+  }
+
+  /**
+   * The points with one copy of just their lines' text as their source, instead of a body that is
+   * mostly something else (comments, refused lines): a point read from a body must not keep more
+   * than about twice its body's accepted lines alive.
+   */
+  private static List<Point> withCompactSources(List<Point> points) {
+    long sourceChars = 0;
+    for (Point point : points) {
+      sourceChars += point.sourceLength();
+    }
+    var text = new StringBuilder((int) sourceChars);
+    int[] starts = new int[points.size()];
+    for (int i = 0; i < points.size(); i++) {
+      Point point = points.get(i);
+      if (point.hasSource()) {
+        starts[i] = text.length();
+        point.appendSource(text);
+      }
+    }
+    String compact = text.toString();
+    List<Point> moved = new ArrayList<>(points.size());
+    for (int i = 0; i < points.size(); i++) {
+      Point point = points.get(i);
+      moved.add(point.hasSource() ? point.withSourceAt(compact, starts[i]) : point);
+    }
+    return moved;
   }
 
   /** {@code newline}, or the index of the {@code \r} just before it after {@code lineStart}. */

@@ -13,15 +13,37 @@ import java.util.TreeMap;
  * One point of a time series: a measurement, tags (sorted by key, as InfluxDB stores them), at
  * least one field, and an optional timestamp in nanoseconds since the epoch.
  *
+ * <p>A point read by {@link LineProtocolParser} also knows its line's text as received: its
+ * measurement, tags and fields are exactly {@code body[sourceStart, sourceFieldsEnd)} of the body
+ * it was read from, so that {@link LineProtocolWriter} can forward that text instead of encoding
+ * the point again. That is not part of the point's value: {@link #equals} and {@link #hashCode}
+ * compare measurement, tags, fields and timestamp only, and any point made another way (a builder,
+ * a copy changed by a rule) has no source and is encoded from its maps. Only the parser sets a
+ * source, so a source always says what the point holds.
+ *
  * <p>Instances are immutable; build them with {@link #builder(String)}.
  */
-public record Point(
-    String measurement,
-    SortedMap<String, String> tags,
-    Map<String, FieldValue> fields,
-    Long timestampNanos) {
+public final class Point {
 
-  public Point {
+  private final String measurement;
+  private final SortedMap<String, String> tags;
+  private final Map<String, FieldValue> fields;
+  private final Long timestampNanos;
+
+  /** The body this point was read from, or null. */
+  private final String source;
+
+  /** Where the line starts in {@link #source}. */
+  private final int sourceStart;
+
+  /** Where its field set ends in {@link #source}: before the spaces and timestamp, if any. */
+  private final int sourceFieldsEnd;
+
+  public Point(
+      String measurement,
+      SortedMap<String, String> tags,
+      Map<String, FieldValue> fields,
+      Long timestampNanos) {
     Objects.requireNonNull(measurement, "measurement");
     if (measurement.isEmpty()) {
       throw new IllegalArgumentException("measurement must not be empty");
@@ -40,6 +62,127 @@ public record Point(
       requireValidFieldKeys(measurement, fields);
       fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
+    this.measurement = measurement;
+    this.tags = tags;
+    this.fields = fields;
+    this.timestampNanos = timestampNanos;
+    this.source = null;
+    this.sourceStart = 0;
+    this.sourceFieldsEnd = 0;
+  }
+
+  /** A point the parser read from {@code source}, its maps checked as the line was read. */
+  Point(
+      String measurement,
+      ParsedTags tags,
+      ParsedFields fields,
+      long timestampNanos,
+      String source,
+      int sourceStart,
+      int sourceFieldsEnd) {
+    this.measurement = measurement;
+    this.tags = tags;
+    this.fields = fields;
+    this.timestampNanos = timestampNanos;
+    this.source = source;
+    this.sourceStart = sourceStart;
+    this.sourceFieldsEnd = sourceFieldsEnd;
+  }
+
+  public String measurement() {
+    return measurement;
+  }
+
+  /** The tags, sorted by key; unmodifiable. */
+  public SortedMap<String, String> tags() {
+    return tags;
+  }
+
+  /** The fields, in the order they were first given; unmodifiable. */
+  public Map<String, FieldValue> fields() {
+    return fields;
+  }
+
+  /** The timestamp in nanoseconds since the epoch, or null for the receiver's time. */
+  public Long timestampNanos() {
+    return timestampNanos;
+  }
+
+  /** Whether this point knows the text of the line it was read from (see the class comment). */
+  public boolean hasSource() {
+    return source != null;
+  }
+
+  /**
+   * Appends the measurement, tags and fields of the line this point was read from, as received.
+   *
+   * @throws IllegalStateException if the point has no source ({@link #hasSource()})
+   */
+  public void appendSource(StringBuilder out) {
+    if (source == null) {
+      throw new IllegalStateException("point " + measurement + " was not read from a body");
+    }
+    out.append(source, sourceStart, sourceFieldsEnd);
+  }
+
+  /** The text this point's source lies in, or null: for tests of what a point keeps alive. */
+  String sourceText() {
+    return source;
+  }
+
+  /** The length of what {@link #appendSource} appends, in characters; 0 without a source. */
+  public int sourceLength() {
+    return sourceFieldsEnd - sourceStart;
+  }
+
+  /**
+   * This point without its source, so that holding it does not hold the body it was read from (for
+   * a point kept longer than the body's other points, as the alert engine keeps its series).
+   */
+  public Point withoutSource() {
+    return source == null ? this : new Point(measurement, tags, fields, timestampNanos);
+  }
+
+  /**
+   * This point with its source moved to {@code text}, which holds the same line at {@code start}.
+   */
+  Point withSourceAt(String text, int start) {
+    return new Point(
+        measurement,
+        (ParsedTags) tags,
+        (ParsedFields) fields,
+        timestampNanos,
+        text,
+        start,
+        start + sourceLength());
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other == this
+        || (other instanceof Point point
+            && measurement.equals(point.measurement)
+            && tags.equals(point.tags)
+            && fields.equals(point.fields)
+            && Objects.equals(timestampNanos, point.timestampNanos));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(measurement, tags, fields, timestampNanos);
+  }
+
+  @Override
+  public String toString() {
+    return "Point[measurement="
+        + measurement
+        + ", tags="
+        + tags
+        + ", fields="
+        + fields
+        + ", timestampNanos="
+        + timestampNanos
+        + "]";
   }
 
   private static void requireValidTags(String measurement, SortedMap<String, String> tags) {

@@ -84,6 +84,12 @@ final class PointLineParser {
   /** Whether the text just scanned holds an escape, so that it has to be unescaped. */
   private boolean escaped;
 
+  /**
+   * Whether a field key appeared twice on this line: the point keeps the last value, and is encoded
+   * from its fields rather than forwarded as received, so that what is written is what was parsed.
+   */
+  private boolean repeatedField;
+
   PointLineParser(String body, Precision precision, long defaultTimestampNanos) {
     this.body = body;
     this.precision = precision;
@@ -123,12 +129,16 @@ final class PointLineParser {
       throw new LineSyntaxException(MISSING_FIELD_SET);
     }
     fieldKeys.clear();
-    i = parseFields(i);
-    long timestamp = parseTimestamp(i);
+    repeatedField = false;
+    int fieldsEnd = parseFields(i);
+    long timestamp = parseTimestamp(fieldsEnd);
     if (carriageReturn) {
       throw refusedByPoint(measurement, timestamp);
     }
-    return new Point(measurement, tags(), fields(), timestamp);
+    if (repeatedField) {
+      return new Point(measurement, tags(), fields(), timestamp);
+    }
+    return new Point(measurement, tags(), fields(), timestamp, body, from, fieldsEnd);
   }
 
   /** Index just past the last character of the line just parsed, without a final {@code \r}. */
@@ -360,6 +370,7 @@ final class PointLineParser {
     int known = fieldKeys.indexOf(key, hash);
     if (known >= 0) {
       fieldValues[known] = value;
+      repeatedField = true;
       return;
     }
     int count = fieldKeys.size();

@@ -30,12 +30,16 @@ public final class AlertPointFilter implements Predicate<Point> {
     }
   }
 
-  /** The points of {@code points} the evaluator needs, in their order. */
+  /**
+   * The points of {@code points} the evaluator needs, in their order, without the body they were
+   * read from ({@link Point#withoutSource()}): a queue for the evaluator must not keep a whole body
+   * alive for the few points of it a rule selects.
+   */
   public List<Point> needed(List<Point> points) {
     List<Point> needed = new ArrayList<>();
     for (Point point : points) {
       if (test(point)) {
-        needed.add(point);
+        needed.add(point.withoutSource());
       }
     }
     return needed;

@@ -142,11 +142,12 @@ final class AlertPointForwarder implements Consumer<List<Point>>, AlertFeed {
     context.runOnContext(v -> enqueue(selected, true));
   }
 
+  /** The points rules need, without their bodies (the buffer may hold them a long time). */
   private List<Point> select(List<Point> points) {
     List<Point> selected = new ArrayList<>();
     for (Point point : points) {
       if (needed.test(point)) {
-        selected.add(point);
+        selected.add(point.withoutSource());
       }
     }
     return selected;

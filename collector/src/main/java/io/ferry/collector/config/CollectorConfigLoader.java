@@ -204,7 +204,8 @@ public final class CollectorConfigLoader {
         ingest.integer("max_key_length", IngestConfig.DEFAULT_MAX_KEY_LENGTH, 1, 65535),
         timeLimit(ingest, "max_future", IngestConfig.DEFAULT_MAX_FUTURE),
         timeLimit(ingest, "max_age", IngestConfig.DEFAULT_MAX_AGE),
-        inFlight);
+        inFlight,
+        timeLimit(ingest, "max_expected_wait", IngestConfig.DEFAULT_MAX_EXPECTED_WAIT));
   }
 
   /** A positive duration, or {@code off} for no limit. */

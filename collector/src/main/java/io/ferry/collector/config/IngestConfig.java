@@ -24,6 +24,12 @@ import java.util.Optional;
  *     request that would pass it is answered 503 with {@code Retry-After} before its body is read;
  *     at least {@code maxBodyBytes}; default ({@code auto}) {@value #IN_FLIGHT_BODIES} times {@code
  *     maxBodyBytes}
+ * @param maxExpectedWait the longest a push may be expected to wait for InfluxDB before it is
+ *     answered ({@code max_expected_wait}): the points already waiting for InfluxDB divided by the
+ *     rate InfluxDB took points at lately; a push expected to wait longer is answered 503 with
+ *     {@code Retry-After} at once, nothing of it kept, rather than be answered after its sender
+ *     gave up; empty (YAML {@code off}) for no bound but {@code influxdb.max_pending_points};
+ *     default {@value #DEFAULT_MAX_EXPECTED_WAIT_SECONDS} s, below the agent's 10 s push timeout
  */
 public record IngestConfig(
     long maxBodyBytes,
@@ -33,7 +39,8 @@ public record IngestConfig(
     int maxKeyLength,
     Optional<Duration> maxFuture,
     Optional<Duration> maxAge,
-    long maxBodyBytesInFlight) {
+    long maxBodyBytesInFlight,
+    Optional<Duration> maxExpectedWait) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
   public static final int DEFAULT_MAX_LINE_LENGTH = 64 * 1024;
@@ -42,9 +49,34 @@ public record IngestConfig(
   public static final int DEFAULT_MAX_KEY_LENGTH = 256;
   public static final Duration DEFAULT_MAX_FUTURE = Duration.ofHours(1);
   public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(3650);
+  public static final int DEFAULT_MAX_EXPECTED_WAIT_SECONDS = 8;
+  public static final Duration DEFAULT_MAX_EXPECTED_WAIT =
+      Duration.ofSeconds(DEFAULT_MAX_EXPECTED_WAIT_SECONDS);
 
   /** How many bodies of the largest size {@code max_body_bytes_in_flight: auto} leaves room for. */
   public static final int IN_FLIGHT_BODIES = 4;
+
+  /** These limits with {@code max_expected_wait} at its default. */
+  public IngestConfig(
+      long maxBodyBytes,
+      int maxLineLength,
+      int maxTags,
+      int maxFields,
+      int maxKeyLength,
+      Optional<Duration> maxFuture,
+      Optional<Duration> maxAge,
+      long maxBodyBytesInFlight) {
+    this(
+        maxBodyBytes,
+        maxLineLength,
+        maxTags,
+        maxFields,
+        maxKeyLength,
+        maxFuture,
+        maxAge,
+        maxBodyBytesInFlight,
+        Optional.of(DEFAULT_MAX_EXPECTED_WAIT));
+  }
 
   /** These limits with {@code max_body_bytes_in_flight} at its default ({@code auto}). */
   public IngestConfig(

@@ -2,12 +2,17 @@ package io.ferry.collector.influx;
 
 import io.ferry.collector.config.BatchingConfig;
 import io.ferry.lineprotocol.Point;
+import io.ferry.yamlconfig.ConfigUnits;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Writes points from concurrent callers to InfluxDB by group commit, as databases write their logs:
@@ -34,7 +39,13 @@ import java.util.List;
  * still waiting fail with it at once rather than each waiting for a timeout of its own. At most
  * {@code maxPendingPoints} are held, waiting or in flight; a call that would exceed the bound fails
  * at once with {@link InfluxUnavailableException} (answered 503 with {@code Retry-After}), so
- * memory stays bounded. Thread-safe.
+ * memory stays bounded.
+ *
+ * <p>A bound in points is not a bound in time: when InfluxDB slows down, a push taken within it can
+ * wait longer than its sender waits for the answer, which then sends it again while the first copy
+ * still waits. So a call also fails at once when the points already pending, written at the rate
+ * InfluxDB took points recently ({@link InfluxWriteRate}), would keep the new ones waiting longer
+ * than {@code maxExpectedWait} ({@code ingest.max_expected_wait}). Thread-safe.
  */
 public final class BatchingPointWriter implements PointWriter {
 
@@ -43,6 +54,10 @@ public final class BatchingPointWriter implements PointWriter {
   private final BatchingConfig config;
   private final RefusedBatches refused;
   private final long flushIntervalNanos;
+  private final Optional<Duration> maxExpectedWait;
+  private final InfluxWriteRate rate = new InfluxWriteRate();
+  private final LongSupplier nanoClock;
+  private long expectedWaitRefusals;
 
   private final ArrayDeque<Submission> waiting = new ArrayDeque<>();
   private int writesInFlight;
@@ -57,11 +72,43 @@ public final class BatchingPointWriter implements PointWriter {
    */
   public BatchingPointWriter(
       Vertx vertx, PointWriter target, BatchingConfig config, RefusedBatches refused) {
+    this(vertx, target, config, refused, Optional.empty());
+  }
+
+  /**
+   * @param refused takes each batch InfluxDB refuses as invalid
+   * @param maxExpectedWait the longest a push may be expected to wait for InfluxDB ({@code
+   *     ingest.max_expected_wait}); empty for no bound but the pending points'
+   */
+  public BatchingPointWriter(
+      Vertx vertx,
+      PointWriter target,
+      BatchingConfig config,
+      RefusedBatches refused,
+      Optional<Duration> maxExpectedWait) {
+    this(vertx, target, config, refused, maxExpectedWait, System::nanoTime);
+  }
+
+  /** As above, with the monotonic clock the waits and rates are read from ({@code nanoTime}). */
+  BatchingPointWriter(
+      Vertx vertx,
+      PointWriter target,
+      BatchingConfig config,
+      RefusedBatches refused,
+      Optional<Duration> maxExpectedWait,
+      LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
     this.vertx = vertx;
     this.target = target;
     this.config = config;
     this.refused = refused;
     this.flushIntervalNanos = config.flushInterval().toNanos();
+    this.maxExpectedWait = maxExpectedWait;
+  }
+
+  /** Pushes refused because they would have waited longer than {@code maxExpectedWait}. */
+  public synchronized long expectedWaitRefusals() {
+    return expectedWaitRefusals;
   }
 
   /** Writes to InfluxDB in flight now, at most {@code maxConcurrentWrites}. */
@@ -102,13 +149,45 @@ public final class BatchingPointWriter implements PointWriter {
                     + config.maxPendingPoints()
                     + ")"));
       }
-      submission = new Submission(points, System.nanoTime());
+      long now = nanoClock.getAsLong();
+      String tooLong = expectedWaitTooLong(points.size(), now);
+      if (tooLong != null) {
+        expectedWaitRefusals++;
+        return Future.failedFuture(new InfluxUnavailableException(tooLong));
+      }
+      submission = new Submission(points, now);
       waiting.add(submission);
       waitingPoints += points.size();
       pendingPoints += points.size();
     }
     dispatch();
     return submission.promise.future();
+  }
+
+  /**
+   * Why a push of {@code count} points would wait too long, or null when it would not (or nothing
+   * is pending, or InfluxDB was written too little lately to tell).
+   */
+  private String expectedWaitTooLong(int count, long now) {
+    if (maxExpectedWait.isEmpty() || pendingPoints == 0) {
+      return null;
+    }
+    double perSecond = rate.pointsPerSecond(now);
+    if (Double.isNaN(perSecond)) {
+      return null;
+    }
+    double waitSeconds = (pendingPoints + count) / perSecond;
+    if (waitSeconds * 1e9 <= maxExpectedWait.get().toNanos()) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "the collector already holds %d points waiting for InfluxDB, which takes about %.0f"
+            + " points/s now: these would wait about %.1fs, more than ingest.max_expected_wait (%s)",
+        pendingPoints,
+        perSecond,
+        waitSeconds,
+        ConfigUnits.formatDuration(maxExpectedWait.get()));
   }
 
   /** Writes everything still waiting, then closes the target once nothing is in flight. */
@@ -136,10 +215,11 @@ public final class BatchingPointWriter implements PointWriter {
   private void dispatch() {
     List<Batch> start = new ArrayList<>();
     synchronized (this) {
-      long now = System.nanoTime();
+      long now = nanoClock.getAsLong();
       while (writesInFlight < config.maxConcurrentWrites() && waitingPoints > 0 && ready(now)) {
         start.add(takeBatch());
         writesInFlight++;
+        rate.started(now);
       }
       if (waitingPoints == 0 || writesInFlight == config.maxConcurrentWrites()) {
         // Nothing to wait for, or the next slot to free up calls dispatch() again.
@@ -185,9 +265,10 @@ public final class BatchingPointWriter implements PointWriter {
     return batch;
   }
 
-  private void released() {
+  private void released(int written) {
     synchronized (this) {
       writesInFlight--;
+      rate.finished(nanoClock.getAsLong(), written);
     }
     dispatch();
   }
@@ -202,10 +283,15 @@ public final class BatchingPointWriter implements PointWriter {
   /** Writes a batch; its write slot is held until it and any split-up rewrites are done. */
   private void send(Batch batch) {
     List<Point> points = batch.points();
+    // Points InfluxDB took in this slot's write, for the rate (a batch split up counts none).
+    int[] written = {0};
     target
         .write(points)
         .transform(
             result -> {
+              if (result.succeeded()) {
+                written[0] = batch.size;
+              }
               if (result.failed()
                   && result.cause() instanceof PointsRejectedException
                   && batch.slices.size() > 1) {
@@ -219,7 +305,7 @@ public final class BatchingPointWriter implements PointWriter {
               }
               return Future.<Void>succeededFuture();
             })
-        .onComplete(done -> released());
+        .onComplete(done -> released(written[0]));
   }
 
   /**

@@ -80,12 +80,13 @@ public final class InfluxV2ClientWriter implements PointWriter {
     if (points.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<String> lines = points.stream().map(LineProtocolWriter::toLine).toList();
     String bucket = config.destination().v2Bucket();
     String org = config.destination().v2Org();
     return workers
         .<Void>executeBlocking(
             () -> {
+              // Encoded here, on the worker, not on the event loop that called.
+              List<String> lines = points.stream().map(LineProtocolWriter::toLine).toList();
               writeApi.writeRecords(bucket, org, WritePrecision.NS, lines);
               return null;
             },

@@ -2,6 +2,7 @@ package io.ferry.collector.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -48,6 +49,9 @@ import java.util.function.LongSupplier;
  *       received or parsed now, at most {@code ingest.max_body_bytes_in_flight};
  *   <li>{@code ferry_collector_body_bytes_in_flight_refused_total}: write requests answered 503
  *       because their body would have passed {@code ingest.max_body_bytes_in_flight};
+ *   <li>{@code ferry_collector_expected_wait_refused_total}: write requests answered 503 because
+ *       the points already waiting, at the rate InfluxDB took points lately, would have kept theirs
+ *       waiting longer than {@code ingest.max_expected_wait};
  *   <li>{@code ferry_collector_alert_queued_points}: points the alert rules need, admitted and not
  *       yet observed by the alert engine, at most {@code alerts.max_queued_points};
  *   <li>{@code ferry_collector_alert_queue_refused_total}: write requests answered 503 because the
@@ -192,6 +196,19 @@ public final class CollectorMetrics implements AutoCloseable {
   /** Counts a write request answered 503 because of {@code ingest.max_body_bytes_in_flight}. */
   public void bodyBytesInFlightRefused() {
     bodyBytesInFlightRefused.increment();
+  }
+
+  /**
+   * Publishes the count of write requests answered 503 because their points would have waited
+   * longer than {@code ingest.max_expected_wait}, read at each scrape.
+   */
+  public void registerExpectedWaitRefused(LongSupplier refused) {
+    FunctionCounter.builder(
+            "ferry.collector.expected.wait.refused", refused, supplier -> supplier.getAsLong())
+        .description(
+            "Write requests answered 503: their points would have waited for InfluxDB longer than"
+                + " ingest.max_expected_wait")
+        .register(registry);
   }
 
   /** Publishes the number of pending points, read at each scrape. */

@@ -144,6 +144,19 @@ class CollectorConfigLoaderTest {
   }
 
   @Test
+  void maxExpectedWaitIsADurationOrOff() {
+    assertThat(parse(MINIMAL).ingest().maxExpectedWait())
+        .contains(IngestConfig.DEFAULT_MAX_EXPECTED_WAIT);
+    assertThat(parse(MINIMAL + "ingest: {max_expected_wait: 3s}\n").ingest().maxExpectedWait())
+        .contains(Duration.ofSeconds(3));
+    assertThat(parse(MINIMAL + "ingest: {max_expected_wait: off}\n").ingest().maxExpectedWait())
+        .isEmpty();
+    assertThatThrownBy(() -> parse(MINIMAL + "ingest: {max_expected_wait: soon}\n"))
+        .hasMessageStartingWith(
+            "collector.yml line 4: ingest.max_expected_wait: expected a positive duration");
+  }
+
+  @Test
   void environmentVariablesAreInterpolatedWithFallbacks() throws Exception {
     CollectorConfig config =
         parse(

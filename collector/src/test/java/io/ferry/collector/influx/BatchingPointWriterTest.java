@@ -65,6 +65,51 @@ class BatchingPointWriterTest {
   }
 
   @Test
+  void aPushThatWouldWaitLongerThanMaxExpectedWaitIsRefusedAtOnce(Vertx vertx) throws Exception {
+    target.hold = true;
+    var nanos = new java.util.concurrent.atomic.AtomicLong();
+    var writer =
+        new BatchingPointWriter(
+            vertx,
+            target,
+            new BatchingConfig(100, Duration.ZERO, 10_000, 1, Path.of("unused-dead-letters")),
+            (points, reason) -> setAside.add(new SetAside(List.copyOf(points), reason)),
+            java.util.Optional.of(Duration.ofSeconds(1)),
+            nanos::get);
+    // InfluxDB takes 100 points in 100 ms: 1,000 points/s, learnt over 1.2 s of writing.
+    for (int i = 0; i < 12; i++) {
+      Future<Void> push = writer.write(points("learn" + i, 100));
+      nanos.addAndGet(100_000_000L);
+      target.held.get(i).complete();
+      push.await(10, TimeUnit.SECONDS);
+    }
+
+    Future<Void> first = writer.write(points("a", 100));
+    Future<Void> within = writer.write(points("b", 500));
+    Future<Void> tooLate = writer.write(points("c", 500));
+
+    assertThat(within.failed()).isFalse();
+    assertThat(tooLate.failed()).isTrue();
+    assertThat(tooLate.cause())
+        .isInstanceOf(InfluxUnavailableException.class)
+        .hasMessage(
+            "the collector already holds 600 points waiting for InfluxDB, which takes about 1000"
+                + " points/s now: these would wait about 1.1s, more than ingest.max_expected_wait"
+                + " (1s)");
+    assertThat(writer.expectedWaitRefusals()).isEqualTo(1);
+    assertThat(writer.pendingPoints()).isEqualTo(600);
+
+    // Once InfluxDB has caught up, the same push is taken.
+    for (int i = 12; i < 18; i++) {
+      int write = i;
+      await().atMost(10, TimeUnit.SECONDS).until(() -> target.held.size() > write);
+      target.held.get(write).complete();
+    }
+    Future.all(first, within).await(10, TimeUnit.SECONDS);
+    assertThat(writer.write(points("c", 500)).failed()).isFalse();
+  }
+
+  @Test
   void concurrentCallersAreCoalescedIntoOneBatchAndEachCompletes(Vertx vertx) throws Exception {
     var writer = writer(vertx, config(100, Duration.ofMillis(50), 1000));
 

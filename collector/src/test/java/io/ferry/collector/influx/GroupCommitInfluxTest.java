@@ -141,7 +141,7 @@ class GroupCommitInfluxTest {
     Clock clock = Clock.systemUTC();
     PointWriter metered =
         new MeteredPointWriter(
-            new InfluxV1HttpWriter(WebClient.create(vertx), config),
+            new InfluxV1HttpWriter(vertx, WebClient.create(vertx), config),
             metrics,
             new InfluxStatus(),
             clock,
