@@ -274,7 +274,7 @@ public final class ComparisonOptions {
     private Duration maxReplicaLag = Duration.ofSeconds(5);
     private Duration gtidWaitTimeout = Duration.ofSeconds(30);
     private String heartbeatTable = HeartbeatTable.DEFAULT_NAME;
-    private Duration chunkTargetTime = Duration.ofMillis(50);
+    private Duration chunkTargetTime = Duration.ofMillis(100);
     private int initialChunkRows = 1000;
     private int minChunkRows = 10;
     private int maxChunkRows = 200_000;
@@ -342,9 +342,9 @@ public final class ComparisonOptions {
 
     /**
      * Time one chunk's hash should take on the slower side (pt-table-checksum's {@code
-     * --chunk-time}); chunk sizes adapt within {@link #chunkRowBounds the bounds}. Default 50 ms
-     * (short chunks: a chunk a write hits while it is read is re-checked whole, and a short
-     * snapshot holds back purge less).
+     * --chunk-time}); chunk sizes adapt within {@link #chunkRowBounds the bounds}. Default 100 ms:
+     * short statements hold back purge little, and with both sides starting each chunk together a
+     * write rarely makes a chunk differ, so a re-check (the chunk read again whole) is rare.
      */
     public Builder chunkTargetTime(Duration chunkTargetTime) {
       this.chunkTargetTime = chunkTargetTime;

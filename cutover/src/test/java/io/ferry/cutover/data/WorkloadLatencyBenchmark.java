@@ -436,7 +436,7 @@ class WorkloadLatencyBenchmark {
   private static TableDataResult compareWithFerry() throws Exception {
     TableDataResult result =
         DataComparatorTest.compare(
-                ComparisonOptions.builder()
+                chunkTime(ComparisonOptions.builder())
                     .tableFilter(new TableFilter(List.of(DB), List.of()))
                     .build())
             .get(0);
@@ -444,6 +444,12 @@ class WorkloadLatencyBenchmark {
     assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
     assertThat(result.rowsOld()).isEqualTo(ROWS);
     return result;
+  }
+
+  /** The chunk time to try instead of the default ({@code ferry.benchmark.chunkMillis}). */
+  private static ComparisonOptions.Builder chunkTime(ComparisonOptions.Builder builder) {
+    Integer millis = Integer.getInteger("ferry.benchmark.chunkMillis");
+    return millis == null ? builder : builder.chunkTargetTime(Duration.ofMillis(millis));
   }
 
   private static void runPtTableChecksum(LocalMariaDb oldPrimary) throws Exception {
