@@ -49,7 +49,7 @@ class ForwardedLinesInfluxTest {
           "P_cpu,host=x\\,y\\=z,az=eu\\ west usage=.5,idle=99i,note=\"a \\\"b\\\" c\\\\ d\\e\" T",
           "  P_str,t=é☃ s=\"two\nlines\",b=FALSE,f=t,e=\"\"  T  ",
           "# a comment between lines",
-          "P_repeated a=1i,b=2i,a=\"x\" T",
+          "P_repeated a=1i,b=2i,a=3i T",
           "P_time_field,host=a time=5,v=1 T",
           "P_m\\,x=y,tag\\ key=tag\\=value field\\ key=1,back\\slash=2 T",
           "P_exp v=1.7976931348623157e308,w=4.9e-324,x=-0.000001 T",

@@ -41,6 +41,42 @@ public sealed interface FieldValue
   /** A boolean; written as {@code true} or {@code false}. */
   record BooleanValue(boolean value) implements FieldValue {}
 
+  /**
+   * The type's name as InfluxDB spells it in its messages: float, integer, unsigned, string,
+   * boolean.
+   */
+  default String typeName() {
+    if (this instanceof FloatValue) {
+      return "float";
+    }
+    if (this instanceof IntegerValue) {
+      return "integer";
+    }
+    if (this instanceof UnsignedValue) {
+      return "unsigned";
+    }
+    return this instanceof StringValue ? "string" : "boolean";
+  }
+
+  /**
+   * The refusal of a line that gives one field two values of different types: InfluxDB stores the
+   * field with the first value's type and refuses the line ({@code field type conflict}), so it
+   * cannot be written as it is. Two values of one type are accepted, the last one kept.
+   */
+  static void checkRepeated(String key, FieldValue earlier, FieldValue later)
+      throws LineSyntaxException {
+    if (earlier.getClass() != later.getClass()) {
+      throw new LineSyntaxException(
+          "field type conflict: field "
+              + Snippet.quoted(key)
+              + " appears twice, as "
+              + earlier.typeName()
+              + " then as "
+              + later.typeName()
+              + " (InfluxDB refuses the line)");
+    }
+  }
+
   static FieldValue of(double value) {
     return new FloatValue(value);
   }

@@ -365,10 +365,11 @@ final class PointLineParser {
   }
 
   /** Adds a field, or gives a key read before its new value in its first place. */
-  private void addField(String key, FieldValue value) {
+  private void addField(String key, FieldValue value) throws LineSyntaxException {
     int hash = key.hashCode();
     int known = fieldKeys.indexOf(key, hash);
     if (known >= 0) {
+      FieldValue.checkRepeated(key, fieldValues[known], value);
       fieldValues[known] = value;
       repeatedField = true;
       return;

@@ -117,14 +117,39 @@ class ForwardedLinePropertyTest {
               tagList.forEach(tag -> line.append(',').append(tag));
               line.append(beforeFields).append(String.join(",", fieldList));
               if (repeat) {
-                // The same key again with another value: the last one counts.
-                line.append(',').append(fieldList.get(0).split("=")[0]).append("=7i");
+                // The same key again with another value of its type: the last one counts.
+                String first = fieldList.get(0);
+                int equals = first.indexOf('=');
+                while (first.charAt(equals - 1) == '\\') {
+                  equals = first.indexOf('=', equals + 1);
+                }
+                line.append(',')
+                    .append(first, 0, equals)
+                    .append('=')
+                    .append(otherValueOfSameType(first.substring(equals + 1)));
               }
               if (!time.isEmpty()) {
                 line.append(beforeTime).append(time);
               }
               return line.append(trailing).toString();
             });
+  }
+
+  /** Another value of the type {@code value} has (a different type would be refused). */
+  private static String otherValueOfSameType(String value) {
+    if (value.startsWith("\"")) {
+      return "\"again\"";
+    }
+    if (value.equals("true") || value.equals("false") || value.equals("t") || value.equals("f")) {
+      return "false";
+    }
+    if (value.endsWith("i")) {
+      return "7i";
+    }
+    if (value.endsWith("u")) {
+      return "7u";
+    }
+    return "7.5";
   }
 
   private static String escapeMeasurement(String name) {

@@ -129,7 +129,7 @@ class LineProtocolParserTest {
 
     @Test
     void keepsTheLastValueOfADuplicateField() {
-      Point point = onlyPoint("m a=1,b=2,a=3i");
+      Point point = onlyPoint("m a=1i,b=2,a=3i");
 
       assertThat(point.fields())
           .containsExactly(
@@ -452,6 +452,10 @@ class LineProtocolParserTest {
           "`cpu, v=1` | missing tag key after \",\"",
           "cpu,host=a=b v=1 | tag \"host\" has an unescaped \"=\" in its value (write it as \\=)",
           "cpu,host=a,host=b v=1 | tag \"host\" appears more than once",
+          "`cpu v=1i,v=\"x\"` | field type conflict: field \"v\" appears twice, as integer then as"
+              + " string (InfluxDB refuses the line)",
+          "cpu v=1i,w=2,v=2.5 | field type conflict: field \"v\" appears twice, as integer then as"
+              + " float (InfluxDB refuses the line)",
           "cpu load | field \"load\" has no \"=\" and no value",
           "cpu load= | field \"load\" has no value",
           "`cpu load=,x=1` | field \"load\" has no value",

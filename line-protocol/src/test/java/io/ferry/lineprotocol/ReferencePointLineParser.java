@@ -122,7 +122,10 @@ final class ReferencePointLineParser {
     }
   }
 
-  /** Reads {@code key=value[,key=value...]}; a key given twice keeps its last value. */
+  /**
+   * Reads {@code key=value[,key=value...]}; a key given twice keeps its last value, and is refused
+   * when its two values differ in type.
+   */
   private int parseFields(int i, Map<String, FieldValue> fields) throws LineSyntaxException {
     while (true) {
       int keyEnd = scanKey(i, true);
@@ -144,7 +147,8 @@ final class ReferencePointLineParser {
       int valueEnd;
       if (body.charAt(valueStart) == '"') {
         valueEnd = closingQuote(valueStart + 1, key) + 1;
-        fields.put(key, new FieldValue.StringValue(unescapeString(valueStart + 1, valueEnd - 1)));
+        putField(
+            fields, key, new FieldValue.StringValue(unescapeString(valueStart + 1, valueEnd - 1)));
         if (valueEnd < end && !isSeparator(body.charAt(valueEnd))) {
           throw new LineSyntaxException(
               "unexpected text "
@@ -157,7 +161,7 @@ final class ReferencePointLineParser {
         while (valueEnd < end && !isSeparator(body.charAt(valueEnd))) {
           valueEnd++;
         }
-        fields.put(key, ReferenceUnquotedValueParser.parse(body, valueStart, valueEnd, key));
+        putField(fields, key, ReferenceUnquotedValueParser.parse(body, valueStart, valueEnd, key));
       }
       if (valueEnd >= end || body.charAt(valueEnd) == ' ') {
         return valueEnd;
@@ -326,5 +330,13 @@ final class ReferencePointLineParser {
 
   private static boolean isEscapable(char c, boolean withEquals) {
     return c == ',' || c == ' ' || (withEquals && c == '=');
+  }
+
+  private static void putField(Map<String, FieldValue> fields, String key, FieldValue value)
+      throws LineSyntaxException {
+    FieldValue earlier = fields.put(key, value);
+    if (earlier != null) {
+      FieldValue.checkRepeated(key, earlier, value);
+    }
   }
 }

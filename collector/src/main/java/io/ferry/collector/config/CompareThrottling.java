@@ -14,7 +14,8 @@ import java.util.List;
  *     above it and the data comparison pauses while a replica lags more; default 5s
  * @param maxLoad status-variable ceilings on the primaries ({@code compare.max_load}, {@code
  *     VAR=MAX,...}); default {@code Threads_running=25}
- * @param chunkTime time one chunk's checksum should take ({@code compare.chunk_time}); default 100ms
+ * @param chunkTime time one chunk's checksum should take ({@code compare.chunk_time}); default
+ *     100ms
  * @param chunkSizeMin fewest rows per chunk ({@code compare.chunk_size_min}); default 10
  * @param chunkSizeMax most rows per chunk ({@code compare.chunk_size_max}); default 200000
  */
