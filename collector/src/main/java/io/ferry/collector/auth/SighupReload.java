@@ -3,6 +3,7 @@ package io.ferry.collector.auth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Runs an action when the process receives SIGHUP (as {@code kill -HUP PID} or {@code systemctl
@@ -20,13 +21,20 @@ public final class SighupReload {
 
   /**
    * Installs {@code action} as the SIGHUP handler of this process (one per process: the last
-   * installed wins).
+   * installed wins). A process started with SIGHUP ignored ({@code nohup}, some supervisors) keeps
+   * ignoring it: the JVM then installs nothing, which is told here rather than believed.
    *
    * @return whether the handler was installed
    */
   public static boolean install(Runnable action) {
     try {
-      Signal.handle(new Signal("HUP"), signal -> action.run());
+      SignalHandler before = Signal.handle(new Signal("HUP"), signal -> action.run());
+      if (before == SignalHandler.SIG_IGN) {
+        LOG.warn(
+            "SIGHUP is ignored by this process (started with nohup?), so it cannot reload the"
+                + " tokens; the tokens file is reloaded when it changes");
+        return false;
+      }
       return true;
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       LOG.warn(
