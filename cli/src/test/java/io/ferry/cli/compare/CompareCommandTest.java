@@ -148,7 +148,7 @@ class CompareCommandTest {
     assertThat(out.toString().replaceAll("\\s+", " "))
         .contains("Default: " + ComparisonOptions.text(defaults.maxReplicaLag()) + ".")
         .contains("Default: Threads_running=25.")
-        .contains("Default: 50ms.")
+        .contains("Default: " + ComparisonOptions.text(defaults.chunkTargetTime()) + ".")
         .contains("Most rows per chunk. Default: 200000.")
         .contains(
             "--data-on-replicas. Default: "

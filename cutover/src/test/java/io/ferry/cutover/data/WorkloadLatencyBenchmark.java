@@ -69,25 +69,10 @@ class WorkloadLatencyBenchmark {
   private static final Duration BASELINE =
       Duration.ofSeconds(Integer.getInteger("ferry.benchmark.baselineSeconds", 30));
   private static final int RUNS = Integer.getInteger("ferry.benchmark.runs", 3);
-  private static final int INSERT_BATCH = 250_000;
 
   @Test
   void workloadLatencyWithoutDuringFerryAndDuringPtTableChecksum() throws Exception {
-    List<String> statements = new ArrayList<>();
-    statements.add(
-        "CREATE TABLE orders (id INT PRIMARY KEY, customer VARCHAR(40), qty INT,"
-            + " placed DATETIME, total DECIMAL(10,2), note CHAR(60))");
-    for (int from = 1; from <= ROWS; from += INSERT_BATCH) {
-      int to = Math.min(ROWS, from + INSERT_BATCH - 1);
-      statements.add(
-          "INSERT INTO orders SELECT seq, CONCAT('customer-', seq MOD 5000), seq MOD 17,"
-              + " '2024-01-01' + INTERVAL (seq MOD 100000) MINUTE, (seq MOD 10000) / 7,"
-              + " SHA1(seq) FROM seq_"
-              + from
-              + "_to_"
-              + to);
-    }
-    createDatabase(DB, statements.toArray(String[]::new));
+    createDatabase(DB, OrdersTable.statements(ROWS));
     MigrationStack stack = StackFixture.stack();
     LocalMariaDb oldPrimary = stack.oldPrimary();
     try {
