@@ -206,29 +206,7 @@ class ForwardedLinePropertyTest {
 
   /** A line with one to three characters inserted, replaced or deleted. */
   private static Arbitrary<String> mutated(Arbitrary<String> lines) {
-    Arbitrary<Character> interesting = Arbitraries.chars().with(",= \"\\#\n\r\t0123456789.-ie");
-    return Combinators.combine(
-            lines,
-            interesting.list().ofMinSize(1).ofMaxSize(3),
-            Arbitraries.integers().list().ofSize(3),
-            Arbitraries.integers().between(0, 2))
-        .as(
-            (line, chars, positions, kind) -> {
-              var out = new StringBuilder(line);
-              for (int m = 0; m < chars.size(); m++) {
-                int at = Math.floorMod(positions.get(m), out.length() + 1);
-                if (kind == 0) {
-                  out.insert(at, chars.get(m));
-                } else if (at < out.length()) {
-                  if (kind == 1) {
-                    out.setCharAt(at, chars.get(m));
-                  } else {
-                    out.deleteCharAt(at);
-                  }
-                }
-              }
-              return out.toString();
-            });
+    return LineMutations.mutated(lines, Arbitraries.chars().with(",= \"\\#\n\r\t0123456789.-ie"));
   }
 
   /** A point keeps a copy of its batch's accepted lines, not a body of mostly refused ones. */

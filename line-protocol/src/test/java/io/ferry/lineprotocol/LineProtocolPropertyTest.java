@@ -155,32 +155,7 @@ class LineProtocolPropertyTest {
                 SYNTAX[7], SYNTAX[8]),
             Arbitraries.chars().with(VALUE_TEXT),
             Arbitraries.chars().with('é', '\u00a0', '\uFFFD', '\uD83D', '\uDE80'));
-    return Combinators.combine(
-            lines,
-            interesting.list().ofMinSize(1).ofMaxSize(3),
-            Arbitraries.integers().list().ofSize(3),
-            Arbitraries.integers().between(0, 2))
-        .as(
-            (line, chars, positions, kind) -> {
-              var out = new StringBuilder(line);
-              for (int m = 0; m < chars.size(); m++) {
-                int at = Math.floorMod(positions.get(m), out.length() + 1);
-                switch (kind) {
-                  case 0 -> out.insert(at, chars.get(m));
-                  case 1 -> {
-                    if (at < out.length()) {
-                      out.setCharAt(at, chars.get(m));
-                    }
-                  }
-                  default -> {
-                    if (at < out.length()) {
-                      out.deleteCharAt(at);
-                    }
-                  }
-                }
-              }
-              return out.toString();
-            });
+    return LineMutations.mutated(lines, interesting);
   }
 
   @Provide
