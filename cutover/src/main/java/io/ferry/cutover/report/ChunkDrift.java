@@ -26,10 +26,18 @@ public record ChunkDrift(
     rows = List.copyOf(rows);
   }
 
-  /** The key range in interval notation, e.g. {@code (10, 20]} or {@code (start, end)}. */
+  /**
+   * The key range in interval notation, e.g. {@code (10, 20]} or {@code (start, end)}; a key of
+   * several columns is written as rows are, {@code ((3, 997), (3, 1697)]}, so that the commas
+   * between columns cannot be read as the one between the two ends.
+   */
   public String range() {
-    String lower = lowerExclusive.isEmpty() ? "(start" : "(" + String.join(",", lowerExclusive);
-    String upper = upperInclusive.isEmpty() ? "end)" : String.join(",", upperInclusive) + "]";
+    String lower = lowerExclusive.isEmpty() ? "(start" : "(" + key(lowerExclusive);
+    String upper = upperInclusive.isEmpty() ? "end)" : key(upperInclusive) + "]";
     return lower + ", " + upper;
+  }
+
+  private static String key(List<String> columns) {
+    return columns.size() == 1 ? columns.get(0) : "(" + String.join(", ", columns) + ")";
   }
 }

@@ -73,7 +73,13 @@ class ComparisonReportTest {
   @Test
   void driftRangeIsWrittenInIntervalNotation() {
     assertThat(new ChunkDrift(List.of(), List.of("5", "a"), 1, 1, List.of()).range())
-        .isEqualTo("(start, 5,a]");
+        .isEqualTo("(start, (5, a)]");
+    assertThat(
+            new ChunkDrift(
+                    List.of("3", "997", "03E5"), List.of("3", "1697", "06A1"), 1, 1, List.of())
+                .range())
+        .as("the columns of a key apart from the range's two ends")
+        .isEqualTo("((3, 997, 03E5), (3, 1697, 06A1)]");
     assertThat(new ChunkDrift(List.of("9"), List.of(), 1, 1, List.of()).range())
         .isEqualTo("(9, end)");
   }
