@@ -1,7 +1,15 @@
 package io.ferry.cutover.data;
 
+import io.ferry.testkit.LocalMariaDb;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The benchmarks' {@code orders} table: {@code id INT PRIMARY KEY, customer VARCHAR(40), qty INT,
@@ -31,5 +39,56 @@ final class OrdersTable {
               + to);
     }
     return statements.toArray(String[]::new);
+  }
+
+  /** What a workload did: each statement's service time, and how many were updates. */
+  record WorkloadRun(long[] latenciesNanos, long updates) {}
+
+  /**
+   * Point reads and single-row updates (half each) by random key of {@code database.orders}, at
+   * {@code opsPerSecond} on one connection, until {@code stop} is set.
+   */
+  static WorkloadRun workload(
+      LocalMariaDb server, String database, int rows, int opsPerSecond, AtomicBoolean stop) {
+    long interval = TimeUnit.SECONDS.toNanos(1) / opsPerSecond;
+    SplittableRandom random = new SplittableRandom(42);
+    long[] latencies = new long[1 << 16];
+    int count = 0;
+    long updates = 0;
+    try (Connection connection = server.connectAdmin();
+        PreparedStatement read =
+            connection.prepareStatement(
+                "SELECT qty, total FROM " + database + ".orders WHERE id = ?");
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE " + database + ".orders SET qty = qty + 1 WHERE id = ?")) {
+      long next = System.nanoTime();
+      while (!stop.get()) {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        next += interval;
+        int id = 1 + random.nextInt(rows);
+        long started = System.nanoTime();
+        if (random.nextBoolean()) {
+          read.setInt(1, id);
+          try (ResultSet result = read.executeQuery()) {
+            result.next();
+          }
+        } else {
+          update.setInt(1, id);
+          update.executeUpdate();
+          updates++;
+        }
+        if (count == latencies.length) {
+          latencies = Arrays.copyOf(latencies, count * 2);
+        }
+        latencies[count++] = System.nanoTime() - started;
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("workload: " + e.getMessage(), e);
+    }
+    return new WorkloadRun(Arrays.copyOf(latencies, count), updates);
   }
 }

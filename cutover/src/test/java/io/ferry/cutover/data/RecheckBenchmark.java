@@ -14,7 +14,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -24,11 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -79,11 +76,11 @@ class RecheckBenchmark {
       runs.put(ChunkInFlight.Start.EACH_WHEN_FREE, new ArrayList<>());
       runs.put(ChunkInFlight.Start.TOGETHER, new ArrayList<>());
       AtomicBoolean stop = new AtomicBoolean();
-      AtomicLong updates = new AtomicLong();
-      CompletableFuture<Void> workload =
-          CompletableFuture.runAsync(
-              () -> workload(StackFixture.stack().oldPrimary(), stop, updates));
-      long updatesBefore = updates.get();
+      CompletableFuture<OrdersTable.WorkloadRun> workload =
+          CompletableFuture.supplyAsync(
+              () ->
+                  OrdersTable.workload(
+                      StackFixture.stack().oldPrimary(), DB, ROWS, OPS_PER_SECOND, stop));
       long started = System.nanoTime();
       try {
         for (int run = 0; run < RUNS; run++) {
@@ -99,9 +96,8 @@ class RecheckBenchmark {
       } finally {
         stop.set(true);
       }
-      workload.get(60, TimeUnit.SECONDS);
-      double updatesPerSecond =
-          (updates.get() - updatesBefore) / ((System.nanoTime() - started) / 1e9);
+      long updates = workload.get(60, TimeUnit.SECONDS).updates();
+      double updatesPerSecond = updates / ((System.nanoTime() - started) / 1e9);
 
       String scans = subRangeScans();
       StringBuilder text = new StringBuilder();
@@ -246,40 +242,6 @@ class RecheckBenchmark {
                     (median(values) - base) * 1e9 / ROWS,
                     (median(values) / base - 1) * 100)));
     return text.toString();
-  }
-
-  /** Point reads and updates by random key at a fixed rate until stopped; counts the updates. */
-  private static void workload(LocalMariaDb server, AtomicBoolean stop, AtomicLong updates) {
-    long interval = TimeUnit.SECONDS.toNanos(1) / OPS_PER_SECOND;
-    SplittableRandom random = new SplittableRandom(42);
-    try (Connection connection = server.connectAdmin();
-        PreparedStatement read =
-            connection.prepareStatement("SELECT qty, total FROM " + DB + ".orders WHERE id = ?");
-        PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE " + DB + ".orders SET qty = qty + 1 WHERE id = ?")) {
-      long next = System.nanoTime();
-      while (!stop.get()) {
-        long wait = next - System.nanoTime();
-        if (wait > 0) {
-          TimeUnit.NANOSECONDS.sleep(wait);
-        }
-        next += interval;
-        int id = 1 + random.nextInt(ROWS);
-        if (random.nextBoolean()) {
-          read.setInt(1, id);
-          try (ResultSet rows = read.executeQuery()) {
-            rows.next();
-          }
-        } else {
-          update.setInt(1, id);
-          update.executeUpdate();
-          updates.incrementAndGet();
-        }
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("workload: " + e.getMessage(), e);
-    }
   }
 
   private static Duration cpu(LocalMariaDb server) {

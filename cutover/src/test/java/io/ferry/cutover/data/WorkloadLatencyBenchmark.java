@@ -15,7 +15,6 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -258,8 +256,9 @@ class WorkloadLatencyBenchmark {
   /** Runs the workload and a lag and heap watcher while {@code work} runs. */
   private static Phase measure(MigrationStack stack, Work work) throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
-    CompletableFuture<long[]> workload =
-        CompletableFuture.supplyAsync(() -> workload(stack.oldPrimary(), stop));
+    CompletableFuture<OrdersTable.WorkloadRun> workload =
+        CompletableFuture.supplyAsync(
+            () -> OrdersTable.workload(stack.oldPrimary(), DB, ROWS, OPS_PER_SECOND, stop));
     AtomicLong maxLagMillis = new AtomicLong();
     AtomicLong peakHeap = new AtomicLong();
     CompletableFuture<Void> watcher =
@@ -280,7 +279,7 @@ class WorkloadLatencyBenchmark {
     Duration oldPrimaryCpu = cpu(stack.oldPrimary()).minus(oldPrimary);
     Duration newPrimaryCpu = cpu(stack.newPrimary()).minus(newPrimary);
     Duration replicasCpu = cpu(stack.oldReplica()).plus(cpu(stack.newReplica())).minus(replicas);
-    long[] latencies = workload.get(60, TimeUnit.SECONDS);
+    long[] latencies = workload.get(60, TimeUnit.SECONDS).latenciesNanos();
     watcher.get(60, TimeUnit.SECONDS);
     Arrays.sort(latencies);
     return new Phase(
@@ -338,47 +337,6 @@ class WorkloadLatencyBenchmark {
     try (Connection connection = server.connectAdmin()) {
       return new TableShapeReader().shape(connection, DB, "orders").orElseThrow();
     }
-  }
-
-  /** Point reads and updates by random key at a fixed rate until stopped; their latencies. */
-  private static long[] workload(LocalMariaDb server, AtomicBoolean stop) {
-    long interval = TimeUnit.SECONDS.toNanos(1) / OPS_PER_SECOND;
-    SplittableRandom random = new SplittableRandom(42);
-    long[] latencies = new long[1 << 16];
-    int count = 0;
-    try (Connection connection = server.connectAdmin();
-        PreparedStatement read =
-            connection.prepareStatement("SELECT qty, total FROM " + DB + ".orders WHERE id = ?");
-        PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE " + DB + ".orders SET qty = qty + 1 WHERE id = ?")) {
-      long next = System.nanoTime();
-      while (!stop.get()) {
-        long wait = next - System.nanoTime();
-        if (wait > 0) {
-          TimeUnit.NANOSECONDS.sleep(wait);
-        }
-        next += interval;
-        int id = 1 + random.nextInt(ROWS);
-        long started = System.nanoTime();
-        if (random.nextBoolean()) {
-          read.setInt(1, id);
-          try (ResultSet rows = read.executeQuery()) {
-            rows.next();
-          }
-        } else {
-          update.setInt(1, id);
-          update.executeUpdate();
-        }
-        if (count == latencies.length) {
-          latencies = Arrays.copyOf(latencies, count * 2);
-        }
-        latencies[count++] = System.nanoTime() - started;
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("workload: " + e.getMessage(), e);
-    }
-    return Arrays.copyOf(latencies, count);
   }
 
   /** Every 500 ms: the largest Seconds_Behind_Master of any replica, and this JVM's heap. */
