@@ -1,5 +1,7 @@
 package io.ferry.cutover;
 
+import static org.awaitility.Awaitility.await;
+
 import io.ferry.testkit.LocalMariaDb;
 import io.ferry.testkit.MigrationStack;
 import io.ferry.testkit.SharedStack;
@@ -38,6 +40,23 @@ public final class StackFixture {
   /** Waits (at most 20 s) until every replica applied what was written so far. */
   public static void awaitReplication() {
     stack().awaitReplicationCaughtUp(REPLICATION_TIMEOUT);
+  }
+
+  /**
+   * Waits (at most 20 s) until a comparison waits on {@code server} for a GTID position ({@code
+   * MASTER_GTID_WAIT} in its process list), e.g. while its SQL thread is stopped.
+   */
+  public static void awaitGtidWaitOn(LocalMariaDb server) {
+    await()
+        .atMost(REPLICATION_TIMEOUT)
+        .until(
+            () ->
+                Integer.parseInt(
+                        query(
+                            server,
+                            "SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                                + " WHERE INFO LIKE 'SELECT MASTER_GTID_WAIT%'"))
+                    > 0);
   }
 
   /** One value from the server, as text. */

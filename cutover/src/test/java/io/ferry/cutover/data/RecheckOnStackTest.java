@@ -4,7 +4,6 @@ import static io.ferry.cutover.StackFixture.createDatabase;
 import static io.ferry.cutover.StackFixture.dropDatabase;
 import static io.ferry.cutover.StackFixture.stack;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.ferry.cutover.ComparisonOptions;
 import io.ferry.cutover.StackFixture;
@@ -56,16 +55,7 @@ class RecheckOnStackTest {
                           .recheckAttempts(1)
                           .build()));
       // the chunk with row 1500 differed; the comparison now waits for the new primary to catch up
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(
-              () ->
-                  Integer.parseInt(
-                          StackFixture.query(
-                              newPrimary,
-                              "SELECT COUNT(*) FROM information_schema.PROCESSLIST"
-                                  + " WHERE INFO LIKE 'SELECT MASTER_GTID_WAIT%'"))
-                      > 0);
+      StackFixture.awaitGtidWaitOn(newPrimary);
       newPrimary.execute("START SLAVE SQL_THREAD");
 
       TableDataResult orders = run.get(60, TimeUnit.SECONDS).get(0);

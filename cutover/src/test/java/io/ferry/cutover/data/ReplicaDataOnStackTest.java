@@ -4,7 +4,6 @@ import static io.ferry.cutover.StackFixture.createDatabase;
 import static io.ferry.cutover.StackFixture.dropDatabase;
 import static io.ferry.cutover.StackFixture.stack;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.ferry.cutover.ComparisonOptions;
 import io.ferry.cutover.CutoverComparison;
@@ -104,16 +103,7 @@ class ReplicaDataOnStackTest {
                           .gtidWaitTimeout(Duration.ofSeconds(20))
                           .recheckAttempts(1)
                           .build()));
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(
-              () ->
-                  Integer.parseInt(
-                          StackFixture.query(
-                              oldReplica,
-                              "SELECT COUNT(*) FROM information_schema.PROCESSLIST"
-                                  + " WHERE INFO LIKE 'SELECT MASTER_GTID_WAIT%'"))
-                      > 0);
+      StackFixture.awaitGtidWaitOn(oldReplica);
       oldReplica.execute("START SLAVE SQL_THREAD");
 
       ReplicaDataResult result = replica(run.get(60, TimeUnit.SECONDS), "old-replica");
