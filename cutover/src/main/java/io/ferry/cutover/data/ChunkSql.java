@@ -8,11 +8,14 @@ import java.util.stream.Collectors;
 /**
  * The SQL text of the data comparison, as pure functions of a table's shape.
  *
- * <p>Row encoding: {@code CONCAT_WS('#', column, ...)} with every column that may be NULL or hold
- * arbitrary text passed through {@code QUOTE} (see {@link Column#encoded()}): read left to right,
- * the string splits back into the row's values, so two different rows never encode alike, NULL and
- * {@code ''} included. One {@code QUOTE} per such column is cheaper for the server than the NULL
- * flags and text lengths it replaces (see the cutover section of {@code docs/benchmarks.md}).
+ * <p>Row encoding: {@code CONCAT_WS('#', item, ...)} with each column's items (see {@link
+ * Column#encodingItems()}): a number or a date as its text ({@code N} for NULL), anything else as
+ * its length in bytes ({@code -1} for NULL) followed by its stored bytes. Read left to right, the
+ * string splits back into the row's values, so two different rows never encode alike, NULL and
+ * {@code ''} included. The separator is a binary string and every free-form value is cast to
+ * binary, so the encoding is a byte string built without converting any character set (see the
+ * cutover section of {@code docs/benchmarks.md} for what that and the lengths save over {@code
+ * QUOTE}).
  *
  * <p>Row hash: the encoding hashed to an unsigned 64-bit integer, the way {@link RowHash} says,
  * with the encoding built once per row where the server allows it (see {@link EncodingUse}).
@@ -41,8 +44,10 @@ public final class ChunkSql {
 
   /** The row's unambiguous encoding as one string. */
   public static String rowEncoding(TableShape shape) {
-    return "CONCAT_WS('#', "
-        + shape.columns().stream().map(Column::encoded).collect(Collectors.joining(", "))
+    return "CONCAT_WS(_binary'#', "
+        + shape.columns().stream()
+            .flatMap(column -> column.encodingItems().stream())
+            .collect(Collectors.joining(", "))
         + ")";
   }
 
@@ -153,7 +158,7 @@ public final class ChunkSql {
                 + " IS NULL, 'NULL', CONCAT('0x', HEX("
                 + column.quoted()
                 + ")))"
-            : column.encoded();
+            : column.shownText();
     return SecretColumns.isSecret(column.name()) ? "SHA1(" + text + ")" : text;
   }
 

@@ -1,5 +1,6 @@
 package io.ferry.cutover.data;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -57,12 +58,37 @@ public record Column(String name, String dataType, boolean nullable, boolean uns
   }
 
   /**
-   * How the column appears in the row encoding: as is when it is never NULL and its text is a
-   * number or a date (which cannot contain the separator {@code #} or a quote), otherwise through
-   * {@code QUOTE}, which writes NULL as the bare word {@code NULL} and any other value between
-   * quotes with quotes and backslashes escaped, so the value ends at the first unescaped quote.
+   * The items the column adds to the row encoding (see {@link ChunkSql#rowEncoding}), each to be
+   * separated by {@code #}:
+   *
+   * <ul>
+   *   <li>a number or a date, whose text cannot contain {@code #} or the letter {@code N}: the
+   *       column itself when it is never NULL, otherwise {@code IFNULL(column, _binary'N')};
+   *   <li>anything else (text, binary, enum, set, JSON, spatial): its length in bytes ({@code -1}
+   *       for NULL), then its bytes as they are stored ({@code CAST(column AS BINARY)}, which
+   *       {@code CONCAT_WS} skips when NULL), so a value holding {@code #} is read to its end by
+   *       its length and never converted to another character set.
+   * </ul>
+   *
+   * Cheaper for the server than {@code QUOTE}, which escapes every value character by character
+   * (see the cutover section of {@code docs/benchmarks.md}).
    */
-  String encoded() {
+  List<String> encodingItems() {
+    if (PLAIN_TEXT_TYPES.contains(dataType)) {
+      return List.of(nullable ? "IFNULL(" + quoted() + ", _binary'N')" : quoted());
+    }
+    String length = "LENGTH(" + quoted() + ")";
+    return List.of(
+        nullable ? "IFNULL(" + length + ", -1)" : length, "CAST(" + quoted() + " AS BINARY)");
+  }
+
+  /**
+   * The column's value as SQL text that tells every value apart, for showing it: as is when it is
+   * never NULL and its text is a number or a date, otherwise through {@code QUOTE}, which writes
+   * NULL as the bare word {@code NULL} and any other value between quotes with quotes and
+   * backslashes escaped.
+   */
+  String shownText() {
     return nullable || !PLAIN_TEXT_TYPES.contains(dataType) ? "QUOTE(" + quoted() + ")" : quoted();
   }
 

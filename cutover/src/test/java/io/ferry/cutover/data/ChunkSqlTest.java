@@ -16,20 +16,26 @@ class ChunkSqlTest {
       new TableShape("shop", "lines", List.of(TENANT, ID, NOTE, AT), List.of(TENANT, ID));
 
   @Test
-  void rowEncodingQuotesColumnsThatMayBeNullOrHoldAnyText() {
+  void rowEncodingPrefixesFreeFormValuesWithTheirLengthAndMarksNullNumbers() {
     assertThat(ChunkSql.rowEncoding(COMPOSITE))
-        .isEqualTo("CONCAT_WS('#', `tenant`, `id`, QUOTE(`note`), `at`)");
+        .isEqualTo(
+            "CONCAT_WS(_binary'#', `tenant`, `id`, IFNULL(LENGTH(`note`), -1),"
+                + " CAST(`note` AS BINARY), `at`)");
   }
 
   @Test
-  void textIsQuotedEvenWhenNotNullAndNumbersAreQuotedWhenNullable() {
+  void textAndBitsCarryTheirLengthEvenWhenNotNullAndNumbersAnNWhenNull() {
     Column code = new Column("code", "char", false, false);
     Column flags = new Column("flags", "bit", false, false);
     Column qty = new Column("qty", "int", true, false);
-    TableShape shape = new TableShape("d", "t", List.of(ID, code, flags, qty), List.of(ID));
+    Column placed = new Column("placed", "datetime", true, false);
+    TableShape shape = new TableShape("d", "t", List.of(ID, code, flags, qty, placed), List.of(ID));
 
     assertThat(ChunkSql.rowEncoding(shape))
-        .isEqualTo("CONCAT_WS('#', `id`, QUOTE(`code`), QUOTE(`flags`), QUOTE(`qty`))");
+        .isEqualTo(
+            "CONCAT_WS(_binary'#', `id`, LENGTH(`code`), CAST(`code` AS BINARY),"
+                + " LENGTH(`flags`), CAST(`flags` AS BINARY), IFNULL(`qty`, _binary'N'),"
+                + " IFNULL(`placed`, _binary'N'))");
   }
 
   @Test
@@ -37,9 +43,10 @@ class ChunkSqlTest {
     TableShape numbers = new TableShape("d", "t", List.of(ID), List.of(ID));
 
     assertThat(ChunkSql.rowHash(RowHash.CRC32_PAIR, EncodingUse.EACH_USE, numbers))
-        .isEqualTo("(CRC32(CONCAT_WS('#', `id`)) << 32 | CRC32C(CONCAT_WS('#', `id`)))");
+        .isEqualTo(
+            "(CRC32(CONCAT_WS(_binary'#', `id`)) << 32 | CRC32C(CONCAT_WS(_binary'#', `id`)))");
     assertThat(ChunkSql.rowHash(RowHash.SHA1_PREFIX, EncodingUse.EACH_USE, numbers))
-        .isEqualTo("CAST(CONV(LEFT(SHA1(CONCAT_WS('#', `id`)), 16), 16, 10) AS UNSIGNED)");
+        .isEqualTo("CAST(CONV(LEFT(SHA1(CONCAT_WS(_binary'#', `id`)), 16), 16, 10) AS UNSIGNED)");
   }
 
   @Test
@@ -47,7 +54,7 @@ class ChunkSqlTest {
     TableShape numbers = new TableShape("d", "t", List.of(ID), List.of(ID));
 
     assertThat(ChunkSql.rowHash(RowHash.CRC32_PAIR, EncodingUse.ONCE_PER_ROW, numbers))
-        .isEqualTo("(CRC32(@ferry_row := CONCAT_WS('#', `id`)) << 32 | CRC32C(@ferry_row))");
+        .isEqualTo("(CRC32(@ferry_row := CONCAT_WS(_binary'#', `id`)) << 32 | CRC32C(@ferry_row))");
     assertThat(ChunkSql.rowHash(RowHash.SHA1_PREFIX, EncodingUse.ONCE_PER_ROW, numbers))
         .as("SHA1 uses the encoding once anyway")
         .isEqualTo(ChunkSql.rowHash(RowHash.SHA1_PREFIX, EncodingUse.EACH_USE, numbers));
@@ -57,7 +64,7 @@ class ChunkSqlTest {
   void rowDigestOfNotNullNumbersQuotesNothing() {
     TableShape numbers = new TableShape("d", "t", List.of(ID), List.of(ID));
 
-    assertThat(ChunkSql.rowDigest(numbers)).isEqualTo("SHA1(CONCAT_WS('#', `id`))");
+    assertThat(ChunkSql.rowDigest(numbers)).isEqualTo("SHA1(CONCAT_WS(_binary'#', `id`))");
   }
 
   @Test

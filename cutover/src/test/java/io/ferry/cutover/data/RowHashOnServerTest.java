@@ -65,6 +65,57 @@ class RowHashOnServerTest {
     }
   }
 
+  /**
+   * Pairs of rows whose values run into each other when written one after the other: every row must
+   * still encode and hash apart, with two free-text columns side by side, a bit column, a latin1
+   * column next to utf8mb4 ones (no "illegal mix of collations", no conversion making two values
+   * alike) and values holding the separator, digits, {@code N} and {@code -1}.
+   */
+  @Test
+  void rowsWhoseValuesRunIntoEachOtherStayApart() throws SQLException {
+    createDatabase(
+        "cut_hash_mixed",
+        "CREATE TABLE items (id INT PRIMARY KEY, a VARCHAR(20) CHARACTER SET utf8mb4 NULL,"
+            + " b VARCHAR(20) CHARACTER SET latin1 NULL, n INT NULL, f BIT(8) NULL)",
+        "INSERT INTO items VALUES (1, '1#x', NULL, NULL, NULL), (2, '1', 'x', NULL, NULL),"
+            + " (3, NULL, '1#x', NULL, NULL), (4, '', '', NULL, NULL), (5, NULL, NULL, NULL, NULL),"
+            + " (6, '', NULL, NULL, NULL), (7, NULL, '', NULL, NULL), (8, 'N', NULL, NULL, NULL),"
+            + " (9, NULL, NULL, NULL, b'01001110'), (10, '-1', NULL, NULL, NULL),"
+            + " (11, NULL, NULL, -1, NULL), (12, '2#ab', 'c', NULL, NULL),"
+            + " (13, '2#a', 'bc', NULL, NULL), (14, 'caf\u00e9', NULL, 1, NULL),"
+            + " (15, NULL, 'caf\u00e9', 1, NULL), (16, NULL, NULL, NULL, b'00100011')");
+    try {
+      TableShape values =
+          new TableShape(
+              "cut_hash_mixed",
+              "items",
+              List.of(
+                  new Column("a", "varchar", true, false),
+                  new Column("b", "varchar", true, false),
+                  new Column("n", "int", true, false),
+                  new Column("f", "bit", true, false)),
+              List.of());
+      String distinct =
+          query(
+              server(),
+              "SELECT CONCAT(COUNT(DISTINCT "
+                  + ChunkSql.rowEncoding(values)
+                  + "), ' ', COUNT(DISTINCT "
+                  + ChunkSql.rowHash(RowHash.CRC32_PAIR, EncodingUse.EACH_USE, values)
+                  + "), ' ', COUNT(DISTINCT "
+                  + ChunkSql.rowHash(RowHash.SHA1_PREFIX, EncodingUse.EACH_USE, values)
+                  + "), ' ', CHARSET("
+                  + ChunkSql.rowEncoding(values)
+                  + ")) FROM cut_hash_mixed.items");
+
+      assertThat(distinct)
+          .as("encodings, CRC pairs, SHA1 prefixes, charset")
+          .isEqualTo("16 16 16 binary");
+    } finally {
+      dropDatabase("cut_hash_mixed");
+    }
+  }
+
   @Test
   void mariaDb1011BuildsTheEncodingOncePerRow() throws SQLException {
     try (Connection connection = server().connectAdmin()) {
