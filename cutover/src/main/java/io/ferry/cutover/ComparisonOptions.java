@@ -23,6 +23,12 @@ import java.util.Set;
  */
 public final class ComparisonOptions {
 
+  /** Chunk checksums each primary runs at once unless told otherwise. */
+  public static final int DEFAULT_CHUNK_PARALLELISM = 2;
+
+  /** The most chunk checksums one primary may be asked to run at once. */
+  public static final int MAX_CHUNK_PARALLELISM = 8;
+
   private final Phase phase;
   private final Duration maxReplicaLag;
   private final Duration gtidWaitTimeout;
@@ -31,6 +37,7 @@ public final class ComparisonOptions {
   private final int initialChunkRows;
   private final int minChunkRows;
   private final int maxChunkRows;
+  private final int chunkParallelism;
   private final List<LoadLimit> maxLoad;
   private final boolean showValues;
   private final boolean dataOnReplicas;
@@ -59,6 +66,7 @@ public final class ComparisonOptions {
     initialChunkRows = b.initialChunkRows;
     minChunkRows = b.minChunkRows;
     maxChunkRows = b.maxChunkRows;
+    chunkParallelism = b.chunkParallelism;
     maxLoad = b.maxLoad;
     showValues = b.showValues;
     dataOnReplicas = b.dataOnReplicas;
@@ -107,6 +115,11 @@ public final class ComparisonOptions {
   /** See {@link Builder#heartbeatTable(String)}. */
   public String heartbeatTable() {
     return heartbeatTable;
+  }
+
+  /** See {@link Builder#chunkParallelism(int)}. */
+  public int chunkParallelism() {
+    return chunkParallelism;
   }
 
   /** See {@link Builder#chunkTargetTime(Duration)}. */
@@ -234,6 +247,7 @@ public final class ComparisonOptions {
     options.put("chunk-time", text(chunkTargetTime));
     options.put("chunk-size-min", Integer.toString(minChunkRows));
     options.put("chunk-size-max", Integer.toString(maxChunkRows));
+    options.put("chunk-parallelism", Integer.toString(chunkParallelism));
     options.put("heartbeat-table", heartbeatTable);
     options.put("show-values", Boolean.toString(showValues));
     options.put("data-on-replicas", Boolean.toString(dataOnReplicas));
@@ -278,6 +292,7 @@ public final class ComparisonOptions {
     private int initialChunkRows = 1000;
     private int minChunkRows = 10;
     private int maxChunkRows = 200_000;
+    private int chunkParallelism = DEFAULT_CHUNK_PARALLELISM;
     private List<LoadLimit> maxLoad = List.of(new LoadLimit("Threads_running", 25));
     private boolean showValues;
     private boolean dataOnReplicas;
@@ -348,6 +363,19 @@ public final class ComparisonOptions {
      */
     public Builder chunkTargetTime(Duration chunkTargetTime) {
       this.chunkTargetTime = chunkTargetTime;
+      return this;
+    }
+
+    /**
+     * How many chunk checksums each primary runs at once, each on a connection of its own; both
+     * primaries still start each chunk together. Default {@value #DEFAULT_CHUNK_PARALLELISM}: one
+     * statement at a time leaves a core idle whenever the server waits for a page or the other
+     * primary, and a second one fills those gaps (measured in the cutover section of {@code
+     * docs/benchmarks.md}); {@code 1} runs one statement at a time per primary, as
+     * pt-table-checksum does. At most {@value #MAX_CHUNK_PARALLELISM}.
+     */
+    public Builder chunkParallelism(int chunkParallelism) {
+      this.chunkParallelism = chunkParallelism;
       return this;
     }
 
@@ -543,6 +571,13 @@ public final class ComparisonOptions {
             "heartbeatTable must be of the form database.table, was " + heartbeatTable);
       }
       positive("chunkTargetTime", chunkTargetTime);
+      if (chunkParallelism < 1 || chunkParallelism > MAX_CHUNK_PARALLELISM) {
+        throw new IllegalArgumentException(
+            "chunkParallelism must be between 1 and "
+                + MAX_CHUNK_PARALLELISM
+                + ", was "
+                + chunkParallelism);
+      }
       positive("throttlePause", throttlePause);
       positive("maxThrottleWait", maxThrottleWait);
       positive("connectTimeout", connectTimeout);

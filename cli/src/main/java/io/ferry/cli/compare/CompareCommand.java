@@ -171,6 +171,16 @@ public final class CompareCommand implements Callable<Integer> {
   int chunkSizeMax;
 
   @Option(
+      names = "--chunk-parallelism",
+      paramLabel = "N",
+      description =
+          "Chunk checksums each primary runs at once, each on a connection of its own (1 to "
+              + ComparisonOptions.MAX_CHUNK_PARALLELISM
+              + "); 1 runs one statement at a time per primary, as pt-table-checksum does."
+              + " Default: ${DEFAULT-VALUE}.")
+  int chunkParallelism;
+
+  @Option(
       names = "--show-values",
       description =
           "Show the old and new values of each differing column (cut to 64 characters) in the"
@@ -409,6 +419,7 @@ public final class CompareCommand implements Callable<Integer> {
             .maxLoad(maxLoad())
             .chunkTargetTime(chunkTime)
             .chunkRowBounds(chunkSizeMin, chunkSizeMax)
+            .chunkParallelism(chunkParallelism)
             .showValues(showValues)
             .dataOnReplicas(dataOnReplicas)
             .gtidWaitTimeout(gtidWaitTimeout)
@@ -429,6 +440,13 @@ public final class CompareCommand implements Callable<Integer> {
     if (chunkSizeMax < chunkSizeMin) {
       throw new IllegalArgumentException(
           "--chunk-size-max " + chunkSizeMax + " is smaller than --chunk-size-min " + chunkSizeMin);
+    }
+    if (chunkParallelism < 1 || chunkParallelism > ComparisonOptions.MAX_CHUNK_PARALLELISM) {
+      throw new IllegalArgumentException(
+          "--chunk-parallelism must be between 1 and "
+              + ComparisonOptions.MAX_CHUNK_PARALLELISM
+              + ", was "
+              + chunkParallelism);
     }
   }
 

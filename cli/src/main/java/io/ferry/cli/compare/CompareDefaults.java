@@ -23,6 +23,7 @@ public final class CompareDefaults implements IDefaultValueProvider {
           "chunk-time",
           "chunk-size-min",
           "chunk-size-max",
+          "chunk-parallelism",
           "gtid-wait-timeout",
           "heartbeat-table");
 

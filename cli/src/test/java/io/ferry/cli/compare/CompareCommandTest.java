@@ -138,6 +138,9 @@ class CompareCommandTest {
         .contains("ferry compare: --chunk-size-max 100 is smaller than --chunk-size-min 500");
     assertThat(run(arguments("--chunk-time", "fast"))).isEqualTo(64);
     assertThat(err.toString()).contains("'fast' is not a duration");
+    assertThat(run(arguments("--chunk-parallelism", "0"))).isEqualTo(64);
+    assertThat(err.toString())
+        .contains("ferry compare: --chunk-parallelism must be between 1 and 8, was 0");
   }
 
   @Test
@@ -150,6 +153,7 @@ class CompareCommandTest {
         .contains("Default: Threads_running=25.")
         .contains("Default: " + ComparisonOptions.text(defaults.chunkTargetTime()) + ".")
         .contains("Most rows per chunk. Default: 200000.")
+        .contains("as pt-table-checksum does. Default: " + defaults.chunkParallelism() + ".")
         .contains(
             "--data-on-replicas. Default: "
                 + ComparisonOptions.text(defaults.gtidWaitTimeout())

@@ -335,7 +335,12 @@ public final class CollectorConfigLoader {
         maxLoad,
         compare.duration("chunk_time", defaults.chunkTime()),
         min,
-        max);
+        max,
+        compare.integer(
+            "chunk_parallelism",
+            defaults.chunkParallelism(),
+            1,
+            ComparisonOptions.MAX_CHUNK_PARALLELISM));
   }
 
   private static Optional<List<LoadLimit>> loadLimits(String text) {

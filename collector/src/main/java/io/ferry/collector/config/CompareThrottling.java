@@ -18,13 +18,16 @@ import java.util.List;
  *     100ms
  * @param chunkSizeMin fewest rows per chunk ({@code compare.chunk_size_min}); default 10
  * @param chunkSizeMax most rows per chunk ({@code compare.chunk_size_max}); default 200000
+ * @param chunkParallelism chunk checksums each primary runs at once ({@code
+ *     compare.chunk_parallelism}); default 2
  */
 public record CompareThrottling(
     Duration maxLag,
     List<LoadLimit> maxLoad,
     Duration chunkTime,
     int chunkSizeMin,
-    int chunkSizeMax) {
+    int chunkSizeMax,
+    int chunkParallelism) {
 
   /** The library's defaults. */
   public static final CompareThrottling DEFAULTS = of(ComparisonOptions.defaults());
@@ -39,7 +42,8 @@ public record CompareThrottling(
         options.maxLoad(),
         options.chunkTargetTime(),
         options.minChunkRows(),
-        options.maxChunkRows());
+        options.maxChunkRows(),
+        options.chunkParallelism());
   }
 
   /** Sets these values on a builder. */
@@ -48,6 +52,7 @@ public record CompareThrottling(
         .maxReplicaLag(maxLag)
         .maxLoad(maxLoad)
         .chunkTargetTime(chunkTime)
-        .chunkRowBounds(chunkSizeMin, chunkSizeMax);
+        .chunkRowBounds(chunkSizeMin, chunkSizeMax)
+        .chunkParallelism(chunkParallelism);
   }
 }

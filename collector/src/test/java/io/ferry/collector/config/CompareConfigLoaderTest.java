@@ -68,6 +68,7 @@ class CompareConfigLoaderTest {
             "chunk_time:",
             "chunk_size_min:",
             "chunk_size_max:",
+            "chunk_parallelism:",
             "show_values:",
             "data_on_replicas:",
             "gtid_wait_timeout:");
@@ -113,6 +114,7 @@ class CompareConfigLoaderTest {
                     + "  chunk_time: 500ms\n"
                     + "  chunk_size_min: 100\n"
                     + "  chunk_size_max: 5000\n"
+                    + "  chunk_parallelism: 1\n"
                     + "  show_values: true\n"
                     + "  data_on_replicas: true\n"
                     + "  gtid_wait_timeout: 1m\n"
@@ -133,7 +135,9 @@ class CompareConfigLoaderTest {
                     new LoadLimit("Threads_running", 40), new LoadLimit("Threads_connected", 900)),
                 Duration.ofMillis(500),
                 100,
-                5000));
+                5000,
+                1));
+    assertThat(compare.options().chunkParallelism()).isEqualTo(1);
     assertThat(compare.options().showValues()).isTrue();
     assertThat(compare.options().dataOnReplicas()).isTrue();
     assertThat(compare.options().gtidWaitTimeout()).isEqualTo(Duration.ofMinutes(1));
@@ -218,6 +222,8 @@ class CompareConfigLoaderTest {
     assertThatThrownBy(
             () -> parse(MINIMAL + CLUSTERS + "  chunk_size_min: 500\n  chunk_size_max: 100\n"))
         .hasMessageContaining("compare.chunk_size_max: must be at least chunk_size_min (500)");
+    assertThatThrownBy(() -> parse(MINIMAL + CLUSTERS + "  chunk_parallelism: 9\n"))
+        .hasMessageContaining("compare.chunk_parallelism");
     assertThatThrownBy(() -> parse(MINIMAL + CLUSTERS + "  schedul: 1h\n"))
         .hasMessageStartingWith("collector.yml line 7: compare.schedul: unknown key")
         .hasMessageContaining("did you mean compare.schedule?");

@@ -3,6 +3,7 @@ package io.ferry.cutover.data;
 import io.ferry.cutover.check.GtidCatchUp;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,13 +13,22 @@ import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 
 /**
- * The two primaries, queried in parallel (one worker thread each, so each connection runs one query
- * at a time), each chunk's checksum started on both at the same moment (see {@link
- * ChunkInFlight.Start#TOGETHER}), and brought to the same point in the replication stream before a
- * re-check.
+ * The two primaries, queried in parallel, each chunk's checksum started on both at the same moment
+ * (see {@link ChunkInFlight.Start#TOGETHER}), and brought to the same point in the replication
+ * stream before a re-check. Chunks go in turn to one or more {@link Lane lanes}; each lane is a
+ * connection to each primary with one worker thread each, so each connection runs one query at a
+ * time, and with two lanes each primary runs two chunks at once.
  */
 final class BothSides implements ComparedSides {
 
+  /** A connection to each primary and the one thread that runs each connection's statements. */
+  private record Lane(
+      ChunkQueries oldSide,
+      ChunkQueries newSide,
+      ExecutorService oldWorker,
+      ExecutorService newWorker) {}
+
+  private final List<Lane> lanes;
   private final ChunkQueries oldSide;
   private final ChunkQueries newSide;
   private final ChunkQueries planning;
@@ -28,30 +38,59 @@ final class BothSides implements ComparedSides {
   private final ExecutorService oldWorker;
   private final ExecutorService newWorker;
   private final ChunkInFlight.Start chunkStart;
+  private int nextLane;
 
   /**
-   * @param oldSide the old primary, for the checksums
-   * @param newSide the new primary, for the checksums
+   * @param oldSides the old primary, for the checksums: one connection per lane; the first also
+   *     serves row reads, last keys and catching up
+   * @param newSides the new primary, for the checksums, as many as {@code oldSides}
    * @param planning the old primary on a connection of its own, so chunk boundaries can be found
    *     while the previous chunk is being hashed
    * @param chunkStart when each side begins a chunk: {@link ChunkInFlight.Start#TOGETHER} for
    *     comparisons; the other only to measure what starting together saves
    */
   BothSides(
-      ChunkQueries oldSide,
-      ChunkQueries newSide,
+      List<ChunkQueries> oldSides,
+      List<ChunkQueries> newSides,
       ChunkQueries planning,
       boolean mariaDb,
       Duration catchUpTimeout,
       ChunkInFlight.Start chunkStart) {
-    this.oldSide = oldSide;
-    this.newSide = newSide;
+    if (oldSides.isEmpty() || oldSides.size() != newSides.size()) {
+      throw new IllegalArgumentException(
+          "one connection to each primary per lane, was "
+              + oldSides.size()
+              + " and "
+              + newSides.size());
+    }
+    List<Lane> all = new ArrayList<>();
+    for (int lane = 0; lane < oldSides.size(); lane++) {
+      String suffix = lane == 0 ? "" : "-" + (lane + 1);
+      all.add(
+          new Lane(
+              oldSides.get(lane),
+              newSides.get(lane),
+              ComparedSides.sideWorker("ferry-compare-old" + suffix),
+              ComparedSides.sideWorker("ferry-compare-new" + suffix)));
+    }
+    this.lanes = List.copyOf(all);
+    this.oldSide = oldSides.get(0);
+    this.newSide = newSides.get(0);
+    this.oldWorker = lanes.get(0).oldWorker();
+    this.newWorker = lanes.get(0).newWorker();
     this.planning = planning;
     this.mariaDb = mariaDb;
     this.catchUpTimeout = catchUpTimeout;
     this.chunkStart = chunkStart;
-    this.oldWorker = ComparedSides.sideWorker("ferry-compare-old");
-    this.newWorker = ComparedSides.sideWorker("ferry-compare-new");
+  }
+
+  /**
+   * One more chunk than there are lanes: each lane has its next chunk queued behind the one it
+   * runs, or, with several lanes, the lane that finishes first finds one waiting.
+   */
+  @Override
+  public int chunksInFlight() {
+    return lanes.size() + 1;
   }
 
   @Override
@@ -64,9 +103,19 @@ final class BothSides implements ComparedSides {
     return planning;
   }
 
+  /** Starts the chunk on the next lane in turn. */
   @Override
   public ChunkInFlight start(TableShape shape, ChunkRange range) {
-    return ChunkInFlight.start(oldWorker, oldSide, newWorker, newSide, shape, range, chunkStart);
+    Lane lane = lanes.get(nextLane);
+    nextLane = (nextLane + 1) % lanes.size();
+    return ChunkInFlight.start(
+        lane.oldWorker(),
+        lane.oldSide(),
+        lane.newWorker(),
+        lane.newSide(),
+        shape,
+        range,
+        chunkStart);
   }
 
   @Override
@@ -127,7 +176,9 @@ final class BothSides implements ComparedSides {
 
   @Override
   public void close() {
-    oldWorker.shutdownNow();
-    newWorker.shutdownNow();
+    for (Lane lane : lanes) {
+      lane.oldWorker().shutdownNow();
+      lane.newWorker().shutdownNow();
+    }
   }
 }

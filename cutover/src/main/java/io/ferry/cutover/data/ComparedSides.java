@@ -20,6 +20,14 @@ interface ComparedSides extends AutoCloseable {
   /** The first side's connection for finding chunk boundaries, while a chunk is being hashed. */
   ChunkQueries planning();
 
+  /**
+   * How many chunks a {@link TableComparator} keeps started at once: enough that no connection
+   * waits for the comparison between two chunks.
+   */
+  default int chunksInFlight() {
+    return 2;
+  }
+
   /** Starts both sides' checksums of a range, after whatever each side is still running. */
   ChunkInFlight start(TableShape shape, ChunkRange range);
 

@@ -80,10 +80,16 @@ public final class DataComparator {
             options.progressListener(),
             estimates.values().stream().mapToLong(Long::longValue).sum());
     LoadThrottle throttle = throttle(topology, options, connections, oldConnection, newConnection);
+    List<ChunkQueries> oldSides = new ArrayList<>(List.of(new ChunkQueries(oldConnection, hash)));
+    List<ChunkQueries> newSides = new ArrayList<>(List.of(new ChunkQueries(newConnection, hash)));
+    for (int lane = 1; lane < options.chunkParallelism(); lane++) {
+      oldSides.add(new ChunkQueries(connections.open(topology.oldPrimary()), hash));
+      newSides.add(new ChunkQueries(connections.open(topology.newPrimary()), hash));
+    }
     try (BothSides sides =
         new BothSides(
-            new ChunkQueries(oldConnection, hash),
-            new ChunkQueries(newConnection, hash),
+            oldSides,
+            newSides,
             new ChunkQueries(connections.open(topology.oldPrimary()), hash),
             mariaDb,
             options.gtidWaitTimeout(),

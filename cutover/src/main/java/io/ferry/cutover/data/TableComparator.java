@@ -5,7 +5,9 @@ import io.ferry.cutover.report.RowDifference;
 import io.ferry.cutover.report.Status;
 import io.ferry.cutover.report.TableDataResult;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * Compares one table chunk by chunk: the old side decides each chunk's key range, both sides hash
- * it in parallel while the next chunk is already queued behind it, a differing chunk is re-checked
- * after both sides caught up, and a persisting difference is narrowed to small ranges and listed
- * row by row.
+ * it in parallel while the next chunks are already started ({@link ComparedSides#chunksInFlight}),
+ * chunks are collected in key order, a differing chunk is re-checked after both sides caught up,
+ * and a persisting difference is narrowed to small ranges and listed row by row.
  */
 final class TableComparator {
 
@@ -70,20 +72,22 @@ final class TableComparator {
         end.isPresent() && IntegerRangeChunkPlanner.appliesTo(shape)
             ? new IntegerRangeChunkPlanner(sides.planning(), shape, end.get().get(0))
             : new WalkingChunkPlanner(sides.planning(), shape, end.orElse(List.of()));
-    Started current = startChunk(planner, shape, start.lastUpper(), end);
-    while (true) {
-      Started next =
-          current.last()
-              ? null
-              : startChunk(planner, shape, current.chunk().range().upperInclusive(), end);
+    Deque<Started> inFlight = new ArrayDeque<>();
+    inFlight.add(startChunk(planner, shape, start.lastUpper(), end));
+    while (!inFlight.isEmpty()) {
+      while (inFlight.size() < sides.chunksInFlight() && !inFlight.getLast().last()) {
+        List<String> lower = inFlight.getLast().chunk().range().upperInclusive();
+        inFlight.add(startChunk(planner, shape, lower, end));
+      }
+      Started current = inFlight.removeFirst();
       ChunkRange range = current.chunk().range();
       ChecksumPair pair = current.chunk().await();
       sizer.record(pair.oldSide().rows(), current.chunk().queryTime());
       planner.observed(range, pair.oldSide().rows());
       if (!pair.matches()) {
-        if (next != null) {
-          // the re-check needs both connections, which the next chunk's queries hold until done
-          next.chunk().await();
+        for (Started later : inFlight) {
+          // the re-check needs the connections the later chunks' queries hold until done
+          later.chunk().await();
         }
         Resolution resolution = resolve(shape, range);
         pair = resolution.pair();
@@ -105,10 +109,6 @@ final class TableComparator {
               chunks,
               rechecks,
               drift));
-      if (next == null) {
-        break;
-      }
-      current = next;
     }
     return result(shape, rowsOld, rowsNew, chunks, rechecks, drift, false);
   }

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The data comparison against the real four-server stack; each test owns one database. */
 class DataComparatorTest {
@@ -50,8 +52,13 @@ class DataComparatorTest {
     }
   }
 
-  @Test
-  void changedDeletedAndInsertedRowsOnOneSideArePinpointed() throws Exception {
+  /**
+   * With chunks small enough that several are in flight on every lane when a differing one is
+   * collected, whether each primary runs one, two or three chunks at once.
+   */
+  @ParameterizedTest(name = "chunk parallelism {0}")
+  @ValueSource(ints = {1, 2, 3})
+  void changedDeletedAndInsertedRowsOnOneSideArePinpointed(int parallelism) throws Exception {
     String db = "cut_data_drift";
     createDatabase(db, ORDERS, FILL_ORDERS);
     try {
@@ -61,9 +68,11 @@ class DataComparatorTest {
           "DELETE FROM orders WHERE id = 2500",
           "INSERT INTO orders VALUES (3001, 'intruder', NULL, 1)");
 
-      TableDataResult orders = compare(options(db).build()).get(0);
+      TableDataResult orders =
+          compare(options(db).chunkRows(100, 10, 150).chunkParallelism(parallelism).build()).get(0);
 
       assertThat(orders.status()).isEqualTo(Status.FAIL);
+      assertThat(orders.chunks()).isGreaterThanOrEqualTo(20);
       assertThat(orders.finished()).isTrue();
       assertThat(orders.rowsOld()).isEqualTo(3000);
       assertThat(orders.rowsNew()).isEqualTo(3000);

@@ -68,6 +68,12 @@ class WorkloadLatencyBenchmark {
       Duration.ofSeconds(Integer.getInteger("ferry.benchmark.baselineSeconds", 30));
   private static final int RUNS = Integer.getInteger("ferry.benchmark.runs", 3);
 
+  /** Chunks of the chunked hash scan phases: about as many as Ferry's 100 ms chunks make here. */
+  private static final int CHUNKS = 40;
+
+  private static final int FERRY = 7;
+  private static final int PT = 8;
+
   @Test
   void workloadLatencyWithoutDuringFerryAndDuringPtTableChecksum() throws Exception {
     createDatabase(DB, OrdersTable.statements(ROWS));
@@ -96,9 +102,17 @@ class WorkloadLatencyBenchmark {
       double loadBefore = loadAverage();
       TableShape shape = shape(oldPrimary);
       String countScan = "SELECT COUNT(*), 0 FROM " + shape.quotedName();
-      String hashScanTwice =
-          ChunkSql.checksum(
-              RowHash.CRC32_PAIR, EncodingUse.EACH_USE, shape, ChunkRange.WHOLE_TABLE);
+      String hashScanQuoted =
+          "SELECT COUNT(*), COALESCE(SUM("
+              + RowHash.CRC32_PAIR.ofEncodedOnce(
+                  "CONCAT_WS('#', "
+                      + shape.columns().stream()
+                          .map(Column::shownText)
+                          .collect(Collectors.joining(", "))
+                      + ")")
+              + "), 0) FROM "
+              + shape.quotedName()
+              + " FORCE INDEX (PRIMARY)";
       String hashScanOnce =
           ChunkSql.checksum(
               RowHash.CRC32_PAIR, EncodingUse.ONCE_PER_ROW, shape, ChunkRange.WHOLE_TABLE);
@@ -107,26 +121,44 @@ class WorkloadLatencyBenchmark {
           List.of(
               new PhaseRuns("no comparison", false),
               new PhaseRuns("floor: COUNT(*) scan, both primaries in parallel", true),
+              new PhaseRuns("floor: full-table hash scan, QUOTE encoding (before)", true),
+              new PhaseRuns("floor: full-table hash scan, lengths and binary encoding", true),
               new PhaseRuns(
-                  "floor: full-table hash scan, encoding built for each use (before)", true),
-              new PhaseRuns("floor: full-table hash scan, encoding built once per row", true),
+                  "chunked hash scans (" + CHUNKS + " fixed chunks), each primary when free", true),
+              new PhaseRuns(
+                  "chunked hash scans (" + CHUNKS + " fixed chunks), both starting each together",
+                  true),
+              new PhaseRuns(
+                  "chunked hash scans (" + CHUNKS + " fixed chunks), together, two lanes", true),
               new PhaseRuns("ferry compare (DataComparator, defaults)", true),
               new PhaseRuns("pt-table-checksum (defaults)", true));
       List<TableDataResult> ferryRuns = new ArrayList<>();
       for (int run = 0; run < RUNS; run++) {
         phases.get(0).add(measure(stack, () -> Thread.sleep(BASELINE.toMillis())));
         phases.get(1).add(measure(stack, () -> scanBoth(stack, countScan)));
-        phases.get(2).add(measure(stack, () -> scanBoth(stack, hashScanTwice)));
+        phases.get(2).add(measure(stack, () -> scanBoth(stack, hashScanQuoted)));
         phases.get(3).add(measure(stack, () -> scanBoth(stack, hashScanOnce)));
-        phases.get(4).add(measure(stack, () -> ferryRuns.add(compareWithFerry())));
-        phases.get(5).add(measure(stack, () -> runPtTableChecksum(oldPrimary)));
+        phases
+            .get(4)
+            .add(
+                measure(
+                    stack,
+                    () -> chunkedScans(stack, shape, ChunkInFlight.Start.EACH_WHEN_FREE, 1)));
+        phases
+            .get(5)
+            .add(measure(stack, () -> chunkedScans(stack, shape, ChunkInFlight.Start.TOGETHER, 1)));
+        phases
+            .get(6)
+            .add(measure(stack, () -> chunkedScans(stack, shape, ChunkInFlight.Start.TOGETHER, 2)));
+        phases.get(FERRY).add(measure(stack, () -> ferryRuns.add(compareWithFerry())));
+        phases.get(PT).add(measure(stack, () -> runPtTableChecksum(oldPrimary)));
         // pt-table-checksum's statements are re-run by the replicas; let them finish first
         StackFixture.awaitReplication();
       }
 
       StringBuilder ratios = new StringBuilder();
       for (int run = 0; run < RUNS; run++) {
-        double ferry = phases.get(4).runs().get(run).seconds();
+        double ferry = phases.get(FERRY).runs().get(run).seconds();
         TableDataResult ferryRun = ferryRuns.get(run);
         ratios.append(
             String.format(
@@ -135,7 +167,7 @@ class WorkloadLatencyBenchmark {
                     + " scan's time (built once), %.2f times the COUNT(*) scan's; %d chunks, %d"
                     + " re-checked after catching up%n",
                 run + 1,
-                phases.get(5).runs().get(run).seconds() / ferry,
+                phases.get(PT).runs().get(run).seconds() / ferry,
                 ferry / phases.get(3).runs().get(run).seconds(),
                 ferry / phases.get(1).runs().get(run).seconds(),
                 ferryRun.chunks(),
@@ -318,6 +350,68 @@ class WorkloadLatencyBenchmark {
       assertThat(onNew.get()).isEqualTo(ROWS);
     } finally {
       threads.shutdownNow();
+    }
+  }
+
+  /**
+   * Ferry's chunk statement over {@link #CHUNKS} equal key ranges of the table, on both primaries,
+   * each side's next chunk queued behind its current one as {@link TableComparator} does, but with
+   * no chunk sizing, planning, throttle or re-check: what reading the table in chunks costs, with
+   * the two sides started as {@code start} says.
+   */
+  private static void chunkedScans(
+      MigrationStack stack, TableShape shape, ChunkInFlight.Start start, int lanes)
+      throws Exception {
+    List<ExecutorService> workers = new ArrayList<>();
+    List<Connection> connections = new ArrayList<>();
+    try {
+      List<ChunkQueries[]> pairs = new ArrayList<>();
+      List<ExecutorService[]> laneWorkers = new ArrayList<>();
+      for (int lane = 0; lane < lanes; lane++) {
+        Connection onOld = stack.oldPrimary().connectAdmin();
+        Connection onNew = stack.newPrimary().connectAdmin();
+        connections.add(onOld);
+        connections.add(onNew);
+        ChunkQueries oldQueries = new ChunkQueries(onOld, RowHash.CRC32_PAIR);
+        ChunkQueries newQueries = new ChunkQueries(onNew, RowHash.CRC32_PAIR);
+        oldQueries.encodingUse();
+        newQueries.encodingUse();
+        pairs.add(new ChunkQueries[] {oldQueries, newQueries});
+        ExecutorService oldWorker = Executors.newSingleThreadExecutor();
+        ExecutorService newWorker = Executors.newSingleThreadExecutor();
+        workers.add(oldWorker);
+        workers.add(newWorker);
+        laneWorkers.add(new ExecutorService[] {oldWorker, newWorker});
+      }
+      int size = (ROWS + CHUNKS - 1) / CHUNKS;
+      List<ChunkInFlight> chunks = new ArrayList<>();
+      long rows = 0;
+      for (int chunk = 0; chunk < CHUNKS; chunk++) {
+        ChunkRange range =
+            new ChunkRange(
+                chunk == 0 ? List.of() : List.of(String.valueOf(chunk * size)),
+                chunk == CHUNKS - 1 ? List.of() : List.of(String.valueOf((chunk + 1) * size)));
+        int lane = chunk % lanes;
+        chunks.add(
+            ChunkInFlight.start(
+                laneWorkers.get(lane)[0],
+                pairs.get(lane)[0],
+                laneWorkers.get(lane)[1],
+                pairs.get(lane)[1],
+                shape,
+                range,
+                start));
+        if (chunks.size() == 2) {
+          rows += chunks.remove(0).await().oldSide().rows();
+        }
+      }
+      rows += chunks.remove(0).await().oldSide().rows();
+      assertThat(rows).isEqualTo(ROWS);
+    } finally {
+      workers.forEach(ExecutorService::shutdownNow);
+      for (Connection connection : connections) {
+        connection.close();
+      }
     }
   }
 
