@@ -288,7 +288,7 @@ public final class ComparisonOptions {
     private Duration maxReplicaLag = Duration.ofSeconds(5);
     private Duration gtidWaitTimeout = Duration.ofSeconds(30);
     private String heartbeatTable = HeartbeatTable.DEFAULT_NAME;
-    private Duration chunkTargetTime = Duration.ofMillis(100);
+    private Duration chunkTargetTime = Duration.ofMillis(200);
     private int initialChunkRows = 1000;
     private int minChunkRows = 10;
     private int maxChunkRows = 200_000;
@@ -357,9 +357,13 @@ public final class ComparisonOptions {
 
     /**
      * Time one chunk's hash should take on the slower side (pt-table-checksum's {@code
-     * --chunk-time}); chunk sizes adapt within {@link #chunkRowBounds the bounds}. Default 100 ms:
-     * short statements hold back purge little, and with both sides starting each chunk together a
-     * write rarely makes a chunk differ, so a re-check (the chunk read again whole) is rare.
+     * --chunk-time}); chunk sizes adapt within {@link #chunkRowBounds the bounds}. Default 200 ms,
+     * a statement still short enough to hold back purge little (pt-table-checksum's default is 500
+     * ms): with {@link #chunkParallelism two chunks at once} each statement shares the server with
+     * the other, so 200 ms reads about as many rows as 100 ms did alone, and fewer, longer chunks
+     * cost less per row (see the cutover section of {@code docs/benchmarks.md}). With both sides
+     * starting each chunk together a write rarely makes a chunk differ, so a re-check (the chunk
+     * read again whole) stays rare at this length.
      */
     public Builder chunkTargetTime(Duration chunkTargetTime) {
       this.chunkTargetTime = chunkTargetTime;

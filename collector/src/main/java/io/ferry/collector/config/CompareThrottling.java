@@ -15,7 +15,7 @@ import java.util.List;
  * @param maxLoad status-variable ceilings on the primaries ({@code compare.max_load}, {@code
  *     VAR=MAX,...}); default {@code Threads_running=25}
  * @param chunkTime time one chunk's checksum should take ({@code compare.chunk_time}); default
- *     100ms
+ *     200ms
  * @param chunkSizeMin fewest rows per chunk ({@code compare.chunk_size_min}); default 10
  * @param chunkSizeMax most rows per chunk ({@code compare.chunk_size_max}); default 200000
  * @param chunkParallelism chunk checksums each primary runs at once ({@code
