@@ -255,7 +255,6 @@ public final class PackagedFerry implements AutoCloseable {
             "-XX:+UseSerialGC",
             "-Xss256k",
             "-XX:TieredStopAtLevel=1",
-            "-Dio.netty.allocator.type=unpooled",
             "-jar",
             agentJar.toString(),
             "--config",

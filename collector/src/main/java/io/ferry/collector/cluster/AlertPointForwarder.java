@@ -203,12 +203,14 @@ final class AlertPointForwarder implements Consumer<List<Point>>, AlertFeed {
       inFlight = batch;
     }
     sending = true;
-    Buffer body = Buffer.buffer(LineProtocolWriter.toLines(inFlight, Precision.NANOSECONDS));
+    List<Point> batch = inFlight;
     var options =
         new DeliveryOptions().setSendTimeout(ACK_TIMEOUT.toMillis()).addHeader("from", member);
-    vertx
-        .eventBus()
-        .request(ADDRESS, body, options)
+    // up to MAX_BATCH lines of text: encoded on a worker thread, not on the event loop
+    context
+        .executeBlocking(
+            () -> Buffer.buffer(LineProtocolWriter.toLines(batch, Precision.NANOSECONDS)), false)
+        .compose(body -> vertx.eventBus().request(ADDRESS, body, options))
         .onComplete(
             reply -> {
               sending = false;
