@@ -41,12 +41,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * replica, as in production), in the same run, on a table larger than the InnoDB buffer pool (3
  * million rows of about 120 bytes against the test kit's 32 MiB pool). Three floor phases show what
  * any comparison that reads every row on both primaries costs here: one {@code COUNT(*)} scan and
- * one full-table hash scan (Ferry's chunk statement over the whole table, with the row encoding
- * built once per row as Ferry does, and built for each use as before) on both primaries in
- * parallel. The phases run in turn, {@code runs} times; for each phase: the median duration and
- * rows per second, the workload's p50, p99 and max latency over all runs, the largest replica lag
- * seen, the CPU time the primaries, the replicas and this JVM (Ferry and the workload driver) used,
- * and this JVM's peak heap. Opt-in:
+ * one full-table hash scan (Ferry's chunk statement over the whole table, with Ferry's row encoding
+ * and with the {@code QUOTE} encoding it used before) on both primaries in parallel. Three more
+ * read the table in fixed chunks with Ferry's statement alone (see {@link #chunkedScans}): what
+ * chunking, starting both sides together and two lanes each cost or save. The phases run in turn,
+ * {@code runs} times; for each phase: the median duration and rows per second, the workload's p50,
+ * p99 and max latency over all runs, the largest replica lag seen, the CPU time the primaries, the
+ * replicas and this JVM (Ferry and the workload driver) used, and this JVM's peak heap. Opt-in:
  *
  * <pre>
  * mvn -o -q -B -pl cutover test -Dtest=WorkloadLatencyBenchmark -Dferry.benchmark=true
