@@ -124,7 +124,21 @@ class IngestBenchmark {
             Duration.ofSeconds(30),
             influx.destination(),
             influx.credentials(),
-            BatchingConfig.defaults()));
+            batching()));
+  }
+
+  /**
+   * The shipped batching defaults, or what {@code -Dferry.benchmark.batchMaxPoints} and {@code
+   * -Dferry.benchmark.maxConcurrentWrites} say instead.
+   */
+  private static BatchingConfig batching() {
+    BatchingConfig defaults = BatchingConfig.defaults();
+    return new BatchingConfig(
+        Integer.getInteger("ferry.benchmark.batchMaxPoints", defaults.maxPoints()),
+        defaults.flushInterval(),
+        defaults.maxPendingPoints(),
+        Integer.getInteger("ferry.benchmark.maxConcurrentWrites", defaults.maxConcurrentWrites()),
+        defaults.deadLetters());
   }
 
   private static int sendAll(WebClient client, List<Buffer> bodies, String path, String auth)
