@@ -85,8 +85,8 @@ final class BothSides implements ComparedSides {
   }
 
   /**
-   * One more chunk than there are lanes: each lane has its next chunk queued behind the one it
-   * runs, or, with several lanes, the lane that finishes first finds one waiting.
+   * One more chunk than there are lanes: a chunk running on every lane and one queued behind, so a
+   * lane finishing its chunk finds the next one waiting rather than waiting for the comparison.
    */
   @Override
   public int chunksInFlight() {
