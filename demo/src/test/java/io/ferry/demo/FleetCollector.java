@@ -96,6 +96,7 @@ final class FleetCollector implements AutoCloseable {
         config,
         """
         listen: {host: 127.0.0.1, port: %d}
+        %s
         auth:
           tokens:
             - {name: benchmark, token: "${FERRY_BENCHMARK_TOKEN}"}
@@ -117,6 +118,10 @@ final class FleetCollector implements AutoCloseable {
         """
                 .formatted(
                     port,
+                    settings
+                        .maxExpectedWait()
+                        .map(w -> "ingest: {max_expected_wait: " + w + "}")
+                        .orElse(""),
                     tokens,
                     influxUrl,
                     DATABASE,

@@ -1,6 +1,7 @@
 package io.ferry.demo;
 
 import io.ferry.collector.config.BatchingConfig;
+import io.ferry.collector.config.IngestConfig;
 import io.ferry.demo.FleetSampler.Sample;
 import io.ferry.demo.ResponseTimes.Period;
 import java.io.IOException;
@@ -66,7 +67,8 @@ record FleetReport(
             "# Collector: a fleet of %,d agents%n%nStarted %s; %,d simulated agents, each %d points"
                 + " every %d s (gzip, own token, `/api/v2/write`), held for %s; one client, at"
                 + " most %d connections (%d in flight at most). Collector: the packaged one"
-                + " through its launcher, heap %s, flush interval %s, the shipped rules, %s. Load"
+                + " through its launcher, heap %s, flush interval %s, max expected wait %s, the shipped"
+                + " rules, %s. Load"
                 + " average %.2f"
                 + " before, %.2f after; %d cores.%n%n",
             settings.agents(),
@@ -81,6 +83,9 @@ record FleetReport(
             settings
                 .flushInterval()
                 .orElse(BatchingConfig.DEFAULT_FLUSH_INTERVAL.toMillis() + "ms (the default)"),
+            settings
+                .maxExpectedWait()
+                .orElse(IngestConfig.DEFAULT_MAX_EXPECTED_WAIT.toSeconds() + "s (the default)"),
             settings.slos() ? "two SLOs on the access-log series" : "no SLO",
             loadBefore,
             loadAfter,

@@ -24,6 +24,8 @@ import java.util.Optional;
  *     ferry.benchmark.heap}, e.g. {@code 1g}); empty: the launcher's default
  * @param flushInterval the collector's {@code influxdb.flush_interval} ({@code
  *     ferry.benchmark.flushInterval}, e.g. {@code 20ms}); empty: the shipped default
+ * @param maxExpectedWait the collector's {@code ingest.max_expected_wait} ({@code
+ *     ferry.benchmark.maxExpectedWait}, e.g. {@code 5s}); empty: the shipped default
  */
 record FleetSettings(
     int agents,
@@ -32,7 +34,8 @@ record FleetSettings(
     boolean profile,
     boolean slos,
     Optional<String> heap,
-    Optional<String> flushInterval) {
+    Optional<String> flushInterval,
+    Optional<String> maxExpectedWait) {
 
   /** How often each agent pushes, as the agent's default {@code agent.interval}. */
   static final Duration INTERVAL = Duration.ofSeconds(10);
@@ -66,7 +69,8 @@ record FleetSettings(
         Boolean.parseBoolean(System.getProperty("ferry.benchmark.jfr", "false")),
         Boolean.parseBoolean(System.getProperty("ferry.benchmark.slos", "true")),
         text("ferry.benchmark.heap"),
-        text("ferry.benchmark.flushInterval"));
+        text("ferry.benchmark.flushInterval"),
+        text("ferry.benchmark.maxExpectedWait"));
   }
 
   private static Optional<String> text(String property) {

@@ -29,7 +29,9 @@ import java.util.Optional;
  *     rate InfluxDB took points at lately; a push expected to wait longer is answered 503 with
  *     {@code Retry-After} at once, nothing of it kept, rather than be answered after its sender
  *     gave up; empty (YAML {@code off}) for no bound but {@code influxdb.max_pending_points};
- *     default {@value #DEFAULT_MAX_EXPECTED_WAIT_SECONDS} s, below the agent's 10 s push timeout
+ *     default {@value #DEFAULT_MAX_EXPECTED_WAIT_SECONDS} s, half the agent's 10 s push timeout, so
+ *     that a push taken at the bound is still answered in time when InfluxDB's writes slow down by
+ *     half meanwhile
  */
 public record IngestConfig(
     long maxBodyBytes,
@@ -49,7 +51,7 @@ public record IngestConfig(
   public static final int DEFAULT_MAX_KEY_LENGTH = 256;
   public static final Duration DEFAULT_MAX_FUTURE = Duration.ofHours(1);
   public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(3650);
-  public static final int DEFAULT_MAX_EXPECTED_WAIT_SECONDS = 8;
+  public static final int DEFAULT_MAX_EXPECTED_WAIT_SECONDS = 5;
   public static final Duration DEFAULT_MAX_EXPECTED_WAIT =
       Duration.ofSeconds(DEFAULT_MAX_EXPECTED_WAIT_SECONDS);
 
