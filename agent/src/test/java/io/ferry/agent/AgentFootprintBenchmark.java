@@ -39,6 +39,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -177,47 +178,36 @@ class AgentFootprintBenchmark {
               files:
                 - {name: site, path: %s, vhost: site.example}
           """;
-      Path config = dir.resolve("agent.yml");
-      Files.writeString(
-          config,
-          configTemplate.formatted(
-              "bench",
-              dir.resolve("state"),
-              collector.url(),
-              replica.port(),
-              MigrationStack.AGENT_USER,
-              MigrationStack.AGENT_PASSWORD,
-              site.actualPort(),
-              site.actualPort(),
-              accessLog));
+      BiFunction<String, Path, String> configFor =
+          (host, state) ->
+              configTemplate.formatted(
+                  host,
+                  state,
+                  collector.url(),
+                  replica.port(),
+                  MigrationStack.AGENT_USER,
+                  MigrationStack.AGENT_PASSWORD,
+                  site.actualPort(),
+                  site.actualPort(),
+                  accessLog);
       Path agentLog = dir.resolve("agent.log");
-      var agentBuilder =
-          new ProcessBuilder(launcher.toString(), "--config", config.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(agentLog.toFile());
-      agentBuilder.environment().put("FERRY_AGENT_JAR", jar.toAbsolutePath().toString());
-      agent = agentBuilder.start(); // the launcher execs java: same pid
+      agent =
+          startAgent(
+              launcher,
+              jar,
+              dir.resolve("agent.yml"),
+              configFor.apply("bench", dir.resolve("state")),
+              agentLog,
+              "");
       for (int v = 0; v < variants.size(); v++) {
-        Path variantConfig = dir.resolve("agent-" + v + ".yml");
-        Files.writeString(
-            variantConfig,
-            configTemplate.formatted(
-                "bench-variant-" + v,
-                dir.resolve("state-" + v),
-                collector.url(),
-                replica.port(),
-                MigrationStack.AGENT_USER,
-                MigrationStack.AGENT_PASSWORD,
-                site.actualPort(),
-                site.actualPort(),
-                accessLog));
-        var variantBuilder =
-            new ProcessBuilder(launcher.toString(), "--config", variantConfig.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("agent-" + v + ".log").toFile());
-        variantBuilder.environment().put("FERRY_AGENT_JAR", jar.toAbsolutePath().toString());
-        variantBuilder.environment().put("FERRY_AGENT_JAVA_OPTS", variants.get(v));
-        variantAgents.add(variantBuilder.start());
+        variantAgents.add(
+            startAgent(
+                launcher,
+                jar,
+                dir.resolve("agent-" + v + ".yml"),
+                configFor.apply("bench-variant-" + v, dir.resolve("state-" + v)),
+                dir.resolve("agent-" + v + ".log"),
+                variants.get(v)));
       }
 
       long mysqldPid =
@@ -303,6 +293,26 @@ class AgentFootprintBenchmark {
   }
 
   /** A process whose memory and CPU time are sampled. */
+  /**
+   * Writes {@code config} to {@code configFile} and starts an agent on it through the packaged
+   * launcher (which execs java: the process's pid is the JVM's), with {@code javaOpts} in {@code
+   * FERRY_AGENT_JAVA_OPTS} unless empty.
+   */
+  private static Process startAgent(
+      Path launcher, Path jar, Path configFile, String config, Path log, String javaOpts)
+      throws IOException {
+    Files.writeString(configFile, config);
+    var builder =
+        new ProcessBuilder(launcher.toString(), "--config", configFile.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("FERRY_AGENT_JAR", jar.toAbsolutePath().toString());
+    if (!javaOpts.isEmpty()) {
+      builder.environment().put("FERRY_AGENT_JAVA_OPTS", javaOpts);
+    }
+    return builder.start();
+  }
+
   private record Watched(String name, long pid) {
     Sample sample(long atSeconds) throws IOException {
       Path proc = Path.of("/proc", Long.toString(pid));

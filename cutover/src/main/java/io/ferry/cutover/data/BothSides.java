@@ -29,14 +29,14 @@ final class BothSides implements ComparedSides {
       ExecutorService newWorker) {}
 
   private final List<Lane> lanes;
-  private final ChunkQueries oldSide;
-  private final ChunkQueries newSide;
+
+  /** The first lane, which also serves row reads, last keys and catching up. */
+  private final Lane first;
+
   private final ChunkQueries planning;
   private final boolean mariaDb;
   private final Duration catchUpTimeout;
   private final GtidCatchUp catchUp = new GtidCatchUp();
-  private final ExecutorService oldWorker;
-  private final ExecutorService newWorker;
   private final ChunkInFlight.Start chunkStart;
   private int nextLane;
 
@@ -74,10 +74,7 @@ final class BothSides implements ComparedSides {
               ComparedSides.sideWorker("ferry-compare-new" + suffix)));
     }
     this.lanes = List.copyOf(all);
-    this.oldSide = oldSides.get(0);
-    this.newSide = newSides.get(0);
-    this.oldWorker = lanes.get(0).oldWorker();
-    this.newWorker = lanes.get(0).newWorker();
+    this.first = lanes.get(0);
     this.planning = planning;
     this.mariaDb = mariaDb;
     this.catchUpTimeout = catchUpTimeout;
@@ -122,7 +119,8 @@ final class BothSides implements ComparedSides {
   public Optional<List<String>> lastKey(TableShape shape)
       throws SQLException, InterruptedException, ComparisonStoppedException {
     List<Optional<List<String>>> last =
-        inParallel(() -> oldSide.lastKey(shape), () -> newSide.lastKey(shape), List::of);
+        inParallel(
+            () -> first.oldSide().lastKey(shape), () -> first.newSide().lastKey(shape), List::of);
     return ComparedSides.laterKey(planning, shape, last.get(0), last.get(1));
   }
 
@@ -130,13 +128,16 @@ final class BothSides implements ComparedSides {
   public List<Map<List<String>, String>> rowDigests(TableShape shape, ChunkRange range)
       throws SQLException, InterruptedException, ComparisonStoppedException {
     return inParallel(
-        () -> oldSide.rowDigests(shape, range), () -> newSide.rowDigests(shape, range), List::of);
+        () -> first.oldSide().rowDigests(shape, range),
+        () -> first.newSide().rowDigests(shape, range),
+        List::of);
   }
 
   @Override
   public List<Map<List<String>, List<String>>> rows(TableShape shape, List<List<String>> keys)
       throws SQLException, InterruptedException, ComparisonStoppedException {
-    return inParallel(() -> oldSide.rows(shape, keys), () -> newSide.rows(shape, keys), List::of);
+    return inParallel(
+        () -> first.oldSide().rows(shape, keys), () -> first.newSide().rows(shape, keys), List::of);
   }
 
   /**
@@ -146,7 +147,8 @@ final class BothSides implements ComparedSides {
   @Override
   public void catchUp() throws SQLException, ComparisonStoppedException {
     GtidCatchUp.Outcome forward =
-        catchUp.await(oldSide.connection(), newSide.connection(), mariaDb, catchUpTimeout);
+        catchUp.await(
+            first.oldSide().connection(), first.newSide().connection(), mariaDb, catchUpTimeout);
     if (!forward.reached()) {
       throw new ComparisonStoppedException(
           "the new primary did not apply the old primary's position '"
@@ -156,7 +158,8 @@ final class BothSides implements ComparedSides {
               + " s");
     }
     GtidCatchUp.Outcome back =
-        catchUp.await(newSide.connection(), oldSide.connection(), mariaDb, catchUpTimeout);
+        catchUp.await(
+            first.newSide().connection(), first.oldSide().connection(), mariaDb, catchUpTimeout);
     if (!back.reached()) {
       throw new ComparisonStoppedException(
           "the old primary did not apply the new primary's position '"
@@ -169,8 +172,8 @@ final class BothSides implements ComparedSides {
 
   private <T, R> R inParallel(Callable<T> onOld, Callable<T> onNew, BiFunction<T, T, R> combine)
       throws SQLException, InterruptedException, ComparisonStoppedException {
-    Future<T> before = oldWorker.submit(onOld);
-    Future<T> after = newWorker.submit(onNew);
+    Future<T> before = first.oldWorker().submit(onOld);
+    Future<T> after = first.newWorker().submit(onNew);
     return combine.apply(ChunkInFlight.result(before), ChunkInFlight.result(after));
   }
 

@@ -356,64 +356,54 @@ class WorkloadLatencyBenchmark {
 
   /**
    * Ferry's chunk statement over {@link #CHUNKS} equal key ranges of the table, on both primaries,
-   * each side's next chunk queued behind its current one as {@link TableComparator} does, but with
-   * no chunk sizing, planning, throttle or re-check: what reading the table in chunks costs, with
-   * the two sides started as {@code start} says.
+   * through {@link BothSides} with {@code lanes} lanes, two chunks started at a time, but with no
+   * chunk sizing, planning, throttle or re-check: what reading the table in chunks costs, with the
+   * two sides started as {@code start} says.
    */
   private static void chunkedScans(
       MigrationStack stack, TableShape shape, ChunkInFlight.Start start, int lanes)
       throws Exception {
-    List<ExecutorService> workers = new ArrayList<>();
     List<Connection> connections = new ArrayList<>();
+    List<ChunkQueries> onOld = new ArrayList<>();
+    List<ChunkQueries> onNew = new ArrayList<>();
     try {
-      List<ChunkQueries[]> pairs = new ArrayList<>();
-      List<ExecutorService[]> laneWorkers = new ArrayList<>();
       for (int lane = 0; lane < lanes; lane++) {
-        Connection onOld = stack.oldPrimary().connectAdmin();
-        Connection onNew = stack.newPrimary().connectAdmin();
-        connections.add(onOld);
-        connections.add(onNew);
-        ChunkQueries oldQueries = new ChunkQueries(onOld, RowHash.CRC32_PAIR);
-        ChunkQueries newQueries = new ChunkQueries(onNew, RowHash.CRC32_PAIR);
-        oldQueries.encodingUse();
-        newQueries.encodingUse();
-        pairs.add(new ChunkQueries[] {oldQueries, newQueries});
-        ExecutorService oldWorker = Executors.newSingleThreadExecutor();
-        ExecutorService newWorker = Executors.newSingleThreadExecutor();
-        workers.add(oldWorker);
-        workers.add(newWorker);
-        laneWorkers.add(new ExecutorService[] {oldWorker, newWorker});
+        onOld.add(queries(stack.oldPrimary(), connections));
+        onNew.add(queries(stack.newPrimary(), connections));
       }
-      int size = (ROWS + CHUNKS - 1) / CHUNKS;
-      List<ChunkInFlight> chunks = new ArrayList<>();
-      long rows = 0;
-      for (int chunk = 0; chunk < CHUNKS; chunk++) {
-        ChunkRange range =
-            new ChunkRange(
-                chunk == 0 ? List.of() : List.of(String.valueOf(chunk * size)),
-                chunk == CHUNKS - 1 ? List.of() : List.of(String.valueOf((chunk + 1) * size)));
-        int lane = chunk % lanes;
-        chunks.add(
-            ChunkInFlight.start(
-                laneWorkers.get(lane)[0],
-                pairs.get(lane)[0],
-                laneWorkers.get(lane)[1],
-                pairs.get(lane)[1],
-                shape,
-                range,
-                start));
-        if (chunks.size() == 2) {
-          rows += chunks.remove(0).await().oldSide().rows();
+      try (BothSides sides =
+          new BothSides(onOld, onNew, onOld.get(0), true, Duration.ofSeconds(10), start)) {
+        int size = (ROWS + CHUNKS - 1) / CHUNKS;
+        List<ChunkInFlight> chunks = new ArrayList<>();
+        long rows = 0;
+        for (int chunk = 0; chunk < CHUNKS; chunk++) {
+          ChunkRange range =
+              new ChunkRange(
+                  chunk == 0 ? List.of() : List.of(String.valueOf(chunk * size)),
+                  chunk == CHUNKS - 1 ? List.of() : List.of(String.valueOf((chunk + 1) * size)));
+          chunks.add(sides.start(shape, range));
+          if (chunks.size() == 2) {
+            rows += chunks.remove(0).await().oldSide().rows();
+          }
         }
+        rows += chunks.remove(0).await().oldSide().rows();
+        assertThat(rows).isEqualTo(ROWS);
       }
-      rows += chunks.remove(0).await().oldSide().rows();
-      assertThat(rows).isEqualTo(ROWS);
     } finally {
-      workers.forEach(ExecutorService::shutdownNow);
       for (Connection connection : connections) {
         connection.close();
       }
     }
+  }
+
+  /** Chunk queries on a new connection to {@code server}, kept in {@code opened} for closing. */
+  private static ChunkQueries queries(LocalMariaDb server, List<Connection> opened)
+      throws Exception {
+    Connection connection = server.connectAdmin();
+    opened.add(connection);
+    ChunkQueries queries = new ChunkQueries(connection, RowHash.CRC32_PAIR);
+    queries.encodingUse();
+    return queries;
   }
 
   /** The row count the statement's first column gives. */
