@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * webhook receiver. This JVM runs the agents ({@link SimulatedFleet}: 200 points each every 10 s,
  * gzip, the agent's retry rule) and measures every request's response time, the answers by status,
  * and every 10 s the collector's resident memory, heap and CPU ({@link FleetSampler}). At the end,
- * every point the collector acknowledged must be in InfluxDB, and nothing else of the fleet's. Not
- * part of the test suite (the name ends in Benchmark); run it with
+ * the agents stop sending and, once the collector holds no point for InfluxDB, every point it
+ * acknowledged must be in InfluxDB, and nothing else of the fleet's but the points of pushes left
+ * without an answer (which it may have written). Not part of the test suite (the name ends in
+ * Benchmark); run it with
  *
  * <pre>mvn -o -q -B verify -pl demo -am -Dtest=FleetBenchmark \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \
@@ -89,6 +91,12 @@ class FleetBenchmark {
         }
         fleet.stopGenerating();
         boolean delivered = collector.isAlive() && fleet.awaitDelivered(FleetSettings.DRAIN_LIMIT);
+        // Counted once nothing more arrives and the collector wrote all it took: what it
+        // acknowledged is then in InfluxDB, or it was lost.
+        boolean quiet =
+            fleet.stopSending(FleetSettings.REQUEST_TIMEOUT.multipliedBy(3))
+                && collector.isAlive()
+                && collector.awaitNothingPending(FleetSettings.DRAIN_LIMIT);
         sampler.stop();
         sampler.sampleNow();
         collector.copyLog(RESULTS.resolve("fleet-collector.log"));
@@ -118,6 +126,8 @@ class FleetBenchmark {
                 fleet.acknowledgedPoints(),
                 fleet.droppedPoints(),
                 fleet.heldBatches(),
+                fleet.unconfirmedPoints(),
+                quiet,
                 stored,
                 fleet.maxInFlight(),
                 fleet.maxLateMillis(),
@@ -130,6 +140,16 @@ class FleetBenchmark {
         assertThat(collectorAlive)
             .as("the collector is alive; its log ends with:\n%s", collector.logTail(30))
             .isTrue();
+        assertThat(quiet)
+            .as(
+                "the agents stopped and the collector wrote all it held within %s",
+                FleetSettings.DRAIN_LIMIT)
+            .isTrue();
+        assertThat(report.storedPoints())
+            .as("points in InfluxDB: every acknowledged one")
+            .isGreaterThanOrEqualTo(fleet.acknowledgedPoints())
+            .as("points in InfluxDB: no more than those acknowledged or sent without an answer")
+            .isLessThanOrEqualTo(fleet.acknowledgedPoints() + fleet.unconfirmedPoints());
         assertThat(delivered)
             .as("every push delivered within %s after the run", FleetSettings.DRAIN_LIMIT)
             .isTrue();

@@ -1,5 +1,6 @@
 package io.ferry.demo;
 
+import io.ferry.testkit.PrometheusSamples;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The packaged collector of {@link FleetBenchmark}, installed from the release tarball and started
@@ -202,6 +204,29 @@ final class FleetCollector implements AutoCloseable {
 
   String logTail(int lines) {
     return process.logTail(lines);
+  }
+
+  /**
+   * Waits until the collector holds no point for InfluxDB ({@code ferry_collector_pending_points}
+   * is 0), at most {@code limit}.
+   *
+   * @return whether it held none within the limit
+   */
+  boolean awaitNothingPending(Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        OptionalDouble pending =
+            PrometheusSamples.parse(metrics()).value("ferry_collector_pending_points");
+        if (pending.isPresent() && pending.getAsDouble() == 0) {
+          return true;
+        }
+      } catch (IOException busy) {
+        // no answer within 5 s: still busy writing, asked again below
+      }
+      Thread.sleep(500);
+    }
+    return false;
   }
 
   /**

@@ -37,6 +37,8 @@ record FleetReport(
     long acknowledgedPoints,
     long droppedPoints,
     long undelivered,
+    long unconfirmedPoints,
+    boolean countedWithNothingPending,
     Map<String, Long> stored,
     int maxInFlight,
     double generatorMaxLateMillis,
@@ -110,12 +112,17 @@ record FleetReport(
             overall.requests() > 0 && p99 < P99_GOAL_MILLIS ? "yes" : "no"));
     out.append(
         f(
-            "| nothing lost | %,d points acknowledged (204), %,d in InfluxDB; %,d dropped on a"
-                + " refusal, %,d batches undelivered at the end | %s |%n",
+            "| nothing lost | %,d points acknowledged (204), %,d in InfluxDB (counted %s); %,d"
+                + " dropped on a refusal, %,d batches undelivered at the end (%,d points of them"
+                + " sent without an answer, which InfluxDB may hold) | %s |%n",
             acknowledgedPoints,
             storedPoints(),
+            countedWithNothingPending
+                ? "once the agents stopped and the collector held no point"
+                : "while the collector still held points",
             droppedPoints,
             undelivered,
+            unconfirmedPoints,
             acknowledgedPoints == storedPoints()
                     && droppedPoints == 0
                     && undelivered == 0

@@ -154,6 +154,29 @@ final class SimulatedFleet implements AutoCloseable {
     return heldBatches.get() == 0;
   }
 
+  /**
+   * Stops sending: from now on no batch is sent or sent again, and the requests in flight are
+   * waited for, so that the collector receives nothing more once this returns true.
+   *
+   * @return whether no request was left in flight within {@code limit}
+   */
+  boolean stopSending(Duration limit) throws InterruptedException {
+    closing = true;
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    return inFlight.get() == 0;
+  }
+
+  /**
+   * Points of batches still undelivered of which a request got no answer: the collector may have
+   * written them although no 204 counted them, so InfluxDB may hold them.
+   */
+  long unconfirmedPoints() {
+    return agents.stream().mapToLong(SimulatedAgent::unconfirmedPoints).sum();
+  }
+
   long generatedBatches() {
     return generatedBatches.get();
   }
@@ -212,6 +235,9 @@ final class SimulatedFleet implements AutoCloseable {
     private final RetryBackoff backoff = new RetryBackoff();
     private boolean sending;
 
+    /** Whether a request for the head batch got no answer (timed out or failed). */
+    private boolean headUnanswered;
+
     SimulatedAgent(int index) {
       this.index = index;
     }
@@ -242,7 +268,7 @@ final class SimulatedFleet implements AutoCloseable {
                   answered(batch, sent, answered, result.result());
                 } else {
                   times.record(sent, answered, ResponseTimes.NO_ANSWER);
-                  retryLater(Optional.empty());
+                  unanswered();
                 }
               });
     }
@@ -268,16 +294,26 @@ final class SimulatedFleet implements AutoCloseable {
       }
     }
 
+    private synchronized void unanswered() {
+      headUnanswered = true;
+      retryLater(Optional.empty());
+    }
+
     /** The head batch is delivered or given up: send the next one, if any. */
     private void done() {
       unsent.poll();
+      headUnanswered = false;
       heldBatches.decrementAndGet();
       Batch next = unsent.peek();
-      if (next == null) {
+      if (next == null || closing) {
         sending = false;
       } else {
         send(next);
       }
+    }
+
+    synchronized long unconfirmedPoints() {
+      return headUnanswered ? unsent.element().points() : 0;
     }
 
     private synchronized void retryLater(Optional<Duration> retryAfter) {

@@ -29,10 +29,30 @@ final class BenchmarkBodies {
    * role}), 3 to 6 tags, 7 to 20 fields of every type, nanosecond timestamps.
    */
   static String agent() {
-    var random = new Random(8);
+    return agent(0);
+  }
+
+  /**
+   * {@link #FLEET_BODIES} bodies like {@link #agent()}'s, each from other hosts and with other
+   * values: what a collector parses one after the other, so that a body's texts are not all in the
+   * processor's caches from the last time it was parsed.
+   */
+  static String[] fleet() {
+    String[] bodies = new String[FLEET_BODIES];
+    for (int i = 0; i < FLEET_BODIES; i++) {
+      bodies[i] = agent(i);
+    }
+    return bodies;
+  }
+
+  /** Bodies of {@link #fleet()}: about 50 MB of text, well past any processor cache. */
+  static final int FLEET_BODIES = 32;
+
+  private static String agent(int body) {
+    var random = new Random(8 + body);
     var out = new StringBuilder(LINES * 320);
     for (int line = 0; line < LINES; line++) {
-      String host = "db-" + (line / 25 % 200) + ".prod";
+      String host = "db-" + (body * 200 + line / 25 % 200) + ".prod";
       String global = ",dc=eu-west-" + (line % 3) + ",host=" + host + ",role=mysql";
       long time = START_NANOS + (line / 25) * 10_000_000_000L;
       switch (line % 25) {

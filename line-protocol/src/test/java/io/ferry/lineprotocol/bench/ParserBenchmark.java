@@ -30,7 +30,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Lines per second of {@link LineProtocolParser} on one thread, with JMH: a whole body of {@value
  * BenchmarkBodies#LINES} lines per operation, counted as that many operations, so the scores are
- * lines per second. Bodies: {@code agent} (what the Ferry agent sends), {@code telegraf} (Telegraf
+ * lines per second. Bodies: {@code agent} (what the Ferry agent sends), {@code fleet} (32 such
+ * bodies from other hosts, parsed in turn, as a collector meets them), {@code telegraf} (Telegraf
  * 1.x output) and {@code escaped} (lines that need unescaping); each parsed bare ({@code parse})
  * and with the collector's per-point checks ({@code parseWithChecks}). {@link CpuTimeProfiler} adds
  * lines per CPU-second, the figure per core on a shared machine.
@@ -58,26 +59,32 @@ public class ParserBenchmark {
   private static final long MAX_AGE_NANOS = TimeUnit.DAYS.toNanos(3650);
   private static final long MAX_FUTURE_NANOS = TimeUnit.HOURS.toNanos(1);
 
-  @Param({"agent", "telegraf", "escaped"})
+  @Param({"agent", "fleet", "telegraf", "escaped"})
   public String shape;
 
-  private String body;
+  /** The bodies parsed in turn: one, except for {@code fleet}. */
+  private String[] bodies;
+
+  private int next;
   private ParseRules checks;
 
   @Setup
   public void setUp() {
-    body =
+    bodies =
         switch (shape) {
-          case "agent" -> BenchmarkBodies.agent();
-          case "telegraf" -> BenchmarkBodies.telegraf();
-          case "escaped" -> BenchmarkBodies.escaped();
+          case "agent" -> new String[] {BenchmarkBodies.agent()};
+          case "fleet" -> BenchmarkBodies.fleet();
+          case "telegraf" -> new String[] {BenchmarkBodies.telegraf()};
+          case "escaped" -> new String[] {BenchmarkBodies.escaped()};
           default -> throw new IllegalArgumentException("unknown shape " + shape);
         };
     checks =
         new ParseRules(
             65_536, new CollectorLikeRule(RECEIVED_NANOS, MAX_AGE_NANOS, MAX_FUTURE_NANOS));
-    requireEveryLineAPoint(parse());
-    requireEveryLineAPoint(parseWithChecks());
+    for (int i = 0; i < bodies.length; i++) {
+      requireEveryLineAPoint(parse());
+      requireEveryLineAPoint(parseWithChecks());
+    }
   }
 
   private static void requireEveryLineAPoint(ParseResult result) {
@@ -90,13 +97,19 @@ public class ParserBenchmark {
   @Benchmark
   @OperationsPerInvocation(BenchmarkBodies.LINES)
   public ParseResult parse() {
-    return LineProtocolParser.parse(body, Precision.NANOSECONDS, RECEIVED_NANOS);
+    return LineProtocolParser.parse(nextBody(), Precision.NANOSECONDS, RECEIVED_NANOS);
   }
 
   @Benchmark
   @OperationsPerInvocation(BenchmarkBodies.LINES)
   public ParseResult parseWithChecks() {
-    return LineProtocolParser.parse(body, Precision.NANOSECONDS, RECEIVED_NANOS, checks);
+    return LineProtocolParser.parse(nextBody(), Precision.NANOSECONDS, RECEIVED_NANOS, checks);
+  }
+
+  private String nextBody() {
+    String body = bodies[next];
+    next = (next + 1) % bodies.length;
+    return body;
   }
 
   @Test
