@@ -146,8 +146,9 @@ record FleetReport(
     out.append(
         "| s | collector RSS MiB | heap used MiB | live data MiB | pending points | alert queue"
             + " points | refused for the alert queue | collector CPU % | InfluxDB RSS MiB | InfluxDB"
-            + " CPU % | fleet CPU % | load |\n"
-            + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            + " CPU % | fleet CPU % | load | InfluxDB writes | p99 of their time, ms |\n"
+            + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+            + " ---: | ---: |\n");
     Sample previous = null;
     for (int i = 0; i < samples.size(); i++) {
       Sample sample = samples.get(i);
@@ -161,7 +162,8 @@ record FleetReport(
         f(
             "%nResponse times count every request, those without an answer at the time their"
                 + " agent waited. CPU columns: share of one core between the row and the row"
-                + " before it. /metrics"
+                + " before it; so do the collector's writes to InfluxDB and the p99 of the time"
+                + " they took (the upper bound of the histogram bucket that holds it). /metrics"
                 + " scrapes that failed: %d. The generator ran at most %.1f ms behind its"
                 + " schedule.%n%n",
             metricsFailures, generatorMaxLateMillis));
@@ -230,7 +232,7 @@ record FleetReport(
     Sample from = before == null ? now : before;
     double wall = now.seconds() - from.seconds();
     return f(
-        "| %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f |%n",
+        "| %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %s | %s |%n",
         now.seconds(),
         mib(asDouble(now.collectorRssBytes())),
         mib(now.heapUsedBytes()),
@@ -242,7 +244,44 @@ record FleetReport(
         mib(asDouble(now.influxRssBytes())),
         percent(from.influxCpuSeconds(), now.influxCpuSeconds(), wall),
         percent(from.fleetCpuSeconds(), now.fleetCpuSeconds(), wall),
-        now.loadAverage());
+        now.loadAverage(),
+        before == null ? "-" : count(writes(from, now, 1)),
+        before == null ? "-" : millis(writes(from, now, 0.99)));
+  }
+
+  /**
+   * From the collector's histogram of its InfluxDB write times: with {@code quantile} 1 the number
+   * of writes between two samples, otherwise the upper bound in seconds of the bucket that holds
+   * that quantile of them; empty when either sample lacks the histogram or no write was made.
+   */
+  static OptionalDouble writes(Sample from, Sample to, double quantile) {
+    if (from.influxWrites().isEmpty() || to.influxWrites().isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    double total =
+        to.influxWrites().get(Double.POSITIVE_INFINITY)
+            - from.influxWrites().get(Double.POSITIVE_INFINITY);
+    if (total <= 0) {
+      return OptionalDouble.empty();
+    }
+    if (quantile >= 1) {
+      return OptionalDouble.of(total);
+    }
+    for (var bucket : to.influxWrites().entrySet()) {
+      double before = from.influxWrites().getOrDefault(bucket.getKey(), 0.0);
+      if (bucket.getValue() - before >= quantile * total) {
+        return OptionalDouble.of(bucket.getKey());
+      }
+    }
+    return OptionalDouble.of(Double.POSITIVE_INFINITY);
+  }
+
+  private static String millis(OptionalDouble seconds) {
+    if (seconds.isEmpty()) {
+      return "-";
+    }
+    double value = seconds.getAsDouble();
+    return Double.isInfinite(value) ? "over 30,000" : f("%,.0f", value * 1000);
   }
 
   private static String count(OptionalDouble value) {

@@ -6,18 +6,21 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Samples, every {@link FleetSettings#INTERVAL}, the resident memory ({@code VmRSS}) and CPU time
- * of the collector, InfluxDB and this JVM (the fleet) from {@code /proc}, the collector's heap and
- * pending points from its {@code /metrics}, and the load average. A value that could not be read is
- * left empty, never 0.
+ * of the collector, InfluxDB and this JVM (the fleet) from {@code /proc}, the collector's heap,
+ * pending points and the times of its writes to InfluxDB from its {@code /metrics}, and the load
+ * average. A value that could not be read is left empty, never 0.
  */
 final class FleetSampler implements AutoCloseable {
 
@@ -42,6 +45,9 @@ final class FleetSampler implements AutoCloseable {
    * @param influxCpuSeconds InfluxDB's CPU time
    * @param fleetCpuSeconds this JVM's CPU time (the simulated agents)
    * @param loadAverage the one-minute load average of the machine
+   * @param influxWrites the collector's writes to InfluxDB so far by how long they took: the
+   *     cumulative count of {@code ferry_collector_influx_write_seconds_bucket} by its upper bound
+   *     in seconds (the last one infinite); empty when not read
    */
   record Sample(
       double seconds,
@@ -55,7 +61,8 @@ final class FleetSampler implements AutoCloseable {
       OptionalLong influxRssBytes,
       OptionalDouble influxCpuSeconds,
       OptionalDouble fleetCpuSeconds,
-      double loadAverage) {}
+      double loadAverage,
+      SortedMap<Double, Double> influxWrites) {}
 
   private final FleetCollector collector;
   private final long influxPid;
@@ -88,6 +95,7 @@ final class FleetSampler implements AutoCloseable {
     OptionalDouble pending = OptionalDouble.empty();
     OptionalDouble alertQueued = OptionalDouble.empty();
     OptionalDouble alertRefused = OptionalDouble.empty();
+    SortedMap<Double, Double> influxWrites = new TreeMap<>();
     try {
       PrometheusSamples metrics = PrometheusSamples.parse(collector.metrics());
       heap =
@@ -104,6 +112,12 @@ final class FleetSampler implements AutoCloseable {
       pending = metrics.value("ferry_collector_pending_points");
       alertQueued = metrics.value("ferry_collector_alert_queued_points");
       alertRefused = metrics.value("ferry_collector_alert_queue_refused_total");
+      for (PrometheusSamples.Sample bucket :
+          metrics.named("ferry_collector_influx_write_seconds_bucket")) {
+        String le = bucket.labels().get("le");
+        influxWrites.put(
+            "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le), bucket.value());
+      }
     } catch (IOException | RuntimeException e) {
       metricsFailures++;
     } catch (InterruptedException e) {
@@ -122,7 +136,8 @@ final class FleetSampler implements AutoCloseable {
             rssBytes(influxPid),
             cpuSeconds(influxPid),
             cpuSeconds(ProcessHandle.current().pid()),
-            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+            Collections.unmodifiableSortedMap(influxWrites));
     samples.add(sample);
     return sample;
   }
