@@ -425,7 +425,7 @@ public final class CollectorVerticle extends VerticleBase {
     if (cluster != null) {
       return cluster.alertFeed();
     }
-    return alerting == null ? AlertFeed.NONE : alerting::admit;
+    return alerting == null ? AlertFeed.NONE : alerting;
   }
 
   private void compareRoutes(Router router) {

@@ -14,7 +14,18 @@ import java.util.List;
 public interface AlertFeed {
 
   /** No alerting: every push is admitted and nothing is kept. */
-  AlertFeed NONE = points -> Admission.NOTHING;
+  AlertFeed NONE =
+      new AlertFeed() {
+        @Override
+        public Admission admit(List<Point> points) {
+          return Admission.NOTHING;
+        }
+
+        @Override
+        public Admission admitSignsOfLife(List<Point> refused) {
+          return Admission.NOTHING;
+        }
+      };
 
   /**
    * Reserves room for the points of {@code points} that alerting needs. Any thread.
@@ -23,4 +34,15 @@ public interface AlertFeed {
    *     queue has no room for them (nothing was reserved)
    */
   Admission admit(List<Point> points);
+
+  /**
+   * Reserves room for the signs of life of a push the collector refuses for now (answered 503, to
+   * be sent again because the InfluxDB writer is full): its points that absence rules watch ({@link
+   * AlertPointFilter#signsOfLife}). Delivered, they keep a host that is still sending from being
+   * paged as silent while the collector or InfluxDB is behind; when the push comes again, the
+   * engine counts those points once. Any thread.
+   *
+   * @return as {@link #admit}
+   */
+  Admission admitSignsOfLife(List<Point> refused);
 }

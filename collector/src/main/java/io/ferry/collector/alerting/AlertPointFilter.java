@@ -13,11 +13,13 @@ import java.util.function.Predicate;
 /**
  * Which points the alert evaluator needs: those a rule's selector matches, and every point of an
  * SLO's measurement. Only these are queued for the engine or cross the network to the evaluator;
- * the rest go to InfluxDB only.
+ * the rest go to InfluxDB only. Of a push the collector refuses for now, only its signs of life are
+ * needed: the points an absence rule's selector matches.
  */
 public final class AlertPointFilter implements Predicate<Point> {
 
   private final List<AlertRule> rules;
+  private final List<AlertRule> absenceRules;
   private final Set<String> sloMeasurements = new HashSet<>();
 
   public AlertPointFilter(AlertingConfig config) {
@@ -25,6 +27,8 @@ public final class AlertPointFilter implements Predicate<Point> {
         config.rules().stream()
             .filter(rule -> !(rule.condition() instanceof Condition.SloBurn))
             .toList();
+    this.absenceRules =
+        rules.stream().filter(rule -> rule.condition() instanceof Condition.Absence).toList();
     for (SloDefinition slo : config.slos()) {
       sloMeasurements.add(slo.sli().measurement());
     }
@@ -36,13 +40,35 @@ public final class AlertPointFilter implements Predicate<Point> {
    * alive for the few points of it a rule selects.
    */
   public List<Point> needed(List<Point> points) {
-    List<Point> needed = new ArrayList<>();
-    for (Point point : points) {
-      if (test(point)) {
-        needed.add(point.withoutSource());
+    return select(points, this);
+  }
+
+  /**
+   * The points of a refused push that show its sender alive ({@link #isSignOfLife}), in their
+   * order, without their body.
+   */
+  public List<Point> signsOfLife(List<Point> points) {
+    return select(points, this::isSignOfLife);
+  }
+
+  /** Whether an absence rule's selector matches {@code point}: it shows its sender alive. */
+  public boolean isSignOfLife(Point point) {
+    for (AlertRule rule : absenceRules) {
+      if (rule.selector().matches(point)) {
+        return true;
       }
     }
-    return needed;
+    return false;
+  }
+
+  private static List<Point> select(List<Point> points, Predicate<Point> wanted) {
+    List<Point> selected = new ArrayList<>();
+    for (Point point : points) {
+      if (wanted.test(point)) {
+        selected.add(point.withoutSource());
+      }
+    }
+    return selected;
   }
 
   @Override

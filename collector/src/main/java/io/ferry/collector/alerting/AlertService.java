@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * was), takes the points every collector forwards, and publishes its state after each change. The
  * others only forward their own {@code ferry_collector} point every evaluation interval.
  */
-public final class AlertService {
+public final class AlertService implements AlertFeed {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
 
@@ -274,8 +274,17 @@ public final class AlertService {
    * alerts.max_queued_points} points admitted and not yet observed by the engine; a push that would
    * pass it is refused, with nothing queued. Any thread.
    */
+  @Override
   public Admission admit(List<Point> points) {
-    List<Point> selected = needed.needed(points);
+    return admitSelected(needed.needed(points));
+  }
+
+  @Override
+  public Admission admitSignsOfLife(List<Point> refused) {
+    return admitSelected(needed.signsOfLife(refused));
+  }
+
+  private Admission admitSelected(List<Point> selected) {
     if (selected.isEmpty()) {
       return Admission.NOTHING;
     }

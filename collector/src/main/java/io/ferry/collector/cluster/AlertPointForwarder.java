@@ -57,6 +57,7 @@ final class AlertPointForwarder implements Consumer<List<Point>>, AlertFeed {
   private final Vertx vertx;
   private final Context context;
   private final Predicate<Point> needed;
+  private final Predicate<Point> signOfLife;
   private final int capacity;
   private final String member;
   private final ArrayDeque<Point> waiting = new ArrayDeque<>();
@@ -76,6 +77,8 @@ final class AlertPointForwarder implements Consumer<List<Point>>, AlertFeed {
   /**
    * @param context where the buffer lives; every change to it runs there
    * @param needed which points the evaluator needs
+   * @param signOfLife which points of a refused push the evaluator needs (see {@link
+   *     AlertFeed#admitSignsOfLife})
    * @param capacity {@code cluster.forward_buffer}
    * @param member this collector's address, for the evaluator's log
    */
@@ -83,12 +86,14 @@ final class AlertPointForwarder implements Consumer<List<Point>>, AlertFeed {
       Vertx vertx,
       Context context,
       Predicate<Point> needed,
+      Predicate<Point> signOfLife,
       int capacity,
       String member,
       MeterRegistry registry) {
     this.vertx = vertx;
     this.context = context;
     this.needed = needed;
+    this.signOfLife = signOfLife;
     this.capacity = capacity;
     this.held = new QueuedPoints(capacity);
     this.member = member;
@@ -111,7 +116,15 @@ final class AlertPointForwarder implements Consumer<List<Point>>, AlertFeed {
    */
   @Override
   public Admission admit(List<Point> points) {
-    List<Point> selected = select(points);
+    return admitSelected(select(points, needed));
+  }
+
+  @Override
+  public Admission admitSignsOfLife(List<Point> refused) {
+    return admitSelected(select(refused, signOfLife));
+  }
+
+  private Admission admitSelected(List<Point> selected) {
     if (selected.isEmpty()) {
       return Admission.NOTHING;
     }
@@ -134,7 +147,7 @@ final class AlertPointForwarder implements Consumer<List<Point>>, AlertFeed {
   /** Queues the points rules need without admission (this collector's own point); any thread. */
   @Override
   public void accept(List<Point> points) {
-    List<Point> selected = select(points);
+    List<Point> selected = select(points, needed);
     if (selected.isEmpty()) {
       return;
     }
@@ -142,11 +155,11 @@ final class AlertPointForwarder implements Consumer<List<Point>>, AlertFeed {
     context.runOnContext(v -> enqueue(selected, true));
   }
 
-  /** The points rules need, without their bodies (the buffer may hold them a long time). */
-  private List<Point> select(List<Point> points) {
+  /** The points wanted, without their bodies (the buffer may hold them a long time). */
+  private static List<Point> select(List<Point> points, Predicate<Point> wanted) {
     List<Point> selected = new ArrayList<>();
     for (Point point : points) {
-      if (needed.test(point)) {
+      if (wanted.test(point)) {
         selected.add(point.withoutSource());
       }
     }

@@ -72,11 +72,13 @@ public final class CollectorCluster {
    * from the verticle's context, before {@link #start}.
    */
   public AlertService.Clustered alerting(AlertingConfig alerts) {
+    var filter = new AlertPointFilter(alerts);
     forwarder =
         new AlertPointForwarder(
             vertx,
             vertx.getOrCreateContext(),
-            new AlertPointFilter(alerts),
+            filter,
+            filter::isSignOfLife,
             config.forwardBuffer(),
             config.member().toString(),
             registry);

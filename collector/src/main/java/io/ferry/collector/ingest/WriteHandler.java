@@ -55,7 +55,8 @@ public final class WriteHandler implements Handler<RoutingContext> {
    * @param alerting admits the points of every parsed batch before it is written, and takes them
    *     once the writer took them too, so alerts see points whatever InfluxDB later does with them
    *     (a batch sent again after a 503 carries the same timestamps, which the alert engine counts
-   *     once)
+   *     once); of a push the writer refuses, it takes the signs of life ({@link
+   *     AlertFeed#admitSignsOfLife})
    * @param rateLimits charged with the points of each parsed body, against the request's token
    */
   public WriteHandler(
@@ -133,6 +134,13 @@ public final class WriteHandler implements Handler<RoutingContext> {
     Future<Void> taken = writer.write(parsed.points());
     if (taken.failed()) {
       admission.cancel();
+      // Refused for now and sent again later, but its sender is alive: its points that absence
+      // rules watch still reach them, so no host is paged as silent because the writer is full.
+      // With no room even for those, the host may look silent, as before.
+      Admission signsOfLife = alerting.admitSignsOfLife(parsed.points());
+      if (signsOfLife.refusal().isEmpty()) {
+        signsOfLife.deliver();
+      }
     } else {
       // Taken by the writer: the alert engine sees the points even if InfluxDB then fails.
       admission.deliver();

@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -177,6 +178,90 @@ class AlertQueueBoundTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> firingReplicationErrors(port).size() == 8);
   }
 
+  @Test
+  void aPushTheFullWriterRefusesStillShowsItsSenderAlive() throws Exception {
+    gate = WriteGate.start(influx.url());
+    influx.createDatabase(DATABASE);
+    Path rules = dir.resolve("silent.yml");
+    Files.writeString(
+        rules,
+        """
+        rules:
+          - name: Silent
+            severity: page
+            measurement: ferry_agent
+            absence: {after: 3s, group_by: [host]}
+            summary: "{{host}} sent nothing"
+        """);
+    CollectorVerticle collector =
+        new CollectorVerticle(
+            config(
+                gate.url(),
+                100,
+                "  batch_max_points: 10\n  max_pending_points: 10\n  flush_interval: 10ms\n",
+                rules));
+    vertx.deployVerticle(collector).await(30, TimeUnit.SECONDS);
+    int port = collector.actualPort();
+
+    // Both hosts report once; the writer holds the push until InfluxDB (the gate) answers.
+    CompletableFuture<HttpResponse<String>> held =
+        writeAsync(port, agentPoint("alive") + agentPoint("gone") + filler(6));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> metric(port, "ferry_collector_pending_points") == 8);
+
+    // From now on only "alive" sends, and the full writer refuses every push of it, until "gone"
+    // has been silent long enough to fire; "alive" was last taken just as long ago.
+    int refusals = 0;
+    while (!firing(port, "Silent").contains("gone")) {
+      HttpResponse<String> refused = write(port, agentPoint("alive") + filler(9));
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+      refusals++;
+      assertThat(refusals).as("pushes refused before \"gone\" fired").isLessThan(300);
+      Thread.sleep(100);
+    }
+    assertThat(firing(port, "Silent"))
+        .as("a host whose pushes are refused for now is not silent")
+        .containsExactly("gone");
+
+    gate.open();
+    assertThat(held.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+    assertThat(rows("SELECT count(pushed_points) FROM ferry_agent WHERE host = 'alive'"))
+        .as("nothing of the refused pushes was written")
+        .singleElement()
+        .satisfies(row -> assertThat(((Number) row.get("count")).intValue()).isEqualTo(1));
+  }
+
+  private static String agentPoint(String host) {
+    return "ferry_agent,host="
+        + host
+        + " pushed_points=1i "
+        + System.currentTimeMillis() * 1_000_000
+        + "\n";
+  }
+
+  /** Points of a measurement no rule watches. */
+  private static String filler(int count) {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      lines.append("cpu,host=filler,cpu=cpu").append(i).append(" usage_user=1\n");
+    }
+    return lines.toString();
+  }
+
+  /** The hosts of the firing alerts named {@code alertname}. */
+  private List<String> firing(int port, String alertname) throws Exception {
+    JsonNode alerts = JSON.readTree(get(port, "/api/v1/alerts").body());
+    List<String> hosts = new ArrayList<>();
+    for (JsonNode alert : alerts.path("alerts")) {
+      if (alert.path("labels").path("alertname").asText().equals(alertname)
+          && alert.path("status").asText().equals("firing")) {
+        hosts.add(alert.path("labels").path("host").asText());
+      }
+    }
+    return hosts;
+  }
+
   /** Holds the alert engine's one worker thread until {@link #releaseEngine} counts down. */
   private void holdEngine() throws InterruptedException {
     engineThread = vertx.createSharedWorkerExecutor(AlertService.ENGINE_POOL, 1);
@@ -227,7 +312,15 @@ class AlertQueueBoundTest {
 
   private CollectorConfig config(String influxUrl, int maxQueuedPoints, String influxExtra)
       throws IOException {
-    Path rules = Path.of("..", "alerts", "rules", "replication.yml").toAbsolutePath().normalize();
+    return config(
+        influxUrl,
+        maxQueuedPoints,
+        influxExtra,
+        Path.of("..", "alerts", "rules", "replication.yml").toAbsolutePath().normalize());
+  }
+
+  private CollectorConfig config(
+      String influxUrl, int maxQueuedPoints, String influxExtra, Path rules) throws IOException {
     String yaml =
         """
         listen: {host: 127.0.0.1, port: 0}

@@ -102,6 +102,7 @@ class AlertPointForwarderTest {
         vertx,
         vertx.getOrCreateContext(),
         point -> point.measurement().equals("room"),
+        point -> false,
         capacity,
         "127.0.0.1:5701",
         registry);
