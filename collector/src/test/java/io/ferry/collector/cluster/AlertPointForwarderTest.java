@@ -2,6 +2,7 @@ package io.ferry.collector.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.collector.alerting.Admission;
 import io.ferry.lineprotocol.LineProtocolParser;
 import io.ferry.lineprotocol.Point;
 import io.ferry.lineprotocol.Precision;
@@ -88,6 +89,26 @@ class AlertPointForwarderTest {
     assertThat(evaluated).containsExactlyElementsOf(expected);
   }
 
+  @Test
+  void ofAPushRefusedForNowOnlyItsSignsOfLifeAreForwarded() throws Exception {
+    evaluator(
+        message -> {
+          evaluated.addAll(parse(message.body()));
+          message.reply(null);
+        });
+    AlertPointForwarder forwarder = forwarder(1_000);
+
+    Point alive = point("heartbeat", 1);
+    Admission admission =
+        forwarder.admitSignsOfLife(List.of(point("room", 1), alive, point("cpu", 1)));
+    assertThat(admission.refusal()).isEmpty();
+    admission.deliver();
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !evaluated.isEmpty());
+    assertThat(evaluated).containsExactly(alive);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> buffered() == 0);
+  }
+
   private void evaluator(io.vertx.core.Handler<io.vertx.core.eventbus.Message<Buffer>> handler)
       throws Exception {
     vertx
@@ -101,8 +122,8 @@ class AlertPointForwarderTest {
     return new AlertPointForwarder(
         vertx,
         vertx.getOrCreateContext(),
-        point -> point.measurement().equals("room"),
-        point -> false,
+        point -> point.measurement().equals("room") || point.measurement().equals("heartbeat"),
+        point -> point.measurement().equals("heartbeat"),
         capacity,
         "127.0.0.1:5701",
         registry);
