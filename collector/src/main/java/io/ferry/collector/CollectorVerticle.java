@@ -39,6 +39,7 @@ import io.ferry.collector.ingest.ErrorCode;
 import io.ferry.collector.ingest.ErrorReplies;
 import io.ferry.collector.ingest.PingHandler;
 import io.ferry.collector.ingest.PresentedToken;
+import io.ferry.collector.ingest.PushRefusals;
 import io.ferry.collector.ingest.QueryNotServedHandler;
 import io.ferry.collector.ingest.RawBodyReader;
 import io.ferry.collector.ingest.TokenAuthenticator;
@@ -91,6 +92,7 @@ public final class CollectorVerticle extends VerticleBase {
   private final InfluxOutageLog outage;
   private final TokenRegistry tokens;
   private final TokenRateLimits rateLimits;
+  private final PushRefusals pushRefusals = new PushRefusals();
 
   private WebClient client;
   private WorkerExecutor parseWorkers;
@@ -288,6 +290,7 @@ public final class CollectorVerticle extends VerticleBase {
             clock,
             CollectorHost.name(),
             influxStatus::reachable,
+            pushRefusals::percentRefusedSinceLastLook,
             Optional.ofNullable(cluster).map(c -> c.alerting(config.alerts().get())));
     metrics.registerAlertQueuedPoints(alerting::queuedPoints);
     return alerting.start();
@@ -358,7 +361,14 @@ public final class CollectorVerticle extends VerticleBase {
         .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V1, bodiesInFlight, metrics))
         .handler(
             new WriteHandler(
-                ApiStyle.V1, parser, writer, metrics, outage, alertFeed(), rateLimits));
+                ApiStyle.V1,
+                parser,
+                writer,
+                metrics,
+                outage,
+                alertFeed(),
+                rateLimits,
+                pushRefusals));
     router
         .post("/api/v2/write")
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.TOKEN_ONLY, ApiStyle.V2))
@@ -368,7 +378,14 @@ public final class CollectorVerticle extends VerticleBase {
         .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V2, bodiesInFlight, metrics))
         .handler(
             new WriteHandler(
-                ApiStyle.V2, parser, writer, metrics, outage, alertFeed(), rateLimits));
+                ApiStyle.V2,
+                parser,
+                writer,
+                metrics,
+                outage,
+                alertFeed(),
+                rateLimits,
+                pushRefusals));
     router
         .route("/query")
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.V1_WRITE, ApiStyle.V1))

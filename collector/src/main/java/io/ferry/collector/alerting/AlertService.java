@@ -28,6 +28,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +92,7 @@ public final class AlertService implements AlertFeed {
   private final Clock clock;
   private final String collectorHost;
   private final BooleanSupplier influxReachable;
+  private final DoubleSupplier pushesRefusedPercent;
   private volatile AlertEngine engine;
   private final Optional<AlertStateFile> stateFile;
   private final Map<String, SloDefinition> slosByName = new HashMap<>();
@@ -110,6 +112,8 @@ public final class AlertService implements AlertFeed {
   /**
    * @param collectorHost the {@code host} tag of the collector's own {@code ferry_collector} points
    * @param influxReachable whether the latest write reached InfluxDB
+   * @param pushesRefusedPercent the share of pushes refused because the collector was full since
+   *     the last call, read once for each of the collector's own points
    */
   public AlertService(
       Vertx vertx,
@@ -117,8 +121,17 @@ public final class AlertService implements AlertFeed {
       PointWriter writer,
       Clock clock,
       String collectorHost,
-      BooleanSupplier influxReachable) {
-    this(vertx, config, writer, clock, collectorHost, influxReachable, Optional.empty());
+      BooleanSupplier influxReachable,
+      DoubleSupplier pushesRefusedPercent) {
+    this(
+        vertx,
+        config,
+        writer,
+        clock,
+        collectorHost,
+        influxReachable,
+        pushesRefusedPercent,
+        Optional.empty());
   }
 
   /**
@@ -131,6 +144,7 @@ public final class AlertService implements AlertFeed {
       Clock clock,
       String collectorHost,
       BooleanSupplier influxReachable,
+      DoubleSupplier pushesRefusedPercent,
       Optional<Clustered> clustered) {
     this.vertx = vertx;
     this.clustered = clustered;
@@ -139,6 +153,7 @@ public final class AlertService implements AlertFeed {
     this.clock = clock;
     this.collectorHost = collectorHost;
     this.influxReachable = influxReachable;
+    this.pushesRefusedPercent = pushesRefusedPercent;
     this.engine = newEngine();
     this.stateFile = config.stateFile().map(AlertStateFile::new);
     config.slos().forEach(slo -> slosByName.put(slo.name(), slo));
@@ -433,6 +448,7 @@ public final class AlertService implements AlertFeed {
     return Point.builder("ferry_collector")
         .tag("host", collectorHost)
         .field("influxdb_up", influxReachable.getAsBoolean())
+        .field("pushes_refused_percent", pushesRefusedPercent.getAsDouble())
         .timestamp(now)
         .build();
   }

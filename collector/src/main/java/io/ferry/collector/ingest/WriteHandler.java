@@ -49,6 +49,7 @@ public final class WriteHandler implements Handler<RoutingContext> {
   private final AlertFeed alerting;
   private final InfluxOutageLog outage;
   private final TokenRateLimits rateLimits;
+  private final PushRefusals refusals;
 
   /**
    * @param outage counts the requests answered 503 while InfluxDB is unreachable
@@ -58,6 +59,7 @@ public final class WriteHandler implements Handler<RoutingContext> {
    *     once); of a push the writer refuses, it takes the signs of life ({@link
    *     AlertFeed#admitSignsOfLife})
    * @param rateLimits charged with the points of each parsed body, against the request's token
+   * @param refusals counts the parsed pushes and those answered 503 because the collector was full
    */
   public WriteHandler(
       ApiStyle style,
@@ -66,8 +68,10 @@ public final class WriteHandler implements Handler<RoutingContext> {
       CollectorMetrics metrics,
       InfluxOutageLog outage,
       AlertFeed alerting,
-      TokenRateLimits rateLimits) {
+      TokenRateLimits rateLimits,
+      PushRefusals refusals) {
     this.style = style;
+    this.refusals = refusals;
     this.rateLimits = rateLimits;
     this.parser = parser;
     this.writer = writer;
@@ -126,14 +130,19 @@ public final class WriteHandler implements Handler<RoutingContext> {
           parsed.errors().size(),
           ctx.get(TokenAuthenticator.TOKEN_NAME));
     }
+    refusals.offered();
     Admission admission = alerting.admit(parsed.points());
     if (admission.refusal().isPresent()) {
+      refusals.refused();
       metrics.alertQueueRefused();
       return Future.failedFuture(new AlertQueueFullException(admission.refusal().get()));
     }
     Future<Void> taken = writer.write(parsed.points());
     if (taken.failed()) {
       admission.cancel();
+      if (taken.cause() instanceof InfluxUnavailableException) {
+        refusals.refused();
+      }
       // Refused for now and sent again later, but its sender is alive: its points that absence
       // rules watch still reach them, so no host is paged as silent because the writer is full.
       // With no room even for those, the host may look silent, as before.

@@ -179,7 +179,8 @@ class AlertQueueBoundTest {
   }
 
   @Test
-  void aPushTheFullWriterRefusesStillShowsItsSenderAlive() throws Exception {
+  void aPushTheFullWriterRefusesStillShowsItsSenderAliveAndTheCollectorOverloaded()
+      throws Exception {
     gate = WriteGate.start(influx.url());
     influx.createDatabase(DATABASE);
     Path rules = dir.resolve("silent.yml");
@@ -192,6 +193,11 @@ class AlertQueueBoundTest {
             measurement: ferry_agent
             absence: {after: 3s, group_by: [host]}
             summary: "{{host}} sent nothing"
+          - name: Overloaded
+            severity: page
+            measurement: ferry_collector
+            threshold: {field: pushes_refused_percent, aggregate: max, window: 1s, above: 50}
+            summary: "{{host}} refuses pushes"
         """);
     CollectorVerticle collector =
         new CollectorVerticle(
@@ -223,6 +229,9 @@ class AlertQueueBoundTest {
     assertThat(firing(port, "Silent"))
         .as("a host whose pushes are refused for now is not silent")
         .containsExactly("gone");
+    assertThat(firing(port, "Overloaded"))
+        .as("the collector's own point says it refuses pushes")
+        .hasSize(1);
 
     gate.open();
     assertThat(held.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
