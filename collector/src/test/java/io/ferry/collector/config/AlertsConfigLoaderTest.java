@@ -43,12 +43,13 @@ class AlertsConfigLoaderTest {
 
     assertThat(alerts.rules())
         .extracting(r -> r.name())
-        .contains("ReplicationStopped", "HostSilent");
+        .contains("ReplicationStopped", "HostSilent", "CollectorOverloaded");
     assertThat(alerts.phase()).isEqualTo(AlertingConfig.DEFAULT_PHASE).isEqualTo(Phase.PRE);
     assertThat(alerts.evaluationInterval()).isEqualTo(AlertingConfig.DEFAULT_EVALUATION_INTERVAL);
     assertThat(alerts.stateFile()).isEmpty();
     assertThat(alerts.notifiers()).containsOnlyKeys("oncall");
     assertThat(alerts.maxQueuedPoints()).isEqualTo(50_000);
+    assertThat(alerts.dispatch().inhibitRules()).hasSize(2);
   }
 
   @Test
