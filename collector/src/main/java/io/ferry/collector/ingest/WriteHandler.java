@@ -143,9 +143,9 @@ public final class WriteHandler implements Handler<RoutingContext> {
       if (taken.cause() instanceof InfluxUnavailableException) {
         refusals.refused();
       }
-      // Refused for now and sent again later, but its sender is alive: its points that absence
-      // rules watch still reach them, so no host is paged as silent because the writer is full.
-      // With no room even for those, the host may look silent, as before.
+      // Refused (mostly for now, to be sent again), but its sender is alive: its points that
+      // absence rules watch still reach them, so no host is paged as silent because the writer
+      // is full. With no room even for those, the host may look silent, as before.
       Admission signsOfLife = alerting.admitSignsOfLife(parsed.points());
       if (signsOfLife.refusal().isEmpty()) {
         signsOfLife.deliver();
