@@ -359,16 +359,7 @@ public final class CollectorVerticle extends VerticleBase {
     router
         .post("/write")
         .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V1, bodiesInFlight, metrics))
-        .handler(
-            new WriteHandler(
-                ApiStyle.V1,
-                parser,
-                writer,
-                metrics,
-                outage,
-                alertFeed(),
-                rateLimits,
-                pushRefusals));
+        .handler(writeHandler(ApiStyle.V1, parser));
     router
         .post("/api/v2/write")
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.TOKEN_ONLY, ApiStyle.V2))
@@ -376,16 +367,7 @@ public final class CollectorVerticle extends VerticleBase {
     router
         .post("/api/v2/write")
         .handler(new RawBodyReader(maxBodyBytes, ApiStyle.V2, bodiesInFlight, metrics))
-        .handler(
-            new WriteHandler(
-                ApiStyle.V2,
-                parser,
-                writer,
-                metrics,
-                outage,
-                alertFeed(),
-                rateLimits,
-                pushRefusals));
+        .handler(writeHandler(ApiStyle.V2, parser));
     router
         .route("/query")
         .handler(new TokenAuthenticator(tokens, PresentedToken.Forms.V1_WRITE, ApiStyle.V1))
@@ -435,6 +417,11 @@ public final class CollectorVerticle extends VerticleBase {
             clock);
     router.route().failureHandler(this::onFailure);
     return router;
+  }
+
+  private WriteHandler writeHandler(ApiStyle style, BodyParser parser) {
+    return new WriteHandler(
+        style, parser, writer, metrics, outage, alertFeed(), rateLimits, pushRefusals);
   }
 
   /** Where accepted points go for alerting: the leader in a cluster, else the own engine. */
