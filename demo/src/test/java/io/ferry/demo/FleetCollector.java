@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * The packaged collector of {@link FleetBenchmark}, installed from the release tarball and started
@@ -212,21 +211,13 @@ final class FleetCollector implements AutoCloseable {
    *
    * @return whether it held none within the limit
    */
-  boolean awaitNothingPending(Duration limit) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        OptionalDouble pending =
-            PrometheusSamples.parse(metrics()).value("ferry_collector_pending_points");
-        if (pending.isPresent() && pending.getAsDouble() == 0) {
-          return true;
-        }
-      } catch (IOException busy) {
-        // no answer within 5 s: still busy writing, asked again below
-      }
-      Thread.sleep(500);
-    }
-    return false;
+  boolean awaitNothingPending(Duration limit) {
+    // A scrape without an answer within 5 s (an IOException) means still busy writing.
+    return FleetWaits.until(
+        limit,
+        () ->
+            PrometheusSamples.parse(metrics()).value("ferry_collector_pending_points").orElse(-1)
+                == 0);
   }
 
   /**

@@ -146,12 +146,8 @@ final class SimulatedFleet implements AutoCloseable {
    *
    * @return whether it did within {@code limit}
    */
-  boolean awaitDelivered(Duration limit) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (heldBatches.get() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
-    return heldBatches.get() == 0;
+  boolean awaitDelivered(Duration limit) {
+    return FleetWaits.until(limit, () -> heldBatches.get() == 0);
   }
 
   /**
@@ -160,13 +156,9 @@ final class SimulatedFleet implements AutoCloseable {
    *
    * @return whether no request was left in flight within {@code limit}
    */
-  boolean stopSending(Duration limit) throws InterruptedException {
+  boolean stopSending(Duration limit) {
     closing = true;
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
-    return inFlight.get() == 0;
+    return FleetWaits.until(limit, () -> inFlight.get() == 0);
   }
 
   /**

@@ -40,7 +40,7 @@ public final class AlertPointFilter implements Predicate<Point> {
    * alive for the few points of it a rule selects.
    */
   public List<Point> needed(List<Point> points) {
-    return select(points, this);
+    return selected(points, this);
   }
 
   /**
@@ -48,7 +48,7 @@ public final class AlertPointFilter implements Predicate<Point> {
    * order, without their body.
    */
   public List<Point> signsOfLife(List<Point> points) {
-    return select(points, this::isSignOfLife);
+    return selected(points, this::isSignOfLife);
   }
 
   /** Whether an absence rule's selector matches {@code point}: it shows its sender alive. */
@@ -61,7 +61,11 @@ public final class AlertPointFilter implements Predicate<Point> {
     return false;
   }
 
-  private static List<Point> select(List<Point> points, Predicate<Point> wanted) {
+  /**
+   * The points of {@code points} that {@code wanted} accepts, in their order, without the body they
+   * were read from: whatever queues them for the evaluator must not keep whole bodies alive.
+   */
+  public static List<Point> selected(List<Point> points, Predicate<Point> wanted) {
     List<Point> selected = new ArrayList<>();
     for (Point point : points) {
       if (wanted.test(point)) {

@@ -2,6 +2,7 @@ package io.ferry.collector.cluster;
 
 import io.ferry.collector.alerting.Admission;
 import io.ferry.collector.alerting.AlertFeed;
+import io.ferry.collector.alerting.AlertPointFilter;
 import io.ferry.collector.alerting.QueuedPoints;
 import io.ferry.lineprotocol.LineProtocolWriter;
 import io.ferry.lineprotocol.Point;
@@ -116,12 +117,12 @@ final class AlertPointForwarder implements Consumer<List<Point>>, AlertFeed {
    */
   @Override
   public Admission admit(List<Point> points) {
-    return admitSelected(select(points, needed));
+    return admitSelected(AlertPointFilter.selected(points, needed));
   }
 
   @Override
   public Admission admitSignsOfLife(List<Point> refused) {
-    return admitSelected(select(refused, signOfLife));
+    return admitSelected(AlertPointFilter.selected(refused, signOfLife));
   }
 
   private Admission admitSelected(List<Point> selected) {
@@ -147,23 +148,12 @@ final class AlertPointForwarder implements Consumer<List<Point>>, AlertFeed {
   /** Queues the points rules need without admission (this collector's own point); any thread. */
   @Override
   public void accept(List<Point> points) {
-    List<Point> selected = select(points, needed);
+    List<Point> selected = AlertPointFilter.selected(points, needed);
     if (selected.isEmpty()) {
       return;
     }
     held.add(selected.size());
     context.runOnContext(v -> enqueue(selected, true));
-  }
-
-  /** The points wanted, without their bodies (the buffer may hold them a long time). */
-  private static List<Point> select(List<Point> points, Predicate<Point> wanted) {
-    List<Point> selected = new ArrayList<>();
-    for (Point point : points) {
-      if (wanted.test(point)) {
-        selected.add(point.withoutSource());
-      }
-    }
-    return selected;
   }
 
   /** Points not yet acknowledged, in flight included. */
